@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+import { E2E_ENV, E2E_BASE_URL } from './stack-env';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// The whole product (standin ERPNext + hub + edge, and the built BFF serving the built SPA)
+// runs once for the suite, on its own ports, with an in-memory database and fault injection on.
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './.artifacts/results',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 8_000 },
+  reporter: [['list'], ['html', { outputFolder: './.artifacts/report', open: 'never' }]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    locale: 'fr-CA',
+    timezoneId: 'America/Toronto',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
+  webServer: {
+    command: 'node ../node_modules/.bin/tsx ../scripts/stack.ts',
+    url: `${E2E_BASE_URL}/ops/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: E2E_ENV,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

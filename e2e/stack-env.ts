@@ -1,0 +1,22 @@
+// Ports and settings of the stack the e2e suite starts (distinct from `npm start`'s defaults).
+export const E2E_PORTS = { edge: 8180, bff: 8190, erp: 8101, hub: 8102 } as const;
+
+export const E2E_BASE_URL = `http://localhost:${E2E_PORTS.edge}`;
+export const E2E_ERP_URL = `http://localhost:${E2E_PORTS.erp}`;
+export const E2E_HUB_URL = `http://localhost:${E2E_PORTS.hub}`;
+
+/** Tokens the standin accepts in the e2e run (tests use them to check what reached the upstreams). */
+export const E2E_ERP_TOKEN = 'e2e-key:e2e-secret';
+export const E2E_HUB_TOKEN = 'e2e-hub-token';
+
+export const E2E_ENV: Record<string, string> = {
+  OPS_PORT: String(E2E_PORTS.edge),
+  BFF_PORT: String(E2E_PORTS.bff),
+  STANDIN_ERP_PORT: String(E2E_PORTS.erp),
+  STANDIN_HUB_PORT: String(E2E_PORTS.hub),
+  STANDIN_ERP_TOKEN: E2E_ERP_TOKEN,
+  STANDIN_HUB_TOKEN: E2E_HUB_TOKEN,
+  STANDIN_DB: ':memory:',
+  STANDIN_FAULTS: '1',
+  LOG_LEVEL: 'warn',
+};

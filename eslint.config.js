@@ -1,0 +1,47 @@
+// One lint configuration for the workspace: TypeScript (type-aware) everywhere, Vue in apps/ops.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
+import vueParser from 'vue-eslint-parser';
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.data/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'e2e/.artifacts/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.{ts,mts,vue}'],
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+      globals: { ...globals.node, ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['apps/ops/src/**/*.vue', 'apps/ops/src/**/*.ts'],
+    rules: {
+      // Every UI string goes through vue-i18n (French first); bare text in a template is a bug.
+      'vue/no-bare-strings-in-template': 'error',
+      'vue/multi-word-component-names': 'off',
+      // Layout is not worth a lint failure.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'e2e/**', 'apps/standin/src/main.ts', 'apps/bff/src/index.ts', '**/*.mjs', '**/*.js'],
+    rules: { 'no-console': 'off' },
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,4 @@
+export * from './capability';
+export * from './groups';
+export * from './policy';
+export * from './match';

@@ -1,0 +1,241 @@
+import type { DoctypeSpec, DocOf } from './doctype-spec';
+
+/** Gigafibre's four service regions (ERPNext Territory names). */
+export const REGIONS = ['Montréal', 'Laval', 'Rive-Sud', 'Laurentides'] as const;
+/** A service region. */
+export type Region = (typeof REGIONS)[number];
+
+/** Technician skills a Dispatch Job may require. */
+export const SKILLS = ['Fibre Splicing', 'Installation', 'Wi-Fi/Mesh', 'Business'] as const;
+/** A technician skill. */
+export type Skill = (typeof SKILLS)[number];
+
+/** Dispatch Job statuses, in their lifecycle order. */
+export const JOB_STATUSES = ['Unscheduled', 'Scheduled', 'En Route', 'In Progress', 'Completed', 'Cancelled'] as const;
+/** A Dispatch Job status. */
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Priorities shared by Issue and Dispatch Job (ERPNext's default Issue Priority names). */
+export const PRIORITIES = ['Low', 'Medium', 'High', 'Urgent'] as const;
+/** A priority. */
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Dispatch Job kinds. */
+export const JOB_TYPES = ['Installation', 'Repair', 'Relocation'] as const;
+/** A Dispatch Job kind. */
+export type JobType = (typeof JOB_TYPES)[number];
+
+/** Kinds of equipment installed at a service location. */
+export const EQUIPMENT_TYPES = ['ONT', 'Router', 'Mesh Node'] as const;
+/** A kind of equipment. */
+export type EquipmentType = (typeof EQUIPMENT_TYPES)[number];
+
+/**
+ * The doctypes the ops app reads and writes. Standard ERPNext doctypes keep ERPNext's field
+ * names; custom fields on them carry Frappe's `custom_` prefix; our custom doctypes' Link
+ * fields are named after what they point to.
+ */
+export const DOCTYPES = {
+  Customer: {
+    naming: 'CUST-',
+    digits: 5,
+    fields: {
+      customer_name: { type: 'Data', reqd: true },
+      customer_type: { type: 'Select', options: ['Company', 'Individual'], reqd: true },
+      customer_group: { type: 'Data', description: 'Link to Customer Group (not modelled by the standin)' },
+      territory: { type: 'Data', description: 'Link to Territory: one of REGIONS' },
+      mobile_no: { type: 'Data' },
+      email_id: { type: 'Data' },
+      language: { type: 'Data' },
+      disabled: { type: 'Check' },
+      custom_account_status: { type: 'Select', options: ['Active', 'Suspended', 'Terminated'] },
+    },
+  },
+  'Service Location': {
+    naming: 'LOC-',
+    digits: 6,
+    fields: {
+      customer: { type: 'Link', options: 'Customer', reqd: true },
+      address_line: { type: 'Data', reqd: true },
+      city: { type: 'Data' },
+      postal_code: { type: 'Data', description: 'Canadian format, `H2X 1Y4`' },
+      territory: { type: 'Data' },
+      latitude: { type: 'Float' },
+      longitude: { type: 'Float' },
+      status: { type: 'Select', options: ['Active', 'Inactive'] },
+      access_notes: { type: 'Text' },
+    },
+  },
+  'Service Equipment': {
+    naming: 'EQ-',
+    digits: 6,
+    fields: {
+      service_location: { type: 'Link', options: 'Service Location', reqd: true },
+      customer: { type: 'Link', options: 'Customer' },
+      equipment_type: { type: 'Select', options: EQUIPMENT_TYPES, reqd: true },
+      manufacturer: { type: 'Data' },
+      model: { type: 'Data' },
+      serial_no: { type: 'Data', reqd: true, unique: true },
+      mac_address: { type: 'Data', description: 'Upper-case, colon-separated: `AA:BB:CC:DD:EE:FF`' },
+      status: { type: 'Select', options: ['Active', 'In Stock', 'Returned', 'Faulty'] },
+      installed_on: { type: 'Date' },
+      dispatch_job: { type: 'Link', options: 'Dispatch Job', description: 'The job that installed or linked it' },
+    },
+  },
+  Subscription: {
+    naming: 'SUB-',
+    digits: 6,
+    fields: {
+      customer: { type: 'Link', options: 'Customer', reqd: true },
+      service_location: { type: 'Link', options: 'Service Location' },
+      plan_name: { type: 'Data', reqd: true },
+      monthly_price: { type: 'Currency' },
+      status: { type: 'Select', options: ['Active', 'Suspended', 'Cancelled'] },
+      start_date: { type: 'Date' },
+      end_date: { type: 'Date' },
+    },
+  },
+  'Sales Invoice': {
+    naming: 'ACC-SINV-',
+    digits: 6,
+    fields: {
+      customer: { type: 'Link', options: 'Customer', reqd: true },
+      customer_name: { type: 'Data' },
+      posting_date: { type: 'Date', reqd: true },
+      due_date: { type: 'Date' },
+      grand_total: { type: 'Currency' },
+      outstanding_amount: { type: 'Currency' },
+      currency: { type: 'Data' },
+      status: { type: 'Select', options: ['Draft', 'Unpaid', 'Overdue', 'Partly Paid', 'Paid', 'Cancelled'] },
+    },
+  },
+  'Payment Entry': {
+    naming: 'ACC-PAY-',
+    digits: 6,
+    fields: {
+      party_type: { type: 'Data' },
+      party: { type: 'Link', options: 'Customer', reqd: true },
+      posting_date: { type: 'Date', reqd: true },
+      paid_amount: { type: 'Currency' },
+      mode_of_payment: { type: 'Data' },
+      reference_name: { type: 'Link', options: 'Sales Invoice', description: 'Simplified: ERPNext keeps references in a child table' },
+    },
+  },
+  Issue: {
+    naming: 'ISS-',
+    digits: 6,
+    trackChanges: true,
+    fields: {
+      subject: { type: 'Data', reqd: true },
+      status: { type: 'Select', options: ['Open', 'Replied', 'On Hold', 'Resolved', 'Closed'] },
+      priority: { type: 'Data', description: 'Link to Issue Priority: Low, Medium, High, Urgent' },
+      issue_type: { type: 'Data' },
+      customer: { type: 'Link', options: 'Customer' },
+      raised_by: { type: 'Data' },
+      opening_date: { type: 'Date' },
+      opening_time: { type: 'Time' },
+      resolution_date: { type: 'Datetime' },
+      description: { type: 'Text' },
+    },
+  },
+  'Dispatch Job': {
+    naming: 'DJ-',
+    digits: 6,
+    trackChanges: true,
+    fields: {
+      job_type: { type: 'Select', options: JOB_TYPES, reqd: true },
+      status: { type: 'Select', options: JOB_STATUSES, reqd: true },
+      priority: { type: 'Select', options: PRIORITIES },
+      customer: { type: 'Link', options: 'Customer', reqd: true },
+      service_location: { type: 'Link', options: 'Service Location', reqd: true },
+      technician: { type: 'Link', options: 'Technician' },
+      territory: { type: 'Data' },
+      required_skill: { type: 'Select', options: SKILLS },
+      requested_date: { type: 'Date', reqd: true, description: 'The day the customer asked for' },
+      scheduled_date: { type: 'Date' },
+      start_time: { type: 'Time', description: 'Local time (America/Toronto), `HH:mm:ss`' },
+      duration_minutes: { type: 'Int', reqd: true },
+      notes: { type: 'Text' },
+    },
+  },
+  Technician: {
+    naming: 'TECH-',
+    digits: 3,
+    fields: {
+      technician_name: { type: 'Data', reqd: true },
+      user: { type: 'Link', options: 'User', description: 'The technician’s sign-in email' },
+      territory: { type: 'Data' },
+      skills: { type: 'Data', description: 'Comma-separated SKILLS' },
+      shift_start: { type: 'Time' },
+      shift_end: { type: 'Time' },
+      phone: { type: 'Data' },
+      status: { type: 'Select', options: ['Active', 'Inactive'] },
+      traccar_device_id: { type: 'Int' },
+    },
+  },
+  Tag: {
+    naming: 'prompt',
+    fields: {
+      description: { type: 'Data' },
+      color: { type: 'Data' },
+    },
+  },
+  User: {
+    naming: 'field:email',
+    fields: {
+      email: { type: 'Data', reqd: true, unique: true },
+      full_name: { type: 'Data' },
+      first_name: { type: 'Data' },
+      enabled: { type: 'Check' },
+      user_type: { type: 'Select', options: ['System User', 'Website User'] },
+    },
+  },
+  Comment: {
+    naming: 'hash',
+    fields: {
+      reference_doctype: { type: 'Data', reqd: true },
+      reference_name: { type: 'Data', reqd: true },
+      comment_type: {
+        type: 'Select',
+        options: ['Comment', 'Info', 'Edit', 'Assigned', 'Attachment', 'Like'],
+        reqd: true,
+      },
+      content: { type: 'Text' },
+      comment_email: { type: 'Data' },
+      comment_by: { type: 'Data' },
+    },
+  },
+  Version: {
+    naming: 'hash',
+    fields: {
+      ref_doctype: { type: 'Data', reqd: true },
+      docname: { type: 'Data', reqd: true },
+      data: { type: 'Text', description: 'JSON: {"changed": [[field, old, new], …]}' },
+    },
+  },
+} as const satisfies Record<string, DoctypeSpec>;
+
+/** A doctype the ops app knows. */
+export type Doctype = keyof typeof DOCTYPES;
+
+/** A document of doctype `D` as returned with `fields=["*"]`. */
+export type Doc<D extends Doctype> = DocOf<(typeof DOCTYPES)[D]>;
+
+/** True when `value` names a doctype the ops app knows. */
+export function isDoctype(value: string): value is Doctype {
+  return Object.hasOwn(DOCTYPES, value);
+}
+
+export type Customer = Doc<'Customer'>;
+export type ServiceLocation = Doc<'Service Location'>;
+export type ServiceEquipment = Doc<'Service Equipment'>;
+export type Subscription = Doc<'Subscription'>;
+export type SalesInvoice = Doc<'Sales Invoice'>;
+export type PaymentEntry = Doc<'Payment Entry'>;
+export type Issue = Doc<'Issue'>;
+export type DispatchJob = Doc<'Dispatch Job'>;
+export type Technician = Doc<'Technician'>;
+export type Tag = Doc<'Tag'>;
+export type ErpUser = Doc<'User'>;
+export type Comment = Doc<'Comment'>;
+export type Version = Doc<'Version'>;

@@ -1,0 +1,100 @@
+/** Filter operators Frappe's REST API accepts. */
+export const FRAPPE_OPERATORS = [
+  '=',
+  '!=',
+  '>',
+  '<',
+  '>=',
+  '<=',
+  'like',
+  'not like',
+  'in',
+  'not in',
+  'between',
+  'is',
+  'timespan',
+] as const;
+
+/** A Frappe filter operator. */
+export type FrappeOperator = (typeof FRAPPE_OPERATORS)[number];
+
+/** A scalar a filter compares with. */
+export type FilterScalar = string | number | null;
+
+/** `[field, operator, value]` (or `[doctype, field, operator, value]`, as Frappe also accepts). */
+export type FilterTuple =
+  | [field: string, operator: FrappeOperator, value: FilterScalar | FilterScalar[]]
+  | [doctype: string, field: string, operator: FrappeOperator, value: FilterScalar | FilterScalar[]];
+
+/** Filters in list form or dict form (`{"field": value}` or `{"field": [op, value]}`). */
+export type Filters = FilterTuple[] | Record<string, FilterScalar | [FrappeOperator, FilterScalar | FilterScalar[]]>;
+
+/** `GET /api/resource/<Doctype>` answer. */
+export interface FrappeList<T> {
+  data: T[];
+}
+
+/** `GET|POST|PUT /api/resource/<Doctype>/<name>` answer. */
+export interface FrappeDocResponse<T> {
+  data: T;
+}
+
+/** `/api/method/<dotted.path>` answer. */
+export interface FrappeMessage<T> {
+  message: T;
+}
+
+/** Frappe's error body (HTTP 4xx/5xx). `_server_messages` is a JSON string of JSON strings. */
+export interface FrappeError {
+  exc_type: string;
+  exception?: string;
+  exc?: string;
+  _server_messages?: string;
+}
+
+/** Frappe's exception class → HTTP status, as the real server answers. */
+export const FRAPPE_ERROR_STATUS = {
+  AuthenticationError: 401,
+  PermissionError: 403,
+  DoesNotExistError: 404,
+  DuplicateEntryError: 409,
+  ValidationError: 417,
+  LinkValidationError: 417,
+  MandatoryError: 417,
+  TooManyRequestsError: 429,
+} as const;
+
+/** A Frappe exception class the standin raises. */
+export type FrappeExcType = keyof typeof FRAPPE_ERROR_STATUS;
+
+/** Reads the human messages out of a Frappe error body (`_server_messages`). */
+export function frappeMessages(body: Partial<FrappeError>): string[] {
+  if (typeof body._server_messages !== 'string') return [];
+  try {
+    const outer: unknown = JSON.parse(body._server_messages);
+    if (!Array.isArray(outer)) return [];
+    return outer.flatMap((entry: unknown) => {
+      if (typeof entry !== 'string') return [];
+      try {
+        const inner: unknown = JSON.parse(entry);
+        if (inner && typeof inner === 'object' && 'message' in inner && typeof inner.message === 'string') {
+          return [inner.message];
+        }
+        return [entry];
+      } catch {
+        return [entry];
+      }
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** Frappe's body for an error of `type` with one human message. */
+export function frappeErrorBody(type: FrappeExcType, message: string): FrappeError {
+  return {
+    exc_type: type,
+    exception: `frappe.exceptions.${type}: ${message}`,
+    _server_messages: JSON.stringify([JSON.stringify({ message, title: 'Message', indicator: 'red' })]),
+  };
+}

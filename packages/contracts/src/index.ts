@@ -1,0 +1,6 @@
+export * from './doctype-spec';
+export * from './doctypes';
+export * from './frappe';
+export * from './hub-devices';
+export * from './hub-misc';
+export * from './hub-users';

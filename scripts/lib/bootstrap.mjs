@@ -1,0 +1,80 @@
+// Set-up shared by `npm start` and `npm test` on a machine that has only Node 20 and npm:
+// a pinned pnpm in .tools/, the workspace install (better-sqlite3 compiled against Node's own
+// headers), and Debian's Chromium for the browser tests. Node built-ins only: nothing is installed yet.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pnpmVersion = pkg.packageManager.replace(/^pnpm@/, '');
+const toolsDir = join(root, '.tools');
+const pnpmBin = join(toolsDir, 'node_modules', '.bin', 'pnpm');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Runs a command with inherited output; exits the process with a clear line if it fails. */
+export function run(cmd, args, { env = {}, cwd = root, what = `${cmd} ${args.join(' ')}` } = {}) {
+  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${what} a échoué (code ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+function installedPnpmVersion() {
+  if (!existsSync(pnpmBin)) return null;
+  const out = spawnSync(pnpmBin, ['--version'], { encoding: 'utf8' });
+  return out.status === 0 ? out.stdout.trim() : null;
+}
+
+/** The pinned pnpm, installed under .tools/ with npm on first use. */
+export function ensurePnpm() {
+  if (installedPnpmVersion() !== pnpmVersion) {
+    console.log(`→ pnpm ${pnpmVersion} (dans .tools/)`);
+    run('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', toolsDir, `pnpm@${pnpmVersion}`], {
+      what: `l’installation de pnpm ${pnpmVersion}`,
+    });
+  }
+  return pnpmBin;
+}
+
+/** Environment for installs: node-gyp cannot download headers here, so point it at Node's own. */
+export function installEnv() {
+  const env = { npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' };
+  return env;
+}
+
+/** `pnpm install --frozen-lockfile` (under a second when nothing changed). */
+export function installWorkspace() {
+  const pnpm = ensurePnpm();
+  console.log('→ dépendances (pnpm install --frozen-lockfile)');
+  run(pnpm, ['install', '--frozen-lockfile', '--reporter=append-only'], { env: installEnv(), what: 'pnpm install' });
+  return pnpm;
+}
+
+/** Debian's Chromium for Playwright: installed with apt when missing, or a clear message. */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  console.log(`→ Chromium absent (${CHROMIUM}) : installation du paquet Debian « chromium »`);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = !isRoot && spawnSync('sudo', ['-n', 'true']).status === 0;
+  if (!isRoot && !sudo) {
+    console.error(
+      `✗ Chromium est requis pour les tests de bout en bout et ne peut pas être installé sans droits root.\n` +
+        `  Installez-le : sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium\n` +
+        `  ou indiquez un autre binaire avec CHROMIUM_PATH.`,
+    );
+    process.exit(1);
+  }
+  const apt = (args) => (sudo ? run('sudo', ['-n', 'apt-get', ...args], { what: 'apt-get' }) : run('apt-get', args, { what: 'apt-get' }));
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  process.env.DEBIAN_FRONTEND = env.DEBIAN_FRONTEND;
+  apt(['update']);
+  apt(['install', '-y', '--no-install-recommends', 'chromium']);
+  if (!existsSync(CHROMIUM)) {
+    console.error(`✗ apt-get a terminé mais ${CHROMIUM} est introuvable.`);
+    process.exit(1);
+  }
+  return CHROMIUM;
+}

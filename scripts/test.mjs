@@ -1,0 +1,27 @@
+// `npm test`: set-up, then type checks, lint, unit/integration tests, build and the Playwright suite.
+// Stops at the first failing step and prints how long each step took.
+import { ensureChromium, installWorkspace, run } from './lib/bootstrap.mjs';
+
+const started = Date.now();
+const timings = [];
+function step(name, fn) {
+  const t0 = Date.now();
+  console.log(`\n━━ ${name}`);
+  fn();
+  timings.push([name, Date.now() - t0]);
+}
+
+let pnpm = '';
+step('installation', () => {
+  pnpm = installWorkspace();
+  ensureChromium();
+});
+step('types (vue-tsc, tsc)', () => run(pnpm, ['run', 'typecheck'], { what: 'la vérification des types' }));
+step('lint (eslint)', () => run(pnpm, ['run', 'lint'], { what: 'eslint' }));
+step('tests unitaires et d’intégration (vitest)', () => run(pnpm, ['run', 'test:unit'], { what: 'vitest' }));
+step('build', () => run(pnpm, ['run', 'build'], { what: 'le build' }));
+step('tests de bout en bout (Playwright, Chromium)', () => run(pnpm, ['run', 'test:e2e'], { what: 'Playwright' }));
+
+console.log('\n━━ Résumé');
+for (const [name, ms] of timings) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}`);
+console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  total — tout est vert ✓`);

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { quasar, transformAssetUrls } from '@quasar/vite-plugin';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Two kinds of tests: the SPA's (jsdom, Vue, Quasar) and everything that runs on Node.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false })],
+        resolve: { alias: { '@': here('./apps/ops/src') } },
+        test: {
+          name: 'ops',
+          root: here('./apps/ops'),
+          environment: 'jsdom',
+          include: ['src/**/*.spec.ts'],
+          setupFiles: [here('./apps/ops/test/setup.ts')],
+          server: { deps: { inline: ['quasar'] } },
+        },
+      },
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['apps/bff/**/*.spec.ts', 'apps/standin/**/*.spec.ts', 'packages/*/src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
