@@ -1,0 +1,67 @@
+// How the local stack's processes are wired: one place that maps the standin's settings onto the
+// BFF's (the BFF only ever sees the production variable names).
+
+export interface StackConfig {
+  edgeUrl: string;
+  standinEnv: Record<string, string>;
+  bffEnvs: Record<string, string>[];
+}
+
+/** Default secrets for local runs only; production secrets never come from here. */
+export const LOCAL_DEFAULTS = {
+  erpToken: 'standin-key:standin-secret',
+  hubToken: 'standin-hub-token',
+  jwtSecret: 'standin-dev-jwt-secret-not-for-production',
+  audience: 'gigafibre-ops',
+} as const;
+
+export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
+  const opsPort = env.OPS_PORT ?? '8080';
+  const bffPort = Number(env.BFF_PORT ?? '8090');
+  const erpPort = env.STANDIN_ERP_PORT ?? '8001';
+  const hubPort = env.STANDIN_HUB_PORT ?? '8002';
+  const replicas = Math.max(1, Number(env.BFF_REPLICAS ?? '1'));
+  const erpToken = env.STANDIN_ERP_TOKEN ?? LOCAL_DEFAULTS.erpToken;
+  const hubToken = env.STANDIN_HUB_TOKEN ?? LOCAL_DEFAULTS.hubToken;
+  const jwtSecret = env.STANDIN_JWT_SECRET ?? LOCAL_DEFAULTS.jwtSecret;
+  const edgeUrl = `http://localhost:${opsPort}`;
+  const issuer = `${edgeUrl}/application/o/${LOCAL_DEFAULTS.audience}/`;
+  const bffPorts = Array.from({ length: replicas }, (_, i) => bffPort + i);
+
+  const standinEnv: Record<string, string> = {
+    OPS_PORT: opsPort,
+    STANDIN_ERP_PORT: erpPort,
+    STANDIN_HUB_PORT: hubPort,
+    STANDIN_ERP_TOKEN: erpToken,
+    STANDIN_HUB_TOKEN: hubToken,
+    STANDIN_JWT_SECRET: jwtSecret,
+    STANDIN_JWT_ISSUER: issuer,
+    STANDIN_JWT_AUDIENCE: LOCAL_DEFAULTS.audience,
+    BFF_URL: bffPorts.map((p) => `http://127.0.0.1:${p}`).join(','),
+    STANDIN_DB: env.STANDIN_DB ?? '.data/standin.db',
+  };
+  for (const key of ['STANDIN_FAULTS', 'STANDIN_SCALE', 'LOG_LEVEL'] as const) {
+    const value = env[key];
+    if (value !== undefined) standinEnv[key] = value;
+  }
+
+  const bffEnvs = bffPorts.map((port) => {
+    const bffEnv: Record<string, string> = {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      ERP_URL: `http://127.0.0.1:${erpPort}`,
+      ERP_TOKEN: erpToken,
+      HUB_URL: `http://127.0.0.1:${hubPort}`,
+      HUB_TOKEN: hubToken,
+      AUTHENTIK_JWT_SECRET: jwtSecret,
+      AUTHENTIK_ISSUER: issuer,
+      AUTHENTIK_AUDIENCE: LOCAL_DEFAULTS.audience,
+      TRUSTED_PROXIES: '127.0.0.1/32,::1/128',
+      OPS_PUBLIC_ORIGIN: edgeUrl,
+    };
+    if (env.LOG_LEVEL !== undefined) bffEnv.LOG_LEVEL = env.LOG_LEVEL;
+    return bffEnv;
+  });
+
+  return { edgeUrl, standinEnv, bffEnvs };
+}

@@ -1,0 +1,70 @@
+// Runs the whole product on one machine: the standin (ERPNext, targo-hub and the Traefik/Authentik
+// edge) and the built BFF, wired to each other exactly as production is (only URLs and tokens differ).
+// Used by `npm start` and by the Playwright suite. Ctrl-C / SIGTERM stops every process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { stackConfig } from './lib/stack-config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cfg = stackConfig(process.env);
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function start(name: string, cmd: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`✗ ${name} s’est arrêté (${signal ?? code}) : arrêt de tout.`);
+    void stop(1);
+  });
+  children.push(child);
+  return child;
+}
+
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 8_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  process.exit(code);
+}
+
+async function waitReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} n’a pas répondu 200 en ${timeoutMs / 1000} s`);
+}
+
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+start('standin', `${root}node_modules/.bin/tsx`, [`${root}apps/standin/src/main.ts`], cfg.standinEnv);
+cfg.bffEnvs.forEach((env, i) => start(`bff#${i + 1}`, process.execPath, [`${root}apps/bff/dist/index.js`], env));
+
+try {
+  await waitReady(`${cfg.edgeUrl}/ops/readyz`, 90_000);
+  console.log(`\n  Gigafibre Ops est prêt : ${cfg.edgeUrl}/ops/\n  (comptes de démonstration sur la page de connexion ; Ctrl-C pour arrêter)\n`);
+} catch (err) {
+  console.error(`✗ ${(err as Error).message}`);
+  await stop(1);
+}
