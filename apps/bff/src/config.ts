@@ -1,0 +1,215 @@
+// The BFF's whole configuration, read from the environment once at start and validated: the
+// process refuses to start with a message naming every bad variable (and never echoing a secret).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_GROUP_MAP, parseGroupMap, type GroupMap, type Upstream } from '@gigafibre/capabilities';
+import { z } from 'zod';
+import { parseDevIdentity, type IdentityClaims } from './identity/identity';
+import { parseTrustedProxies, type TrustedProxies } from './identity/trustedProxies';
+
+/** One upstream service and how the BFF authenticates to it. */
+export interface UpstreamConfig {
+  readonly name: Upstream;
+  /** Base URL (`http://erp:8000`, `http://hub/prefix`), never ending with `/`. */
+  readonly url: string;
+  /** The `Authorization` value sent upstream (the service token lives here and only here). */
+  readonly authorization: string;
+  /** Strings that must never appear in anything the BFF sends to a browser. */
+  readonly secrets: readonly string[];
+}
+
+/** How users are identified (see identity/). */
+export interface IdentityConfig {
+  /** HS256 key: the Authentik proxy provider's client secret. */
+  readonly jwtSecret?: Uint8Array;
+  /** RS256 keys, when the provider signs with a signing key. */
+  readonly jwksUrl?: URL;
+  readonly issuer?: string;
+  readonly audience?: readonly string[];
+  readonly trustedProxies: TrustedProxies;
+  /** Fallback identity for requests that carry none; never in production. */
+  readonly devIdentity?: IdentityClaims;
+}
+
+/** The validated configuration `createApp` is built from. */
+export interface BffConfig {
+  readonly production: boolean;
+  readonly port: number;
+  readonly erp: UpstreamConfig;
+  readonly hub: UpstreamConfig;
+  readonly identity: IdentityConfig;
+  readonly groupMap: GroupMap;
+  readonly staticDir: string;
+  /** Origins accepted on mutating requests; undefined: the request's own host. */
+  readonly publicOrigins?: readonly string[];
+  readonly upstreamTimeoutMs: number;
+  readonly shutdownTimeoutMs: number;
+  readonly logLevel: LogLevel;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Thrown by `loadConfig`; `problems` lists every bad variable, one sentence each. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration invalide (invalid configuration):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Where the built SPA is, relative to this file: the same from src/ (tsx) and from dist/ (bundle). */
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../ops/dist/', import.meta.url));
+
+// An empty variable counts as unset (compose files and CI often define `X=`).
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const httpUrl = (what: string) =>
+  z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+    message: `${what} doit être une URL http(s) (must be an http(s) URL)`,
+  });
+
+const intBetween = (min: number, max: number, fallback: number) =>
+  optional(
+    z.coerce
+      .number({ error: 'doit être un nombre (must be a number)' })
+      .int('doit être un entier (must be an integer)')
+      .min(min, `doit être ≥ ${min} (must be ≥ ${min})`)
+      .max(max, `doit être ≤ ${max} (must be ≤ ${max})`),
+  ).transform((v) => v ?? fallback);
+
+const envSchema = z.object({
+  NODE_ENV: optional(z.string()),
+  PORT: intBetween(1, 65535, 8080),
+  ERP_URL: httpUrl('ERP_URL'),
+  ERP_TOKEN: z
+    .string({ error: 'obligatoire (required)' })
+    .regex(/^[^\s:]+:[^\s:]+$/, 'attendu « clé:secret » de l’utilisateur API ERPNext (expected "key:secret")'),
+  HUB_URL: httpUrl('HUB_URL'),
+  HUB_TOKEN: z.string({ error: 'obligatoire (required)' }).regex(/^\S+$/, 'vide ou contient des espaces (empty or contains spaces)'),
+  AUTHENTIK_JWT_SECRET: optional(z.string().min(32, 'trop court : au moins 32 caractères (too short: at least 32 characters)')),
+  AUTHENTIK_JWKS_URL: optional(httpUrl('AUTHENTIK_JWKS_URL')),
+  AUTHENTIK_ISSUER: optional(z.string()),
+  AUTHENTIK_AUDIENCE: optional(z.string()),
+  TRUSTED_PROXIES: optional(z.string()),
+  OPS_DEV_IDENTITY: optional(z.string()),
+  OPS_GROUP_MAP_FILE: optional(z.string()),
+  OPS_STATIC_DIR: optional(z.string()),
+  OPS_PUBLIC_ORIGIN: optional(z.string()),
+  UPSTREAM_TIMEOUT_MS: intBetween(100, 600_000, 15_000),
+  SHUTDOWN_TIMEOUT_MS: intBetween(0, 600_000, 10_000),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `attendu l’un de (expected one of) ${LOG_LEVELS.join(', ')}` })),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/**
+ * Reads and validates the configuration from `env`.
+ * @throws ConfigError listing every problem.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  problems.push(...crossChecks(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+
+  const attempt = <T>(variable: string, read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (err) {
+      problems.push(`${variable}: ${(err as Error).message}`);
+      return undefined;
+    }
+  };
+  const e = parsed.data;
+  const trustedProxies = attempt('TRUSTED_PROXIES', () => parseTrustedProxies(e.TRUSTED_PROXIES));
+  const devIdentity = e.OPS_DEV_IDENTITY === undefined ? undefined : attempt('OPS_DEV_IDENTITY', () => parseDevIdentity(e.OPS_DEV_IDENTITY as string));
+  const groupMap = e.OPS_GROUP_MAP_FILE === undefined ? DEFAULT_GROUP_MAP : attempt('OPS_GROUP_MAP_FILE', () => readGroupMap(e.OPS_GROUP_MAP_FILE as string));
+  const publicOrigins = e.OPS_PUBLIC_ORIGIN === undefined ? undefined : attempt('OPS_PUBLIC_ORIGIN', () => parseOrigins(e.OPS_PUBLIC_ORIGIN as string));
+  const audience = e.AUTHENTIK_AUDIENCE?.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    production: e.NODE_ENV === 'production',
+    port: e.PORT,
+    erp: upstream('erp', e.ERP_URL, `token ${e.ERP_TOKEN}`, [e.ERP_TOKEN, e.ERP_TOKEN.split(':')[1] as string]),
+    hub: upstream('hub', e.HUB_URL, `Bearer ${e.HUB_TOKEN}`, [e.HUB_TOKEN]),
+    identity: {
+      ...(e.AUTHENTIK_JWT_SECRET !== undefined && { jwtSecret: new TextEncoder().encode(e.AUTHENTIK_JWT_SECRET) }),
+      ...(e.AUTHENTIK_JWKS_URL !== undefined && { jwksUrl: new URL(e.AUTHENTIK_JWKS_URL) }),
+      ...(e.AUTHENTIK_ISSUER !== undefined && { issuer: e.AUTHENTIK_ISSUER }),
+      ...(audience !== undefined && audience.length > 0 && { audience }),
+      trustedProxies: trustedProxies as TrustedProxies,
+      ...(devIdentity !== undefined && { devIdentity }),
+    },
+    groupMap: groupMap as GroupMap,
+    staticDir: e.OPS_STATIC_DIR ?? DEFAULT_STATIC_DIR,
+    ...(publicOrigins !== undefined && { publicOrigins }),
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+}
+
+/** Rules between variables, checked on the raw environment so they are reported with the rest. */
+function crossChecks(env: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  const production = env.NODE_ENV === 'production';
+  const verifies = set('AUTHENTIK_JWT_SECRET') || set('AUTHENTIK_JWKS_URL');
+  const problems: string[] = [];
+  if (verifies && !set('AUTHENTIK_ISSUER')) {
+    problems.push('AUTHENTIK_ISSUER: obligatoire avec un secret JWT ou un JWKS, pour vérifier « iss » (required with a JWT secret or JWKS, to check "iss")');
+  }
+  if (!verifies && (set('AUTHENTIK_ISSUER') || set('AUTHENTIK_AUDIENCE'))) {
+    problems.push('AUTHENTIK_ISSUER/AUTHENTIK_AUDIENCE: sans effet sans AUTHENTIK_JWT_SECRET ni AUTHENTIK_JWKS_URL (no effect without a JWT secret or JWKS)');
+  }
+  if (production && !verifies) {
+    problems.push(
+      'AUTHENTIK_JWT_SECRET / AUTHENTIK_JWKS_URL: en production, l’un des deux est obligatoire pour vérifier l’identité (in production, one is required to verify identity)',
+    );
+  }
+  if (production && set('OPS_DEV_IDENTITY')) {
+    problems.push('OPS_DEV_IDENTITY: interdit quand NODE_ENV=production (forbidden in production)');
+  }
+  return problems;
+}
+
+function upstream(name: Upstream, base: string, authorization: string, secrets: string[]): UpstreamConfig {
+  const url = new URL(base);
+  return { name, url: url.origin + url.pathname.replace(/\/+$/, ''), authorization, secrets };
+}
+
+function readGroupMap(file: string): GroupMap {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`fichier illisible (cannot read file) « ${file} » : ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`JSON invalide (invalid JSON) dans « ${file} » : ${(err as Error).message}`);
+  }
+  return parseGroupMap(json);
+}
+
+function parseOrigins(text: string): string[] {
+  return text
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')
+    .map((o) => {
+      const url = URL.canParse(o) ? new URL(o) : undefined;
+      if (!url || !/^https?:$/.test(url.protocol) || url.origin !== o.replace(/\/$/, '')) {
+        throw new Error(`« ${o} » n’est pas une origine (not an origin; expected scheme://host[:port])`);
+      }
+      return url.origin;
+    });
+}
+
+/** The variables the BFF reads (what a test or launcher passes to `loadConfig`). */
+export type BffEnv = Partial<Record<keyof Env, string>>;

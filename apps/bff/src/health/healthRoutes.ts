@@ -1,0 +1,69 @@
+import { Router } from 'express';
+import type { BffConfig, UpstreamConfig } from '../config';
+
+/** Shared with index.ts: set when SIGTERM starts the drain, so the edge stops sending traffic. */
+export interface AppState {
+  draining: boolean;
+}
+
+/** How long readiness waits for each upstream. */
+export const READY_TIMEOUT_MS = 2000;
+
+/** The outcome of one upstream probe: 'ok' or why not (never echoing a token). */
+type ProbeResult = 'ok' | string;
+
+async function probe(upstream: UpstreamConfig, path: string, accept: (status: number, body: string) => boolean, timeoutMs: number): Promise<ProbeResult> {
+  try {
+    const res = await fetch(`${upstream.url}${path}`, {
+      headers: { authorization: upstream.authorization, accept: 'application/json' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = await res.text();
+    return accept(res.status, body) ? 'ok' : `HTTP ${res.status}`;
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    if (e.name === 'TimeoutError') return `pas de réponse en ${timeoutMs} ms`;
+    return `injoignable (${e.cause?.code ?? e.name})`;
+  }
+}
+
+const isPong = (status: number, body: string) => {
+  if (status !== 200) return false;
+  try {
+    return (JSON.parse(body) as { message?: unknown }).message === 'pong';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `/ops/healthz`: the process answers. `/ops/readyz`: both upstreams answer with our service
+ * tokens (ERPNext `GET /api/method/ping` → pong, hub `GET /health` → 2xx); 503 naming the ones down.
+ * Neither needs an identity: Docker, Traefik and the launcher poll them.
+ */
+export function healthRoutes(config: BffConfig, state: AppState): Router {
+  const router = Router();
+  const timeoutMs = Math.min(READY_TIMEOUT_MS, config.upstreamTimeoutMs);
+  router.get('/ops/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+  router.get('/ops/readyz', async (req, res) => {
+    const [erp, hub] = await Promise.all([
+      probe(config.erp, '/api/method/ping', isPong, timeoutMs),
+      probe(config.hub, '/health', (status) => status >= 200 && status < 300, timeoutMs),
+    ]);
+    const checks = { erp, hub };
+    const down = (Object.keys(checks) as (keyof typeof checks)[]).filter((name) => checks[name] !== 'ok');
+    res.set('Cache-Control', 'no-store');
+    if (state.draining) {
+      res.status(503).json({ status: 'draining', error: 'draining', message: 'Arrêt en cours.', down: [], checks, requestId: req.requestId });
+    } else if (down.length > 0) {
+      req.log.warn({ checks }, 'not ready');
+      res.status(503).json({ status: 'unavailable', error: 'not_ready', message: `Service(s) indisponible(s) : ${down.join(', ')}.`, down, checks, requestId: req.requestId });
+    } else {
+      res.json({ status: 'ready', checks });
+    }
+  });
+  return router;
+}

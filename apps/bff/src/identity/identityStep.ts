@@ -1,0 +1,89 @@
+import type { GroupMap } from '@gigafibre/capabilities';
+import type { Request, RequestHandler } from 'express';
+import type { IdentityConfig } from '../config';
+import { splitGroups, toIdentity, type Identity, type IdentityClaims } from './identity';
+import { JwtVerifier, unauthenticated } from './jwtVerifier';
+import { TokenCache } from './tokenCache';
+
+const IDENTITY_HEADERS = ['x-authentik-email', 'x-authentik-username', 'x-authentik-uid', 'x-authentik-name', 'x-authentik-groups'] as const;
+// One value each: a duplicated header arrives joined with ", " and is refused.
+const SINGLE_VALUE = /^[^\s,]+$/;
+
+/** Options of the identity step; `now` is for tests. */
+export interface IdentityStepOptions {
+  now?: () => number;
+  cacheSize?: number;
+}
+
+/**
+ * Establishes who is calling, in this order:
+ * 1. with a JWT secret or JWKS configured and an `X-Authentik-Jwt` present: the token must verify,
+ *    and identity comes from its claims (whoever the peer is: the signature is the proof);
+ * 2. `X-Authentik-*` headers without a JWT: accepted only from a socket peer inside TRUSTED_PROXIES
+ *    (the connection's address, never `X-Forwarded-For`);
+ * 3. nothing at all: OPS_DEV_IDENTITY when set (never in production);
+ * anything else is 401.
+ */
+export function identityStep(config: IdentityConfig, groupMap: GroupMap, options: IdentityStepOptions = {}): RequestHandler {
+  const now = options.now ?? Date.now;
+  const verifier =
+    config.jwtSecret || config.jwksUrl
+      ? new JwtVerifier({
+          ...(config.jwtSecret && { secret: config.jwtSecret }),
+          ...(config.jwksUrl && { jwksUrl: config.jwksUrl }),
+          issuer: config.issuer as string,
+          ...(config.audience && { audience: config.audience }),
+          now,
+        })
+      : undefined;
+  const cache = new TokenCache<Identity>(options.cacheSize ?? 2000, now);
+  const devIdentity = config.devIdentity && toIdentity(config.devIdentity, 'dev', groupMap);
+
+  const fromToken = async (token: string): Promise<Identity> => {
+    const cached = cache.get(token);
+    if (cached) return cached;
+    const verified = await (verifier as JwtVerifier).verify(token);
+    const identity = toIdentity(verified.claims, 'jwt', groupMap);
+    cache.set(token, identity, verified.expiresAtMs);
+    return identity;
+  };
+
+  return async (req, _res, next) => {
+    const token = req.headers['x-authentik-jwt'];
+    if (verifier && token !== undefined) {
+      if (typeof token !== 'string' || token === '') throw unauthenticated('malformed', 'jeton illisible.');
+      req.identity = await fromToken(token);
+    } else if (IDENTITY_HEADERS.some((h) => req.headers[h] !== undefined)) {
+      if (!config.trustedProxies.contains(req.socket.remoteAddress)) {
+        throw unauthenticated('untrusted_peer', 'en-têtes d’identité reçus d’un pair non fiable.');
+      }
+      req.identity = toIdentity(claimsFromHeaders(req), 'headers', groupMap);
+    } else if (devIdentity) {
+      req.identity = devIdentity;
+    } else {
+      throw unauthenticated('missing', 'aucune identité fournie.');
+    }
+    next();
+  };
+}
+
+function header(req: Request, name: string): string {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function claimsFromHeaders(req: Request): IdentityClaims {
+  const email = header(req, 'x-authentik-email');
+  const username = header(req, 'x-authentik-username');
+  if (email === '' && username === '') throw unauthenticated('no_subject', 'ni courriel ni nom d’utilisateur.');
+  for (const value of [email, username]) {
+    if (value !== '' && !SINGLE_VALUE.test(value)) throw unauthenticated('malformed_headers', 'en-têtes d’identité en double ou invalides.');
+  }
+  return {
+    email,
+    username,
+    name: header(req, 'x-authentik-name') || username || email,
+    uid: header(req, 'x-authentik-uid'),
+    groups: splitGroups(header(req, 'x-authentik-groups')),
+  };
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { actorOf } from '../identity/identity';
+import type { Logger } from './logger';
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** True for methods that change something (audited, CSRF-checked). */
+export function isMutating(method: string): boolean {
+  return MUTATING.has(method);
+}
+
+/**
+ * First step of the pipeline: a request id (the edge's when it is sane, else a new one) echoed in
+ * `X-Request-Id`, a logger bound to it, and when the response is done one line: an `audit` line
+ * (who, method, path, status, duration) for each mutating request, a debug line for the rest.
+ */
+export function requestContext(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const started = process.hrtime.bigint();
+    req.requestId = requestId;
+    req.log = log.child({ requestId });
+    res.setHeader('X-Request-Id', requestId);
+    res.once('close', () => {
+      const line = {
+        who: req.identity ? actorOf(req.identity) : null,
+        method: req.method,
+        path: req.originalUrl.split('?', 1)[0],
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        ...(!res.writableFinished && { aborted: true }),
+      };
+      if (isMutating(req.method)) req.log.info({ audit: true, ...line }, 'audit');
+      else req.log.debug(line, 'request');
+    });
+    next();
+  };
+}

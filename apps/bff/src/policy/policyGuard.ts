@@ -1,0 +1,49 @@
+import type { Capability, PolicyMatcher, Upstream } from '@gigafibre/capabilities';
+import type { RequestHandler } from 'express';
+import { HttpError } from '../errors';
+import type { Identity } from '../identity/identity';
+import type { OpsPath } from './normalizePath';
+
+/** Segments of `/ops/api/<upstream>` before the upstream's own path. */
+const MOUNT_SEGMENTS = 3;
+
+/** The upstream path a proxied request goes to: ERP gets `/api/…`, the hub the path as is. */
+export function upstreamTarget(upstream: Upstream, path: OpsPath): { segments: string[]; url: string } {
+  const rest = path.segments.slice(MOUNT_SEGMENTS);
+  // The raw rest is safe to forward as is: normalizePath refused everything two parsers could read
+  // differently, so the upstream decodes exactly the segments the policy saw.
+  const rawRest = path.raw.slice(`/ops/api/${upstream}`.length);
+  return upstream === 'erp'
+    ? { segments: ['api', ...rest], url: `/api${rawRest}${path.search}` }
+    : { segments: rest, url: `${rawRest || '/'}${path.search}` };
+}
+
+function forbidden(missing: readonly Capability[], message: string, reason: string): HttpError {
+  return new HttpError(403, 'forbidden', message, { reason, missing });
+}
+
+/**
+ * Checks the route policy on the upstream path (deny by default) and, when allowed, points
+ * `req.url` at the upstream path for the proxy.
+ */
+export function policyGuard(upstream: Upstream, matcher: PolicyMatcher): RequestHandler {
+  return (req, _res, next) => {
+    const path = req.opsPath as OpsPath;
+    const target = upstreamTarget(upstream, path);
+    const identity = req.identity as Identity;
+    const decision = matcher.decide(upstream, req.method, target.segments, new URLSearchParams(path.search), identity.capabilitySet);
+    if (!decision.allowed) {
+      if (decision.reason === 'no-rule') {
+        throw forbidden([], `Route non autorisée : ${req.method} ${upstream} /${target.segments.join('/')}.`, 'no_rule');
+      }
+      const names = decision.missing.map((c) => `« ${c} »`).join(', ');
+      const message =
+        decision.missing.length === 1
+          ? `Action non permise : il vous faut la capacité ${names}.`
+          : `Action non permise : il vous faut l’une des capacités ${names}.`;
+      throw forbidden(decision.missing, message, 'missing_capability');
+    }
+    req.url = target.url;
+    next();
+  };
+}

@@ -1,0 +1,36 @@
+import type { Upstream } from '@gigafibre/capabilities';
+import { HttpError } from '../errors';
+
+/** Raised by the proxy when an upstream stays silent longer than UPSTREAM_TIMEOUT_MS. */
+export class UpstreamTimeoutError extends Error {
+  readonly code = 'UPSTREAM_TIMEOUT';
+  constructor(readonly timeoutMs: number) {
+    super(`upstream silent for ${timeoutMs} ms`);
+  }
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ETIMEDOUT']);
+const RESET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'HPE_INVALID_CONSTANT', 'HPE_INVALID_STATUS']);
+
+const NAMES: Record<Upstream, string> = { erp: 'ERPNext', hub: 'targo-hub' };
+
+/** A failed upstream exchange → the 502/504 JSON the browser gets (`{ error, upstream, requestId }`). */
+export function upstreamFailure(err: unknown, upstream: Upstream): HttpError {
+  const code = (err as { code?: unknown } | null)?.code;
+  const name = NAMES[upstream];
+  if (err instanceof UpstreamTimeoutError) {
+    return new HttpError(504, 'upstream_timeout', `${name} n’a pas répondu à temps.`, { upstream }, { cause: err });
+  }
+  if (typeof code === 'string' && UNREACHABLE.has(code)) {
+    return new HttpError(502, 'upstream_unavailable', `${name} est injoignable.`, { upstream }, { cause: err });
+  }
+  if (typeof code === 'string' && RESET.has(code)) {
+    return new HttpError(502, 'upstream_reset', `${name} a interrompu la connexion.`, { upstream }, { cause: err });
+  }
+  return new HttpError(502, 'upstream_error', `Échec de l’échange avec ${name}.`, { upstream }, { cause: err });
+}
+
+/** An upstream refused the BFF's own service token: a configuration fault, not the user's session. */
+export function upstreamAuthFailure(upstream: Upstream, status: number): HttpError {
+  return new HttpError(502, 'upstream_auth', `${NAMES[upstream]} a refusé le jeton de service du BFF.`, { upstream, upstreamStatus: status });
+}
