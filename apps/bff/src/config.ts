@@ -186,13 +186,13 @@ function readGroupMap(file: string): GroupMap {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`fichier illisible (cannot read file) « ${file} » : ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new Error(`fichier illisible (cannot read file) « ${file} » : ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`JSON invalide (invalid JSON) dans « ${file} » : ${(err as Error).message}`);
+    throw new Error(`JSON invalide (invalid JSON) dans « ${file} » : ${(err as Error).message}`, { cause: err });
   }
   return parseGroupMap(json);
 }

@@ -20,6 +20,7 @@ export const MAX_SEGMENTS = 32;
 // Raw bytes outside visible ASCII (spaces, controls, raw UTF-8) must have been percent-encoded;
 // a raw `#` would be a fragment to one parser and a character to another.
 const RAW_FORBIDDEN = /[^\x21-\x7e]|#/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const DECODED_FORBIDDEN = /[\x00-\x1f\x7f/\\%]/;
 
 function refuse(reason: string, message: string): HttpError {

@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeUpstream, unusedPort, type FakeUpstream } from './fakeUpstream';
+import { buildApp, ERP_TOKEN, HUB_TOKEN, testEnv } from './testEnv';
+
+let erp: FakeUpstream;
+let hub: FakeUpstream;
+let spa: string;
+
+beforeAll(async () => {
+  erp = await startFakeUpstream((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    if (req.url === '/api/method/ping' && req.headers.authorization === `token ${ERP_TOKEN}`) res.end('{"message":"pong"}');
+    else {
+      res.statusCode = 401;
+      res.end('{"exc_type":"AuthenticationError"}');
+    }
+  });
+  hub = await startFakeUpstream((req, res) => {
+    res.statusCode = req.url === '/health' && req.headers.authorization === `Bearer ${HUB_TOKEN}` ? 200 : 401;
+    res.end('{"ok":true}');
+  });
+  spa = mkdtempSync(join(tmpdir(), 'bff-spa-'));
+  mkdirSync(join(spa, 'assets'));
+  writeFileSync(join(spa, 'index.html'), '<!doctype html><title>Gigafibre Ops</title>');
+  writeFileSync(join(spa, 'assets', 'index-AbC123.js'), 'console.log(1)');
+  writeFileSync(join(spa, 'manifest.webmanifest'), '{}');
+});
+afterAll(() => Promise.all([erp.close(), hub.close()]));
+
+describe('health', () => {
+  it('/ops/healthz answers 200 without identity', async () => {
+    const { app } = buildApp(testEnv(erp.url, hub.url));
+    const res = await request(app).get('/ops/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('/ops/readyz is 200 when both upstreams answer with our tokens', async () => {
+    const { app } = buildApp(testEnv(erp.url, hub.url));
+    const res = await request(app).get('/ops/readyz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ready', checks: { erp: 'ok', hub: 'ok' } });
+  });
+
+  it('/ops/readyz is 503 naming the upstream that is down', async () => {
+    const { app } = buildApp(testEnv(erp.url, `http://127.0.0.1:${await unusedPort()}`));
+    const res = await request(app).get('/ops/readyz');
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ error: 'not_ready', down: ['hub'], checks: { erp: 'ok', hub: expect.stringMatching(/injoignable/) } });
+    expect(res.body.message).toMatch(/hub/);
+  });
+
+  it('/ops/readyz counts a refused service token as down', async () => {
+    const { app } = buildApp({ ...testEnv(erp.url, hub.url), ERP_TOKEN: 'wrong:token' });
+    const res = await request(app).get('/ops/readyz');
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ down: ['erp'], checks: { erp: 'HTTP 401', hub: 'ok' } });
+  });
+
+  it('/ops/readyz is 503 while draining', async () => {
+    const state = { draining: true };
+    const { app } = buildApp(testEnv(erp.url, hub.url), { state });
+    expect((await request(app).get('/ops/readyz')).status).toBe(503);
+    state.draining = false;
+    expect((await request(app).get('/ops/readyz')).status).toBe(200);
+  });
+
+  it('/ops/readyz gives up on a silent upstream quickly', async () => {
+    const silent = await startFakeUpstream(() => {
+      /* never answers */
+    });
+    const { app } = buildApp(testEnv(erp.url, silent.url, { UPSTREAM_TIMEOUT_MS: '300' }));
+    const res = await request(app).get('/ops/readyz');
+    expect(res.status).toBe(503);
+    expect(res.body.checks.hub).toMatch(/pas de réponse/);
+    await silent.close();
+  });
+});
+
+describe('static SPA', () => {
+  const app = () => buildApp(testEnv(erp.url, hub.url, { OPS_STATIC_DIR: spa })).app;
+
+  it('serves index.html at /ops/ without identity, revalidated on each load', async () => {
+    const res = await request(app()).get('/ops/');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Gigafibre Ops');
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('caches hashed assets for a year', async () => {
+    const res = await request(app()).get('/ops/assets/index-AbC123.js');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('revalidates other files', async () => {
+    const res = await request(app()).get('/ops/manifest.webmanifest');
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('redirects / and /ops to /ops/', async () => {
+    for (const path of ['/', '/ops']) {
+      const res = await request(app()).get(path);
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBe('/ops/');
+    }
+  });
+
+  it('answers 404 JSON for a missing file', async () => {
+    const res = await request(app()).get('/ops/assets/nope.js');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ error: 'not_found' });
+  });
+
+  it('finds the built SPA by default (apps/ops/dist)', () => {
+    const { config } = buildApp(testEnv(erp.url, hub.url));
+    expect(config.staticDir.replace(/\/$/, '')).toMatch(/apps\/ops\/dist$/);
+  });
+});
