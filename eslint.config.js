@@ -5,6 +5,16 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
 
+// Text-bearing attributes checked for bare strings: vue's defaults plus Quasar's text props.
+const BARE_STRING_ATTRIBUTES = {
+  '/.+/': ['title', 'aria-label', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext'],
+  '/^q-/': ['label', 'caption', 'hint', 'placeholder', 'message', 'prefix', 'suffix', 'error-message', 'no-data-label', 'no-results-label', 'loading-label'],
+  input: ['placeholder'],
+  img: ['alt'],
+};
+const NETWORK_GLOBALS = ['fetch', 'XMLHttpRequest', 'EventSource'];
+const ONE_WAY_TO_THE_NETWORK = 'Passez par src/shared/http (request, erpList, hubGet, openStream…) : c’est le seul accès réseau de l’app.';
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.data/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'e2e/.artifacts/**'],
@@ -30,14 +40,26 @@ export default tseslint.config(
     files: ['apps/ops/src/**/*.vue', 'apps/ops/src/**/*.ts'],
     rules: {
       // Every UI string goes through vue-i18n (French first); bare text in a template is a bug.
-      'vue/no-bare-strings-in-template': 'error',
+      'vue/no-bare-strings-in-template': ['error', { attributes: BARE_STRING_ATTRIBUTES }],
       'vue/multi-word-component-names': 'off',
       // Layout is not worth a lint failure.
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
+      // src/shared/http is the one way to the network (ARCHITECTURE convention 2).
+      'no-restricted-globals': ['error', ...NETWORK_GLOBALS.map((name) => ({ name, message: ONE_WAY_TO_THE_NETWORK }))],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].flatMap((object) =>
+          NETWORK_GLOBALS.map((property) => ({ object, property, message: ONE_WAY_TO_THE_NETWORK })),
+        ),
+      ],
     },
+  },
+  {
+    files: ['apps/ops/src/shared/http/**'],
+    rules: { 'no-restricted-globals': 'off', 'no-restricted-properties': 'off' },
   },
   {
     files: ['scripts/**', 'bench/**', 'e2e/**', 'apps/standin/src/main.ts', 'apps/bff/src/index.ts', '**/*.mjs', '**/*.js'],

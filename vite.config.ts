@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { quasar, transformAssetUrls } from '@quasar/vite-plugin';
 import { defineConfig } from 'vite';
+import { shellChunk } from './apps/ops/build/shellChunk';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const shell = shellChunk();
 
 // The SPA is served by the BFF under /ops/ (hash routes), so every asset URL is prefixed with /ops/.
 export default defineConfig({
@@ -13,13 +15,27 @@ export default defineConfig({
   resolve: {
     alias: { '@': here('./apps/ops/src') },
   },
-  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false })],
+  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false }), shell.plugin],
+  // Compile-time flags: drop vue-i18n's legacy API and devtools hooks, and Vue's Options API
+  // (the app, Quasar, vue-router, pinia and vue-i18n in composition mode do not use it).
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   build: {
     outDir: here('./apps/ops/dist'),
     emptyOutDir: true,
     target: 'es2022',
+    // dist/.vite/manifest.json: bench/bundle-budget.ts reads what each route loads first.
+    manifest: true,
     // Reported by bench/bundle-budget.ts instead.
     chunkSizeWarningLimit: 2000,
+    // What the shell needs at start is one chunk; pages and late UI stay lazy (apps/ops/build).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shell', test: shell.isShellModule }] } } },
   },
   server: {
     port: 5173,

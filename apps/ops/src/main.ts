@@ -1,7 +1,7 @@
 import { createApp } from 'vue';
-import { Quasar } from 'quasar';
-import 'quasar/src/css/index.sass';
-import '@quasar/extras/material-icons/material-icons.css';
 import App from './App.vue';
+import { boot } from './boot';
 
-createApp(App).use(Quasar, {}).mount('#app');
+const app = createApp(App);
+await boot(app);
+app.mount('#app');

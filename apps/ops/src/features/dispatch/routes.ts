@@ -1,0 +1,10 @@
+import { defineFeatureRoutes } from '@/router/defineFeatureRoutes';
+
+export default defineFeatureRoutes('dispatch', [
+  {
+    path: 'dispatch',
+    name: 'dispatch',
+    component: () => import('./DispatchPage.vue'),
+    meta: { requires: ['dispatch.view'], nav: { label: 'nav.dispatch', icon: 'view_timeline', order: 10 } },
+  },
+]);

@@ -1,0 +1,111 @@
+// Typed ERPNext (Frappe v1 REST) calls through the BFF: /ops/api/erp/* → ERPNext /api/*.
+// Feature api.ts files build on these; they never assemble Frappe URLs themselves.
+import type { Doc, Doctype, Filters, FrappeDocResponse, FrappeList, FrappeMessage } from '@gigafibre/contracts';
+import { invalidateReads, request, type QueryParams, type RequestOptions } from './client';
+
+/** A field of doctype `D` (its own fields and the standard ones). */
+export type FieldOf<D extends Doctype> = keyof Doc<D> & string;
+
+/** Per-call options shared by every helper (deadline, cancellation, caching, quiet). */
+export type CallOptions = Pick<RequestOptions, 'timeoutMs' | 'signal' | 'quiet' | 'cacheMs' | 'idempotencyKey'>;
+
+export interface ErpListOptions<D extends Doctype, F extends FieldOf<D>> extends CallOptions {
+  /** Fields to return; Frappe returns only `name` without them. */
+  fields: readonly F[];
+  filters?: Filters;
+  orFilters?: Filters;
+  /** `"modified desc"`, `"scheduled_date asc, start_time asc"`. */
+  orderBy?: string;
+  /** Page size; Frappe's default is 20, 0 means no limit. */
+  limit?: number;
+  start?: number;
+}
+
+const resourcePath = (doctype: Doctype, name?: string) =>
+  `/erp/resource/${encodeURIComponent(doctype)}${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
+
+function afterWrite(doctype: Doctype): void {
+  invalidateReads(resourcePath(doctype));
+  invalidateReads('/erp/method/frappe.client.get_');
+}
+
+/** `GET /api/resource/<Doctype>?fields=…&filters=…` → the rows, typed to the requested fields. */
+export async function erpList<D extends Doctype, F extends FieldOf<D>>(
+  doctype: D,
+  options: ErpListOptions<D, F>,
+): Promise<Pick<Doc<D>, F>[]> {
+  const { fields, filters, orFilters, orderBy, limit, start, ...call } = options;
+  const query: QueryParams = {
+    fields: JSON.stringify(fields),
+    filters: filters === undefined ? undefined : JSON.stringify(filters),
+    or_filters: orFilters === undefined ? undefined : JSON.stringify(orFilters),
+    order_by: orderBy,
+    limit_page_length: limit,
+    limit_start: start,
+  };
+  const res = await request<FrappeList<Pick<Doc<D>, F>>>(resourcePath(doctype), { ...call, query });
+  return res.data;
+}
+
+/** `GET /api/resource/<Doctype>/<name>` → the whole document. */
+export async function erpGet<D extends Doctype>(doctype: D, name: string, options: CallOptions = {}): Promise<Doc<D>> {
+  const res = await request<FrappeDocResponse<Doc<D>>>(resourcePath(doctype, name), options);
+  return res.data;
+}
+
+/** `POST /api/resource/<Doctype>` → the created document. */
+export async function erpInsert<D extends Doctype>(doctype: D, doc: Partial<Doc<D>>, options: CallOptions = {}): Promise<Doc<D>> {
+  const res = await request<FrappeDocResponse<Doc<D>>>(resourcePath(doctype), { ...options, method: 'POST', json: doc });
+  afterWrite(doctype);
+  return res.data;
+}
+
+/** `PUT /api/resource/<Doctype>/<name>` (a partial update) → the updated document. */
+export async function erpUpdate<D extends Doctype>(
+  doctype: D,
+  name: string,
+  patch: Partial<Doc<D>>,
+  options: CallOptions = {},
+): Promise<Doc<D>> {
+  const res = await request<FrappeDocResponse<Doc<D>>>(resourcePath(doctype, name), { ...options, method: 'PUT', json: patch });
+  afterWrite(doctype);
+  return res.data;
+}
+
+/** `DELETE /api/resource/<Doctype>/<name>` (Frappe answers 202). */
+export async function erpDelete(doctype: Doctype, name: string, options: CallOptions = {}): Promise<void> {
+  await request<unknown>(resourcePath(doctype, name), { ...options, method: 'DELETE', as: 'none' });
+  afterWrite(doctype);
+}
+
+/** `frappe.client.get_count` → how many documents match. */
+export async function erpCount(doctype: Doctype, filters?: Filters, options: CallOptions = {}): Promise<number> {
+  const res = await request<FrappeMessage<number>>('/erp/method/frappe.client.get_count', {
+    ...options,
+    query: { doctype, filters: filters === undefined ? undefined : JSON.stringify(filters) },
+  });
+  return res.message;
+}
+
+/**
+ * `/api/method/<dotted.path>` → its `message`. GET sends args as query parameters (objects as
+ * JSON, as Frappe reads them); POST sends them as a JSON body.
+ */
+export async function callMethod<T>(
+  method: string,
+  args: Record<string, unknown> = {},
+  options: CallOptions & { http?: 'GET' | 'POST'; /** Doctypes the method changes (cached reads dropped). */ invalidates?: Doctype[] } = {},
+): Promise<T> {
+  const { http = 'POST', invalidates = [], ...call } = options;
+  const path = `/erp/method/${method}`;
+  if (http === 'GET') {
+    const query: QueryParams = {};
+    for (const [key, value] of Object.entries(args)) {
+      query[key] = value === undefined || value === null ? undefined : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    }
+    return (await request<FrappeMessage<T>>(path, { ...call, query })).message;
+  }
+  const res = await request<FrappeMessage<T>>(path, { ...call, method: 'POST', json: args });
+  invalidates.forEach(afterWrite);
+  return res.message;
+}

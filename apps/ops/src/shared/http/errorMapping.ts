@@ -1,0 +1,96 @@
+// Turns whatever came back (status, Frappe or BFF JSON body, thrown fetch error) into one ApiError.
+import { isCapability, type Capability } from '@gigafibre/capabilities';
+import { frappeMessages, type FrappeError } from '@gigafibre/contracts';
+import { ApiError, type ApiErrorCode } from './ApiError';
+
+/** Generic French wording per code, used when the server gave no message of its own. */
+export const FRENCH_MESSAGES: Record<ApiErrorCode, string> = {
+  'session-expired': 'Votre session a expiré. Reconnectez-vous pour continuer.',
+  forbidden: 'Vous n’avez pas l’autorisation de faire cette action.',
+  'not-found': 'Élément introuvable.',
+  conflict: 'Conflit : la donnée a changé ou existe déjà.',
+  validation: 'Les données envoyées ont été refusées.',
+  'rate-limited': 'Trop de requêtes : réessayez dans un instant.',
+  timeout: 'Le serveur n’a pas répondu à temps.',
+  network: 'Connexion impossible : vérifiez votre réseau.',
+  unavailable: 'Un service est momentanément indisponible.',
+  server: 'Erreur du serveur.',
+  aborted: 'Requête annulée.',
+  'bad-response': 'Réponse du serveur illisible.',
+  unknown: 'Erreur inattendue.',
+};
+
+export function codeForStatus(status: number): ApiErrorCode {
+  if (status === 401) return 'session-expired';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 400 || status === 417 || status === 422) return 'validation';
+  if (status === 408) return 'timeout';
+  if (status === 429) return 'rate-limited';
+  if (status === 502 || status === 503 || status === 504) return 'unavailable';
+  if (status >= 500) return 'server';
+  return 'unknown';
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** Strips the HTML Frappe sometimes puts in messages (`<b>`, `<br>`), keeping the words. */
+function plain(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Reads the human messages of an error body: Frappe's `_server_messages`, or the BFF's `error`/`message`. */
+export function serverMessagesOf(body: unknown): string[] {
+  const record = asRecord(body);
+  const frappe = frappeMessages(record as Partial<FrappeError>).map(plain).filter(Boolean);
+  if (frappe.length > 0) return frappe;
+  for (const key of ['message', 'error']) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim() !== '') return [plain(value)];
+  }
+  return [];
+}
+
+/** Capabilities named by the BFF's 403 body (`missing: [...]`, or a single `capability`). */
+export function missingCapabilitiesOf(body: unknown): Capability[] {
+  const record = asRecord(body);
+  const raw = Array.isArray(record.missing) ? record.missing : record.capability !== undefined ? [record.capability] : [];
+  return raw.filter(isCapability);
+}
+
+/** The ApiError for an HTTP answer that is not a success. */
+export function errorFromResponse(status: number, body: unknown, requestId: string | null): ApiError {
+  const code = codeForStatus(status);
+  const serverMessages = code === 'session-expired' ? [] : serverMessagesOf(body);
+  const record = asRecord(body);
+  const details: Record<string, unknown> = {};
+  for (const key of ['exc_type', 'upstream', 'error', 'code']) if (record[key] !== undefined) details[key] = record[key];
+  return new ApiError({
+    status,
+    code,
+    message: serverMessages.length > 0 ? serverMessages.join(' ') : FRENCH_MESSAGES[code],
+    serverMessages,
+    missing: status === 403 ? missingCapabilitiesOf(body) : [],
+    details,
+    requestId: requestId ?? (typeof record.requestId === 'string' ? record.requestId : null),
+  });
+}
+
+/** The outpost's 302 to its sign-in page, seen through `redirect: 'manual'`. */
+export function sessionExpiredError(): ApiError {
+  return new ApiError({ status: 401, code: 'session-expired', message: FRENCH_MESSAGES['session-expired'] });
+}
+
+/** The ApiError for something thrown by fetch or while reading the body. */
+export function errorFromThrown(thrown: unknown, reason: 'timeout' | 'aborted' | null): ApiError {
+  if (thrown instanceof ApiError) return thrown;
+  const code: ApiErrorCode = reason ?? 'network';
+  return new ApiError({ status: 0, code, message: FRENCH_MESSAGES[code], cause: thrown });
+}

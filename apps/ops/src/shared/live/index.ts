@@ -1,0 +1,4 @@
+export { useLiveEvents, type UseLiveEventsOptions } from './useLiveEvents';
+export { useLiveStore, type LiveSubscription } from './useLiveStore';
+export type { LiveEventFilter } from './liveEventFilter';
+export type { LiveStatus, OfflineReason } from './liveConnection';

@@ -1,0 +1,136 @@
+// `pnpm bench bundle-budget`: builds the SPA and prints, for the shell and for each route, the gzip
+// size of the JS and CSS a browser must load before it can show it (entry + static imports, the
+// boot-time Quasar language pack, the route's lazy page and its feature messages, and their static
+// imports). Fails when over budget. `--no-build` reuses apps/ops/dist.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { report, round } from './lib/report';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const appRoot = join(root, 'apps/ops');
+const dist = join(appRoot, 'dist');
+
+/** First-load JS budgets in kB (1 kB = 1000 bytes, gzip level 9). */
+const BUDGETS_KB: Record<string, number> = { shell: 110, '/scan': 120 };
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+if (!process.argv.includes('--no-build')) {
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) {
+    console.error('✗ vite build a échoué');
+    process.exit(1);
+  }
+}
+
+const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
+const gzipCache = new Map<string, number>();
+function gzipBytes(file: string): number {
+  let size = gzipCache.get(file);
+  if (size === undefined) {
+    size = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+    gzipCache.set(file, size);
+  }
+  return size;
+}
+
+/** Every file a chunk needs before it runs: itself, its static imports (recursively), their CSS. */
+function closure(keys: string[], into = new Set<string>()): Set<string> {
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`chunk absent du manifeste : ${key}`);
+    if (into.has(chunk.file)) return;
+    into.add(chunk.file);
+    chunk.css?.forEach((css) => into.add(css));
+    chunk.imports?.forEach(visit);
+  };
+  keys.forEach(visit);
+  return into;
+}
+
+function sizes(files: Set<string>): { js: number; css: number } {
+  let js = 0;
+  let css = 0;
+  for (const file of files) {
+    if (file.endsWith('.js')) js += gzipBytes(file);
+    else if (file.endsWith('.css')) css += gzipBytes(file);
+  }
+  return { js, css };
+}
+
+// What index.html makes the browser load (the entry may be folded into the shell chunk, so read
+// the page rather than trusting `isEntry`).
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const entryFile = /<script[^>]+type="module"[^>]+src="\/ops\/([^"]+)"/.exec(html)?.[1];
+const entryKey = Object.keys(manifest).find((key) => manifest[key]?.file === entryFile);
+if (!entryKey) throw new Error(`entrée introuvable dans le manifeste (${entryFile ?? 'pas de <script type=module>'})`);
+// boot/i18n.ts awaits Quasar's language pack before mounting: part of the first load.
+const bootKeys = [entryKey, ...Object.keys(manifest).filter((key) => /quasar\/lang\/fr\.js$/.test(key))];
+const shellFiles = closure(bootKeys);
+
+/** Routes and the lazy modules they load, read from the route files (`path: '…'` … `import('…')`). */
+function routeTable(): { path: string; keys: string[] }[] {
+  const srcDir = join(appRoot, 'src');
+  const files = [join(srcDir, 'router/routes.ts')];
+  for (const feature of readdirSync(join(srcDir, 'features'))) {
+    const file = join(srcDir, 'features', feature, 'routes.ts');
+    if (existsSync(file)) files.push(file);
+  }
+  const table: { path: string; keys: string[] }[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const feature = /defineFeatureRoutes\('([\w-]+)'/.exec(text)?.[1];
+    const messagesKey = feature ? `src/features/${feature}/i18n.ts` : null;
+    const blocks = text.split(/(?=\bpath:\s*')/).slice(1);
+    for (const block of blocks) {
+      const path = /^path:\s*'([^']*)'/.exec(block)?.[1];
+      const target = /import\('([^']+)'\)/.exec(block)?.[1];
+      if (path === undefined || !target || path.includes('pathMatch')) continue;
+      const abs = target.startsWith('@/') ? join(srcDir, target.slice(2)) : join(dirname(file), target);
+      const key = relative(appRoot, abs).split('\\').join(posix.sep);
+      const keys = [key];
+      if (messagesKey && manifest[messagesKey]) keys.push(messagesKey);
+      table.push({ path: `/${path}`, keys });
+    }
+  }
+  return table;
+}
+
+const kb = (bytes: number) => round(bytes / 1000, 1);
+const shell = sizes(shellFiles);
+const figures: Record<string, number> = { shell_js_gzip_kb: kb(shell.js), shell_css_gzip_kb: kb(shell.css) };
+const failures: string[] = [];
+const check = (name: string, jsBytes: number) => {
+  const budget = BUDGETS_KB[name];
+  if (budget !== undefined && jsBytes / 1000 > budget) failures.push(`${name}: ${kb(jsBytes)} kB > ${budget} kB`);
+};
+check('shell', shell.js);
+
+console.log('\nPremier chargement (gzip, kB = 1000 o)        JS        CSS   budget JS');
+console.log(`  ${'coquille (aucune page ouverte)'.padEnd(40)} ${String(kb(shell.js)).padStart(7)}  ${String(kb(shell.css)).padStart(8)}   ${BUDGETS_KB.shell ?? ''}`);
+for (const route of routeTable()) {
+  for (const key of route.keys) if (!manifest[key]) throw new Error(`${route.path} : ${key} absent du manifeste`);
+  const { js, css } = sizes(closure(route.keys, new Set(shellFiles)));
+  const name = route.path.replace(/^\//, '').replace(/[/:]+/g, '_') || 'root';
+  figures[`route_${name}_js_gzip_kb`] = kb(js);
+  figures[`route_${name}_css_gzip_kb`] = kb(css);
+  check(route.path, js);
+  console.log(`  ${route.path.padEnd(40)} ${String(kb(js)).padStart(7)}  ${String(kb(css)).padStart(8)}   ${BUDGETS_KB[route.path] ?? ''}`);
+}
+if (failures.length) console.error(`\n✗ budget dépassé : ${failures.join('; ')}`);
+report('bundle-budget', { ...figures, shell_budget_js_gzip_kb: BUDGETS_KB.shell ?? 0 }, failures.length === 0);
