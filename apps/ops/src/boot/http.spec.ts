@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { Notify } from 'quasar';
+import { ApiError, request } from '@/shared/http';
+import { setLocale } from '@/i18n';
+import { useSessionStore } from '@/features/session/useSessionStore';
+import { useLiveStore } from '@/shared/live';
+import { bootHttp, failureMessage } from './http';
+
+const fetchMock = vi.fn<() => Promise<Response>>();
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  vi.stubGlobal('fetch', fetchMock);
+  bootHttp();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  setLocale('fr-CA', false);
+});
+
+describe('failures shown in one place', () => {
+  it('a 403 names the missing capability in words, in the user’s language', () => {
+    const error = new ApiError({ status: 403, code: 'forbidden', message: 'x', missing: ['dispatch.assign'] });
+    expect(failureMessage(error)).toBe('Action refusée : il vous manque l’autorisation « Assigner et planifier les interventions ».');
+    setLocale('en-CA', false);
+    expect(failureMessage(error)).toBe('Refused: you lack the “Assign and schedule jobs” permission.');
+  });
+
+  it('Frappe’s own words win over the generic text; otherwise the code’s wording', () => {
+    expect(failureMessage(new ApiError({ status: 417, code: 'validation', message: 'x', serverMessages: ['Numéro de série requis'] }))).toBe('Numéro de série requis');
+    expect(failureMessage(new ApiError({ status: 0, code: 'timeout', message: 'x' }))).toBe('Le serveur n’a pas répondu à temps.');
+  });
+
+  it('an expired session opens the dialog state and pauses the live stream; a 403 toasts', async () => {
+    // Notify.create only exists once the plugin is installed in an app: stand in for it.
+    const notify = vi.fn();
+    Object.assign(Notify, { create: notify });
+    const stop = vi.spyOn(useLiveStore(), 'stop');
+    fetchMock.mockResolvedValueOnce(json(401, {}));
+    await expect(request('/erp/resource/Customer')).rejects.toBeInstanceOf(ApiError);
+    expect(useSessionStore().expired).toBe(true);
+    expect(stop).toHaveBeenCalledWith('signed-out');
+    expect(notify).not.toHaveBeenCalled();
+
+    fetchMock.mockResolvedValueOnce(json(403, { error: 'forbidden', message: 'Capacité manquante', missing: ['users.manage'] }));
+    await expect(request('/hub/auth/users', { method: 'POST', json: {} })).rejects.toBeInstanceOf(ApiError);
+    expect(notify).toHaveBeenCalledWith(expect.objectContaining({ type: 'warning', message: expect.stringContaining('Gérer les utilisateurs') }));
+  });
+});
