@@ -8,7 +8,7 @@ import type { BffConfig } from './config';
 import { csrfGuard } from './csrf/csrfGuard';
 import { errorHandler, HttpError } from './errors';
 import { healthRoutes, type AppState } from './health/healthRoutes';
-import { identityStep, type IdentityStepOptions } from './identity/identityStep';
+import { createIdentify, identityStep, type IdentityStepOptions } from './identity/identityStep';
 import { meRoute } from './identity/meRoute';
 import { createLogger, type Logger } from './logging/logger';
 import { requestContext } from './logging/requestContext';
@@ -46,18 +46,19 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
   app.set('strict routing', true);
 
   app.use(requestContext(log), pathGuard);
-  app.get(['/', '/ops'], (_req, res) => res.redirect(302, '/ops/'));
-  app.use(healthRoutes(config, state));
 
-  app.use('/ops/api', noTrailingSlash, identityStep(config.identity, config.groupMap, deps.identity), csrfGuard(config.publicOrigins));
+  // The API, first: it is where the traffic is.
+  app.use('/ops/api', identityStep(createIdentify(config.identity, config.groupMap, deps.identity)), csrfGuard(config.publicOrigins));
   app.get('/ops/api/me', meRoute);
-  app.get('/ops/api/hub/events', policyGuard('hub', matcher), events.handler);
   app.use('/ops/api/erp', policyGuard('erp', matcher), erp.handler);
+  app.get('/ops/api/hub/events', policyGuard('hub', matcher), events.handler);
   app.use('/ops/api/hub', policyGuard('hub', matcher), hub.handler);
   app.use('/ops/api', () => {
     throw new HttpError(404, 'not_found', 'Point d’accès inconnu.');
   });
 
+  healthRoutes(app, config, state, log);
+  app.get(['/', '/ops'], (_req, res) => res.redirect(302, '/ops/'));
   app.use('/ops', spaStatic(config.staticDir, log));
   app.use(() => {
     throw new HttpError(404, 'not_found', 'Page introuvable.');
@@ -69,8 +70,3 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
   };
   return app;
 }
-
-const noTrailingSlash: express.RequestHandler = (req, _res, next) => {
-  if (req.opsPath?.trailingSlash) throw new HttpError(400, 'bad_path', 'Chemin refusé : « / » final interdit.', { reason: 'trailing_slash' });
-  next();
-};

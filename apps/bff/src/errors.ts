@@ -1,6 +1,7 @@
 // One error type and one error handler for the whole BFF: every refusal and failure reaches the
 // browser as JSON `{ error, message, requestId, …details }`, never with internals.
-import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorRequestHandler } from 'express';
 import type { Logger } from './logging/logger';
 
 /** An error the client may see: status, a stable machine code, a French message, optional details. */
@@ -32,24 +33,28 @@ export function toHttpError(err: unknown): HttpError {
 }
 
 /**
- * Answers `err` on `res`. Used by Express's error middleware and by the proxy's error event, so
- * there is exactly one place that shapes error responses.
+ * Answers `err` on `res`. Used by Express's error middleware and by the proxy's events, so there
+ * is exactly one place that shapes error responses (plain Node API: no Express needed).
  */
-export function sendError(err: unknown, req: Request, res: Response, log: Logger): void {
+export function sendError(err: unknown, req: IncomingMessage & { requestId?: string }, res: ServerResponse, log: Logger): void {
   const httpError = toHttpError(err);
   const requestId = req.requestId;
   if (httpError.status >= 500) {
-    log.error({ requestId, err: httpError.cause ?? httpError, status: httpError.status, code: httpError.code, method: req.method, path: req.path }, httpError.message);
+    const path = (req.url ?? '').split('?', 1)[0];
+    log.error({ requestId, err: httpError.cause ?? httpError, status: httpError.status, code: httpError.code, method: req.method, path }, httpError.message);
   }
   if (res.headersSent) {
     // Too late for a JSON answer (a stream was under way): cut the connection so the client notices.
     res.destroy();
     return;
   }
-  res
-    .status(httpError.status)
-    .set('Cache-Control', 'no-store')
-    .json({ error: httpError.code, message: httpError.message, requestId, ...httpError.details });
+  const body = JSON.stringify({ error: httpError.code, message: httpError.message, requestId, ...httpError.details });
+  res.writeHead(httpError.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
 }
 
 /** The Express error middleware (last in the chain). */

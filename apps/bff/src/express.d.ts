@@ -1,6 +1,5 @@
 // What the pipeline attaches to each request (see app.ts).
 import type { Identity } from './identity/identity';
-import type { Logger } from './logging/logger';
 import type { OpsPath } from './policy/normalizePath';
 
 declare global {
@@ -8,8 +7,6 @@ declare global {
     interface Request {
       /** Set by the request-context step: accepted from `X-Request-Id` or generated. */
       requestId: string;
-      /** A logger whose every line carries the request id. */
-      log: Logger;
       /** Set by the identity step once the user is verified. */
       identity?: Identity;
       /** Set by the path step: the decoded, checked segments of an /ops/api path. */

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { HttpError } from '../errors';
 import { isMutating } from '../logging/requestContext';
@@ -11,20 +12,25 @@ function refuse(reason: string, message: string): HttpError {
 }
 
 /**
- * POST/PUT/PATCH/DELETE need `X-Requested-With: gigafibre-ops` and, when the browser sends an
+ * Throws 403 unless the request may change something: POST/PUT/PATCH/DELETE need `X-Requested-With: gigafibre-ops` and, when the browser sends an
  * `Origin`, one of `publicOrigins` (OPS_PUBLIC_ORIGIN) or, when none is configured, the request's
  * own host.
  */
+export function checkCsrf(req: IncomingMessage, publicOrigins?: readonly string[]): void {
+  if (!isMutating(req.method ?? '')) return;
+  if (req.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
+    throw refuse('missing_header', `en-tête « X-Requested-With: ${CSRF_HEADER_VALUE} » absent.`);
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !originAllowed(origin, req.headers.host, publicOrigins)) {
+    throw refuse('cross_origin', `origine « ${origin.slice(0, 200)} » non acceptée.`);
+  }
+}
+
+/** The CSRF step for Express. */
 export function csrfGuard(publicOrigins?: readonly string[]): RequestHandler {
   return (req, _res, next) => {
-    if (!isMutating(req.method)) return next();
-    if (req.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
-      throw refuse('missing_header', `en-tête « X-Requested-With: ${CSRF_HEADER_VALUE} » absent.`);
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !originAllowed(origin, req.headers.host, publicOrigins)) {
-      throw refuse('cross_origin', `origine « ${origin.slice(0, 200)} » non acceptée.`);
-    }
+    checkCsrf(req, publicOrigins);
     next();
   };
 }

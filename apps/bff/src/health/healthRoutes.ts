@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import type { Express } from 'express';
 import type { BffConfig, UpstreamConfig } from '../config';
+import type { Logger } from '../logging/logger';
 
 /** Shared with index.ts: set when SIGTERM starts the drain, so the edge stops sending traffic. */
 export interface AppState {
@@ -42,13 +43,12 @@ const isPong = (status: number, body: string) => {
  * tokens (ERPNext `GET /api/method/ping` → pong, hub `GET /health` → 2xx); 503 naming the ones down.
  * Neither needs an identity: Docker, Traefik and the launcher poll them.
  */
-export function healthRoutes(config: BffConfig, state: AppState): Router {
-  const router = Router();
+export function healthRoutes(app: Express, config: BffConfig, state: AppState, log: Logger): void {
   const timeoutMs = Math.min(READY_TIMEOUT_MS, config.upstreamTimeoutMs);
-  router.get('/ops/healthz', (_req, res) => {
+  app.get('/ops/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
-  router.get('/ops/readyz', async (req, res) => {
+  app.get('/ops/readyz', async (req, res) => {
     const [erp, hub] = await Promise.all([
       probe(config.erp, '/api/method/ping', isPong, timeoutMs),
       probe(config.hub, '/health', (status) => status >= 200 && status < 300, timeoutMs),
@@ -59,11 +59,10 @@ export function healthRoutes(config: BffConfig, state: AppState): Router {
     if (state.draining) {
       res.status(503).json({ status: 'draining', error: 'draining', message: 'Arrêt en cours.', down: [], checks, requestId: req.requestId });
     } else if (down.length > 0) {
-      req.log.warn({ checks }, 'not ready');
+      log.warn({ requestId: req.requestId, checks }, 'not ready');
       res.status(503).json({ status: 'unavailable', error: 'not_ready', message: `Service(s) indisponible(s) : ${down.join(', ')}.`, down, checks, requestId: req.requestId });
     } else {
       res.json({ status: 'ready', checks });
     }
   });
-  return router;
 }

@@ -1,5 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { GroupMap } from '@gigafibre/capabilities';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { IdentityConfig } from '../config';
 import { splitGroups, toIdentity, type Identity, type IdentityClaims } from './identity';
 import { JwtVerifier, unauthenticated } from './jwtVerifier';
@@ -8,6 +9,9 @@ import { TokenCache } from './tokenCache';
 const IDENTITY_HEADERS = ['x-authentik-email', 'x-authentik-username', 'x-authentik-uid', 'x-authentik-name', 'x-authentik-groups'] as const;
 // One value each: a duplicated header arrives joined with ", " and is refused.
 const SINGLE_VALUE = /^[^\s,]+$/;
+
+/** Who is calling: a known token is answered at once, a new one after verification. */
+export type Identify = (req: IncomingMessage) => Identity | Promise<Identity>;
 
 /** Options of the identity step; `now` is for tests. */
 export interface IdentityStepOptions {
@@ -22,9 +26,9 @@ export interface IdentityStepOptions {
  * 2. `X-Authentik-*` headers without a JWT: accepted only from a socket peer inside TRUSTED_PROXIES
  *    (the connection's address, never `X-Forwarded-For`);
  * 3. nothing at all: OPS_DEV_IDENTITY when set (never in production);
- * anything else is 401.
+ * anything else is 401 (thrown as HttpError).
  */
-export function identityStep(config: IdentityConfig, groupMap: GroupMap, options: IdentityStepOptions = {}): RequestHandler {
+export function createIdentify(config: IdentityConfig, groupMap: GroupMap, options: IdentityStepOptions = {}): Identify {
   const now = options.now ?? Date.now;
   const verifier =
     config.jwtSecret || config.jwksUrl
@@ -40,39 +44,52 @@ export function identityStep(config: IdentityConfig, groupMap: GroupMap, options
   const devIdentity = config.devIdentity && toIdentity(config.devIdentity, 'dev', groupMap);
 
   const fromToken = async (token: string): Promise<Identity> => {
-    const cached = cache.get(token);
-    if (cached) return cached;
     const verified = await (verifier as JwtVerifier).verify(token);
     const identity = toIdentity(verified.claims, 'jwt', groupMap);
     cache.set(token, identity, verified.expiresAtMs);
     return identity;
   };
 
-  return async (req, _res, next) => {
+  // Not async: a token seen before is answered from the cache without a promise, on the path
+  // every proxied request takes.
+  return (req) => {
     const token = req.headers['x-authentik-jwt'];
     if (verifier && token !== undefined) {
       if (typeof token !== 'string' || token === '') throw unauthenticated('malformed', 'jeton illisible.');
-      req.identity = await fromToken(token);
-    } else if (IDENTITY_HEADERS.some((h) => req.headers[h] !== undefined)) {
+      return cache.get(token) ?? fromToken(token);
+    }
+    if (IDENTITY_HEADERS.some((h) => req.headers[h] !== undefined)) {
       if (!config.trustedProxies.contains(req.socket.remoteAddress)) {
         throw unauthenticated('untrusted_peer', 'en-têtes d’identité reçus d’un pair non fiable.');
       }
-      req.identity = toIdentity(claimsFromHeaders(req), 'headers', groupMap);
-    } else if (devIdentity) {
-      req.identity = devIdentity;
-    } else {
-      throw unauthenticated('missing', 'aucune identité fournie.');
+      return toIdentity(claimsFromHeaders(req), 'headers', groupMap);
     }
+    if (devIdentity) return devIdentity;
+    throw unauthenticated('missing', 'aucune identité fournie.');
+  };
+}
+
+/** The identity step for Express: sets `req.identity` or passes the 401 on. */
+export function identityStep(identify: Identify): RequestHandler {
+  return (req, _res, next) => {
+    const identity = identify(req);
+    if (identity instanceof Promise) {
+      return identity.then((verified) => {
+        req.identity = verified;
+        next();
+      });
+    }
+    req.identity = identity;
     next();
   };
 }
 
-function header(req: Request, name: string): string {
+function header(req: IncomingMessage, name: string): string {
   const value = req.headers[name];
   return typeof value === 'string' ? value.trim() : '';
 }
 
-function claimsFromHeaders(req: Request): IdentityClaims {
+function claimsFromHeaders(req: IncomingMessage): IdentityClaims {
   const email = header(req, 'x-authentik-email');
   const username = header(req, 'x-authentik-username');
   if (email === '' && username === '') throw unauthenticated('no_subject', 'ni courriel ni nom d’utilisateur.');

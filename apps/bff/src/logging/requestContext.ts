@@ -13,8 +13,9 @@ export function isMutating(method: string): boolean {
 
 /**
  * First step of the pipeline: a request id (the edge's when it is sane, else a new one) echoed in
- * `X-Request-Id`, a logger bound to it, and when the response is done one line: an `audit` line
- * (who, method, path, status, duration) for each mutating request, a debug line for the rest.
+ * `X-Request-Id` and carried by every log line about the request, and when the response is done
+ * one line: an `audit` line (who, method, path, status, duration) for each mutating request, a
+ * debug line for the rest.
  */
 export function requestContext(log: Logger): RequestHandler {
   return (req, res, next) => {
@@ -22,8 +23,9 @@ export function requestContext(log: Logger): RequestHandler {
     const requestId = typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const started = process.hrtime.bigint();
     req.requestId = requestId;
-    req.log = log.child({ requestId });
     res.setHeader('X-Request-Id', requestId);
+    // Reads are only logged at debug level: skip the bookkeeping when that line would be dropped.
+    if (!isMutating(req.method) && !log.isLevelEnabled('debug')) return next();
     res.once('close', () => {
       const line = {
         who: req.identity ? actorOf(req.identity) : null,
@@ -33,8 +35,8 @@ export function requestContext(log: Logger): RequestHandler {
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         ...(!res.writableFinished && { aborted: true }),
       };
-      if (isMutating(req.method)) req.log.info({ audit: true, ...line }, 'audit');
-      else req.log.debug(line, 'request');
+      if (isMutating(req.method)) log.info({ requestId, audit: true, ...line }, 'audit');
+      else log.debug({ requestId, ...line }, 'request');
     });
     next();
   };

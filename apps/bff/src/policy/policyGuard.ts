@@ -23,27 +23,28 @@ function forbidden(missing: readonly Capability[], message: string, reason: stri
 }
 
 /**
- * Checks the route policy on the upstream path (deny by default) and, when allowed, points
- * `req.url` at the upstream path for the proxy.
+ * Checks the route policy on the upstream path (deny by default): returns the upstream URL
+ * (path and query) to proxy to, or throws 403 naming what is missing.
  */
+export function authorize(upstream: Upstream, matcher: PolicyMatcher, method: string, path: OpsPath, identity: Identity): string {
+  const target = upstreamTarget(upstream, path);
+  const decision = matcher.decide(upstream, method, target.segments, new URLSearchParams(path.search), identity.capabilitySet);
+  if (decision.allowed) return target.url;
+  if (decision.reason === 'no-rule') {
+    throw forbidden([], `Route non autorisée : ${method} ${upstream} /${target.segments.join('/')}.`, 'no_rule');
+  }
+  const names = decision.missing.map((c) => `« ${c} »`).join(', ');
+  const message =
+    decision.missing.length === 1
+      ? `Action non permise : il vous faut la capacité ${names}.`
+      : `Action non permise : il vous faut l’une des capacités ${names}.`;
+  throw forbidden(decision.missing, message, 'missing_capability');
+}
+
+/** The policy step for Express: when allowed, points `req.url` at the upstream path for the proxy. */
 export function policyGuard(upstream: Upstream, matcher: PolicyMatcher): RequestHandler {
   return (req, _res, next) => {
-    const path = req.opsPath as OpsPath;
-    const target = upstreamTarget(upstream, path);
-    const identity = req.identity as Identity;
-    const decision = matcher.decide(upstream, req.method, target.segments, new URLSearchParams(path.search), identity.capabilitySet);
-    if (!decision.allowed) {
-      if (decision.reason === 'no-rule') {
-        throw forbidden([], `Route non autorisée : ${req.method} ${upstream} /${target.segments.join('/')}.`, 'no_rule');
-      }
-      const names = decision.missing.map((c) => `« ${c} »`).join(', ');
-      const message =
-        decision.missing.length === 1
-          ? `Action non permise : il vous faut la capacité ${names}.`
-          : `Action non permise : il vous faut l’une des capacités ${names}.`;
-      throw forbidden(decision.missing, message, 'missing_capability');
-    }
-    req.url = target.url;
+    req.url = authorize(upstream, matcher, req.method, req.opsPath as OpsPath, req.identity as Identity);
     next();
   };
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Request, RequestHandler, Response } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
+import { createProxyMiddleware, proxyEventsPlugin, type Plugin } from 'http-proxy-middleware';
 import type { UpstreamConfig } from '../config';
 import { sendError } from '../errors';
 import type { Logger } from '../logging/logger';
@@ -33,10 +33,15 @@ export function createUpstreamProxy(upstream: UpstreamConfig, kind: ProxyKind, t
   const openStreams = new OpenStreams();
 
   const proxy = createProxyMiddleware<Request, Response>({
-    target: upstream.url,
+    // A URL object, parsed once (a string target is parsed again on every request).
+    target: new URL(upstream.url),
     changeOrigin: true,
     agent,
     xfwd: false,
+    // The default plugins log and build a URL on every response; errors and streams are handled
+    // below, so only the plugin that wires `on` is kept.
+    ejectPlugins: true,
+    plugins: [proxyEventsPlugin as unknown as Plugin<Request, Response>],
     // The service token is injected here and nowhere else.
     headers: { authorization: upstream.authorization },
     on: {
@@ -53,7 +58,7 @@ export function createUpstreamProxy(upstream: UpstreamConfig, kind: ProxyKind, t
       },
       proxyRes(proxyRes, req, res) {
         if (refusedServiceToken(proxyRes)) {
-          req.log.error({ upstream: upstream.name, status: proxyRes.statusCode }, 'upstream refused the service token');
+          log.error({ requestId: req.requestId, upstream: upstream.name, status: proxyRes.statusCode }, 'upstream refused the service token');
           proxyRes.resume();
           sendError(upstreamAuthFailure(upstream.name, proxyRes.statusCode ?? 0), req, res, log);
           return;
