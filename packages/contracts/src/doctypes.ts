@@ -49,6 +49,10 @@ export const DOCTYPES = {
       language: { type: 'Data' },
       disabled: { type: 'Check' },
       custom_account_status: { type: 'Select', options: ['Active', 'Suspended', 'Terminated'] },
+      custom_phone_digits: {
+        type: 'Data',
+        description: 'Digits of mobile_no without the leading 1 (`5145550142`), kept by the gigafibre app on save: phone search',
+      },
     },
   },
   'Service Location': {

@@ -61,6 +61,10 @@ export const FRAPPE_ERROR_STATUS = {
   ValidationError: 417,
   LinkValidationError: 417,
   MandatoryError: 417,
+  /** PUT with a `modified` older than the stored one (someone saved in between). */
+  TimestampMismatchError: 417,
+  /** DELETE of a document other documents link to. */
+  LinkExistsError: 417,
   TooManyRequestsError: 429,
 } as const;
 

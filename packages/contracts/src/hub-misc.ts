@@ -61,4 +61,11 @@ export interface DocChangeEvent {
   by: string | null;
   /** ISO 8601. */
   at: string;
+  /**
+   * Other documents this change concerns (its Link targets, old and new, and a Comment's
+   * reference), so a page can tell whether to refresh without fetching the document.
+   */
+  refs?: { doctype: string; name: string }[];
+  /** The document's `modified` after the change (absent on delete). */
+  modified?: string;
 }

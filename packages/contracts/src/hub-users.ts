@@ -36,3 +36,30 @@ export interface InviteUserResult {
   /** Human-readable problems, one per failed step. */
   warnings: string[];
 }
+
+/** `GET /auth/users` answer (optional `?search=` on name/email/username and `?group=`). */
+export interface AuthUserList {
+  users: AuthUser[];
+}
+
+/** `PATCH /auth/users/:pk` body, validated by the hub: change groups, name or (de)activate. */
+export const updateUserSchema = z
+  .object({
+    name: z.string().trim().min(1).max(150).optional(),
+    groups: z.array(z.string().min(1).max(100)).min(1).max(20).optional(),
+    is_active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => v.name !== undefined || v.groups !== undefined || v.is_active !== undefined, {
+    message: 'au moins un champ à modifier',
+  });
+
+/** `PATCH /auth/users/:pk` body. */
+export type UpdateUserRequest = z.infer<typeof updateUserSchema>;
+
+/** The hub's error body for its own routes (4xx/5xx): a French message, and the details when validating. */
+export interface HubError {
+  error: string;
+  /** Field → problems, for validation failures (400). */
+  issues?: Record<string, string[]>;
+}

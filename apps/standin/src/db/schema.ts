@@ -1,0 +1,131 @@
+// Tables: one per doctype (Frappe's `tab<Doctype>`, columns typed from the contracts' specs),
+// plus the hub's own tables and the shared event log.
+import { DOCTYPES, type Doctype, type FieldSpec, type FieldType, type STANDARD_FIELDS } from '@gigafibre/contracts';
+import type { Db } from './open';
+
+/** Bumped whenever the layout changes: an older database is reseeded. */
+export const SCHEMA_VERSION = 3;
+
+/** Quotes an SQL identifier. Only ever called with names from the doctype specs. */
+export function q(identifier: string): string {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}
+
+/** Frappe's table name for a doctype. */
+export function tableOf(doctype: Doctype): string {
+  return q(`tab${doctype}`);
+}
+
+const SQL_TYPE: Record<FieldType, string> = {
+  Data: 'TEXT',
+  Link: 'TEXT',
+  Select: 'TEXT',
+  Text: 'TEXT',
+  Date: 'TEXT',
+  Time: 'TEXT',
+  Datetime: 'TEXT',
+  Int: 'INTEGER',
+  Check: 'INTEGER',
+  Float: 'REAL',
+  Currency: 'REAL',
+};
+
+const STANDARD_SPECS: Record<(typeof STANDARD_FIELDS)[number], FieldSpec> = {
+  name: { type: 'Data' },
+  owner: { type: 'Data' },
+  creation: { type: 'Datetime' },
+  modified: { type: 'Datetime' },
+  modified_by: { type: 'Data' },
+  docstatus: { type: 'Int' },
+  _user_tags: { type: 'Text' },
+};
+
+/** Every column of a doctype (standard fields first), with its spec. */
+export function columnsOf(doctype: Doctype): ReadonlyMap<string, FieldSpec> {
+  let cols = columnCache.get(doctype);
+  if (!cols) {
+    cols = new Map<string, FieldSpec>(Object.entries(STANDARD_SPECS));
+    for (const [field, spec] of Object.entries(DOCTYPES[doctype].fields)) cols.set(field, spec as FieldSpec);
+    columnCache.set(doctype, cols);
+  }
+  return cols;
+}
+const columnCache = new Map<Doctype, Map<string, FieldSpec>>();
+
+/** Indexes the ops app's queries need, beyond Link fields and `modified`. */
+const EXTRA_INDEXES: Partial<Record<Doctype, string[][]>> = {
+  Customer: [['customer_name'], ['custom_phone_digits'], ['email_id'], ['territory']],
+  'Service Location': [['postal_code']],
+  'Service Equipment': [['mac_address']],
+  'Sales Invoice': [['customer', 'posting_date'], ['status']],
+  Issue: [['status']],
+  'Dispatch Job': [['scheduled_date', 'start_time'], ['requested_date'], ['status'], ['technician', 'scheduled_date']],
+  Technician: [['traccar_device_id']],
+  Comment: [['reference_doctype', 'reference_name']],
+  Version: [['ref_doctype', 'docname']],
+};
+
+function indexSets(doctype: Doctype): string[][] {
+  const sets: string[][] = [['modified']];
+  const extra = EXTRA_INDEXES[doctype] ?? [];
+  for (const [field, spec] of Object.entries(DOCTYPES[doctype].fields) as [string, FieldSpec][]) {
+    // A Link already leading a composite index needs no index of its own.
+    if (spec.type === 'Link' && !extra.some((set) => set[0] === field)) sets.push([field]);
+  }
+  return [...sets, ...extra];
+}
+
+/** Creates every table (no secondary indexes: see createIndexes). */
+export function createTables(db: Db): void {
+  for (const doctype of Object.keys(DOCTYPES) as Doctype[]) {
+    const cols = [...columnsOf(doctype)].map(([field, spec]) =>
+      field === 'name' ? `${q(field)} TEXT PRIMARY KEY` : `${q(field)} ${SQL_TYPE[spec.type]}${field === 'docstatus' ? ' NOT NULL DEFAULT 0' : ''}`,
+    );
+    db.exec(`CREATE TABLE IF NOT EXISTS ${tableOf(doctype)} (${cols.join(', ')})`);
+  }
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS series (prefix TEXT PRIMARY KEY, current INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS idempotency (
+      scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
+      body TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (scope, key));
+    CREATE TABLE IF NOT EXISTS acs_devices (id TEXT NOT NULL, serial TEXT NOT NULL, profile TEXT NOT NULL, doc TEXT);
+    CREATE TABLE IF NOT EXISTS acs_mesh_serials (serial TEXT NOT NULL, device_id TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS acs_tasks (
+      id TEXT PRIMARY KEY, device TEXT NOT NULL, name TEXT NOT NULL, object_name TEXT, timestamp TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS auth_users (
+      pk INTEGER PRIMARY KEY AUTOINCREMENT, uid TEXT NOT NULL UNIQUE, username TEXT NOT NULL UNIQUE,
+      email TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL, groups TEXT NOT NULL,
+      is_active INTEGER NOT NULL, created TEXT NOT NULL, last_login TEXT, password_hash TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS traccar_devices (
+      id INTEGER PRIMARY KEY, name TEXT NOT NULL, unique_id TEXT NOT NULL, technician TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS mail_outbox (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, to_addr TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+      status TEXT NOT NULL, created_at TEXT NOT NULL);
+  `);
+}
+
+/** Creates the secondary indexes (after a bulk seed: much faster than indexing row by row). */
+export function createIndexes(db: Db): void {
+  db.exec(`
+    CREATE UNIQUE INDEX IF NOT EXISTS acs_devices_id ON acs_devices (id);
+    CREATE UNIQUE INDEX IF NOT EXISTS acs_devices_serial ON acs_devices (serial);
+    CREATE UNIQUE INDEX IF NOT EXISTS acs_mesh_serials_serial ON acs_mesh_serials (serial);
+  `);
+  for (const doctype of Object.keys(DOCTYPES) as Doctype[]) {
+    const table = `tab${doctype}`;
+    for (const [field, spec] of Object.entries(DOCTYPES[doctype].fields) as [string, FieldSpec][]) {
+      if (spec.unique) db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${q(`${table}_${field}_uniq`)} ON ${q(table)} (${q(field)})`);
+    }
+    for (const set of indexSets(doctype)) {
+      db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${table}_${set.join('_')}`)} ON ${q(table)} (${set.map(q).join(', ')})`);
+    }
+  }
+}
+
+/** Drops everything (a reseed starts from nothing). */
+export function dropAll(db: Db): void {
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+  for (const { name } of tables) db.exec(`DROP TABLE IF EXISTS ${q(name)}`);
+}

@@ -1,0 +1,65 @@
+// The edge (Traefik + Authentik outpost): sessions, sign-in, and `/ops/*` to the BFF with identity.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Db } from '../db/open';
+import { redirect, sendJson } from '../http/respond';
+import { splitUrl } from '../http/router';
+import type { AppHandler } from '../http/service';
+import { AuthUserStore } from '../hub/users/store';
+import type { Logger } from '../log';
+import { identityHeaders, type JwtSettings } from './identity';
+import { BffProxy } from './proxy';
+import { readCookie, SESSION_COOKIE, SessionStore } from './sessions';
+import { FLOW_PATH, SIGN_OUT_PATH, SignIn, START_PATH } from './signin';
+
+export interface EdgeDeps {
+  db: Db;
+  bffUrls: string[];
+  jwt: Omit<JwtSettings, 'jwksUrl'>;
+  log: Logger;
+  now: () => Date;
+}
+
+/** Paths the outpost lets through without a session (Traefik skip-path regex `^/ops/(healthz|readyz)$`). */
+const PUBLIC = new Set(['/ops/healthz', '/ops/readyz']);
+
+export interface Edge {
+  handler: AppHandler;
+  close(): void;
+}
+
+export function createEdge(deps: EdgeDeps): Edge {
+  const users = new AuthUserStore(deps.db);
+  const sessions = new SessionStore(() => deps.now().getTime());
+  const signIn = new SignIn(users, sessions, deps.now);
+  const proxy = new BffProxy(deps.bffUrls, deps.log);
+  const jwksPath = `/application/o/${deps.jwt.audience}/jwks/`;
+
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const { path, query } = splitUrl(req.url);
+    const method = req.method ?? 'GET';
+    if (path === '/' || path === '') return redirect(res, '/ops/');
+    if (path === START_PATH) return signIn.start(req, res, query);
+    if (path === SIGN_OUT_PATH) return signIn.signOut(req, res);
+    if (path === FLOW_PATH || path === FLOW_PATH.slice(0, -1)) {
+      if (method === 'POST') return signIn.submit(req, res);
+      return signIn.show(req, res, query);
+    }
+    if (path === jwksPath) return sendJson(res, 200, { keys: [] });
+    if (path !== '/ops' && !path.startsWith('/ops/')) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end('404 page not found');
+    }
+    if (PUBLIC.has(path)) return proxy.forward(req, res, null);
+    const session = sessions.get(readCookie(req.headers.cookie, SESSION_COOKIE));
+    const user = session ? users.byPk(session.userPk) : undefined;
+    if (!session || !user || !user.is_active) {
+      if (session) sessions.destroy(session.id);
+      // What the outpost answers any unauthenticated request, API calls included.
+      return redirect(res, `${START_PATH}?rd=${encodeURIComponent(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/ops/'}`)}`);
+    }
+    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    proxy.forward(req, res, await identityHeaders(user, session, { ...deps.jwt, jwksUrl: `${origin}${jwksPath}` }, deps.now().getTime()));
+  };
+
+  return { handler, close: () => proxy.close() };
+}

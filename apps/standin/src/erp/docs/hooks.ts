@@ -1,0 +1,102 @@
+// What the Gigafibre custom app (and ERPNext's controllers) do on save, per doctype.
+import type { Doctype } from '@gigafibre/contracts';
+import { FrappeError, validationError } from '../errors';
+import type { Stored } from './coerce';
+
+/** A document as stored: column → value. */
+export type Row = Record<string, Stored>;
+
+/** What a hook may look up. */
+export interface HookContext {
+  user: string;
+  today: string;
+  get(doctype: Doctype, name: string): Row | undefined;
+}
+
+type Hook = (doc: Row, old: Row | undefined, ctx: HookContext) => void;
+
+/** `5145550142` from any North-American format (`+1 (514) 555-0142` …); null when not a phone number. */
+export function phoneDigits(phone: string | null): string | null {
+  if (!phone) return null;
+  let digits = phone.replace(/\D/g, '');
+  if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
+  return digits.length >= 7 ? digits : null;
+}
+
+/** `AA:BB:CC:DD:EE:FF` from any separator; throws when it is not a MAC address. */
+export function normaliseMac(mac: string): string {
+  const hex = mac.replace(/[^0-9a-f]/gi, '');
+  if (hex.length !== 12 || /[^0-9a-f:.\-\s]/i.test(mac)) throw validationError(`Adresse MAC invalide : ${mac}`);
+  return hex.toUpperCase().match(/../g)!.join(':');
+}
+
+const ACTIVE_STATUSES = new Set(['Scheduled', 'En Route', 'In Progress']);
+const CLOSED_STATUSES = new Set(['Completed', 'Cancelled']);
+
+const dispatchJob: Hook = (doc, old) => {
+  const assigned = doc.technician !== null && doc.scheduled_date !== null && doc.start_time !== null;
+  if (old && CLOSED_STATUSES.has(String(old.status))) {
+    for (const f of ['technician', 'scheduled_date', 'start_time', 'duration_minutes'] as const) {
+      if (doc[f] !== old[f]) throw validationError(`L’intervention ${String(old.name)} est ${old.status === 'Completed' ? 'terminée' : 'annulée'} : elle ne peut plus être déplacée`);
+    }
+  }
+  // Assigning from the queue schedules the job; taking it back to the queue unschedules it.
+  if (doc.status === 'Unscheduled' && assigned) doc.status = 'Scheduled';
+  if (doc.status === 'Scheduled' && doc.technician === null) {
+    doc.status = 'Unscheduled';
+    doc.start_time = null;
+  }
+  if (ACTIVE_STATUSES.has(String(doc.status)) && !assigned) {
+    throw new FrappeError('MandatoryError', 'Une intervention planifiée doit avoir un technicien, une date et une heure de début');
+  }
+  const duration = Number(doc.duration_minutes);
+  if (!(duration >= 5 && duration <= 720)) throw validationError('La durée doit être entre 5 et 720 minutes');
+};
+
+const HOOKS: Partial<Record<Doctype, Hook>> = {
+  Customer: (doc) => {
+    doc.custom_phone_digits = phoneDigits(doc.mobile_no as string | null);
+    doc.disabled ??= 0;
+    doc.custom_account_status ??= 'Active';
+  },
+  'Service Equipment': (doc, _old, ctx) => {
+    if (typeof doc.mac_address === 'string') doc.mac_address = normaliseMac(doc.mac_address);
+    if (typeof doc.serial_no === 'string') doc.serial_no = doc.serial_no.trim().toUpperCase();
+    if (doc.customer === null && typeof doc.service_location === 'string') {
+      doc.customer = ctx.get('Service Location', doc.service_location)?.customer ?? null;
+    }
+    doc.status ??= 'Active';
+  },
+  'Dispatch Job': (doc, old, ctx) => {
+    if (doc.territory === null && typeof doc.service_location === 'string') {
+      doc.territory = ctx.get('Service Location', doc.service_location)?.territory ?? null;
+    }
+    dispatchJob(doc, old, ctx);
+  },
+  'Sales Invoice': (doc, _old, ctx) => {
+    if (doc.customer_name === null && typeof doc.customer === 'string') {
+      doc.customer_name = ctx.get('Customer', doc.customer)?.customer_name ?? null;
+    }
+    doc.currency ??= 'CAD';
+  },
+  Issue: (doc, _old, ctx) => {
+    doc.status ??= 'Open';
+    doc.priority ??= 'Medium';
+    doc.opening_date ??= ctx.today;
+    doc.raised_by ??= ctx.user;
+  },
+  Comment: (doc, _old, ctx) => {
+    doc.comment_email ??= ctx.user;
+    doc.comment_by ??= (ctx.get('User', String(doc.comment_email))?.full_name as string | undefined) ?? String(doc.comment_email);
+  },
+  User: (doc) => {
+    doc.enabled ??= 1;
+    doc.user_type ??= 'System User';
+    doc.full_name ??= doc.first_name ?? null;
+  },
+};
+
+/** Runs the doctype's save hook (mutates `doc`, throws FrappeError on invalid data). */
+export function runSaveHook(doctype: Doctype, doc: Row, old: Row | undefined, ctx: HookContext): void {
+  HOOKS[doctype]?.(doc, old, ctx);
+}

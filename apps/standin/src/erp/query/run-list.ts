@@ -1,0 +1,55 @@
+// Runs validated list and count requests (prepared statements cached by SQL text).
+import type { Doctype } from '@gigafibre/contracts';
+import type Database from 'better-sqlite3';
+import type { Db } from '../../db/open';
+import { q, tableOf } from '../../db/schema';
+import type { SqlPart } from './filters';
+import type { ListRequest } from './list-params';
+
+/** Builds the SELECT for a list request (exported for the filter → SQL tests). */
+export function listSql(doctype: Doctype, req: ListRequest): SqlPart {
+  const select = req.fields.map((f) => `${f.sql} AS ${q(f.key)}`).join(', ');
+  let sql = `SELECT ${select} FROM ${tableOf(doctype)} ${req.where.sql}`;
+  if (req.groupBy) sql += ` GROUP BY ${q(req.groupBy)}`;
+  if (req.orderBy && req.orderBy.length > 0) {
+    const last = req.orderBy[req.orderBy.length - 1] as { dir: string };
+    // rowid breaks ties so pages never overlap; it rides along the same index.
+    const tail = req.groupBy ? '' : `, rowid ${last.dir}`;
+    sql += ` ORDER BY ${req.orderBy.map((o) => `${q(o.field)} ${o.dir}`).join(', ')}${tail}`;
+  }
+  const params = [...req.where.params];
+  if (req.limitPageLength > 0) {
+    sql += ' LIMIT ? OFFSET ?';
+    params.push(req.limitPageLength, req.limitStart);
+  } else if (req.limitStart > 0) {
+    sql += ' LIMIT -1 OFFSET ?';
+    params.push(req.limitStart);
+  }
+  return { sql, params };
+}
+
+export class ListRunner {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Db) {}
+
+  list(doctype: Doctype, req: ListRequest): Record<string, unknown>[] {
+    const { sql, params } = listSql(doctype, req);
+    return this.statement(sql).all(...params) as Record<string, unknown>[];
+  }
+
+  count(doctype: Doctype, where: SqlPart): number {
+    const row = this.statement(`SELECT COUNT(*) AS n FROM ${tableOf(doctype)} ${where.sql}`).get(...where.params) as { n: number };
+    return row.n;
+  }
+
+  private statement(sql: string): Database.Statement {
+    let stmt = this.cache.get(sql);
+    if (!stmt) {
+      if (this.cache.size > 500) this.cache.clear();
+      stmt = this.db.prepare(sql);
+      this.cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+}

@@ -1,0 +1,61 @@
+// Per-service fault rules (only ever created when STANDIN_FAULTS=1).
+import { z } from 'zod';
+import type { ActiveFault, FaultRule } from './types';
+
+const ruleSchema = z
+  .object({
+    method: z
+      .string()
+      .regex(/^[A-Za-z]+$/)
+      .transform((m) => m.toUpperCase())
+      .optional(),
+    path: z.string().startsWith('/').max(500),
+    latencyMs: z.number().int().min(0).max(120_000).optional(),
+    status: z.number().int().min(100).max(599).optional(),
+    body: z.unknown().optional(),
+    reset: z.literal(true).optional(),
+    signIn: z.literal(true).optional(),
+    count: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict()
+  .refine((r) => r.latencyMs !== undefined || r.status !== undefined || r.reset || r.signIn, {
+    message: 'une panne doit avoir latencyMs, status, reset ou signIn',
+  });
+
+/** Validates a rule from JSON; throws a readable Error. */
+export function parseFaultRule(input: unknown): FaultRule {
+  const result = ruleSchema.safeParse(input);
+  if (!result.success) {
+    throw new Error(result.error.issues.map((i) => `${i.path.join('.') || 'panne'}: ${i.message}`).join('; '));
+  }
+  return result.data as FaultRule;
+}
+
+export class FaultStore {
+  private faults: ActiveFault[] = [];
+  private nextId = 1;
+
+  add(rule: FaultRule): ActiveFault {
+    const fault: ActiveFault = { ...rule, id: this.nextId++, remaining: rule.count ?? 1 };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  list(): ActiveFault[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  /** The first fault for this request, used up by one; undefined when none applies. */
+  take(method: string, path: string): ActiveFault | undefined {
+    if (this.faults.length === 0) return undefined;
+    const fault = this.faults.find((f) => (!f.method || f.method === method) && path.startsWith(f.path));
+    if (!fault) return undefined;
+    fault.remaining--;
+    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+    return { ...fault };
+  }
+}

@@ -1,0 +1,28 @@
+// The fault-injection contract, shared by the standin and the tests that drive it (no runtime deps).
+
+/** `POST /__faults` body: what to do to the next `count` requests whose path starts with `path`. */
+export interface FaultRule {
+  /** Only this method (any when absent). */
+  method?: string;
+  /** Path prefix on that service, e.g. `/api/resource/Dispatch Job` (ERP), `/vision/` (hub), `/ops/api/` (edge). */
+  path: string;
+  /** Wait this long before doing anything else (alone: the request then proceeds normally). */
+  latencyMs?: number;
+  /** Answer this status instead of handling the request. */
+  status?: number;
+  /** Body for `status` (JSON when not a string). */
+  body?: unknown;
+  /** Destroy the connection (the client sees a reset / socket hang up). */
+  reset?: true;
+  /** Answer what an expired Authentik session gets: 302 to `/outpost.goauthentik.io/start`. */
+  signIn?: true;
+  /** How many requests it applies to (default 1). */
+  count?: number;
+}
+
+/** A fault waiting to fire, as `GET /__faults` lists it. */
+export interface ActiveFault extends FaultRule {
+  id: number;
+  /** Requests it still applies to. */
+  remaining: number;
+}

@@ -1,0 +1,112 @@
+// One HTTP service (erp, hub or edge): fault injection first, then the app's handler, errors contained.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../log';
+import { readBody } from './body';
+import { sendJson, redirect } from './respond';
+import { parseFaultRule, type FaultStore } from '../faults/store';
+import { splitUrl } from './router';
+
+export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface ServiceOptions {
+  name: string;
+  handler: AppHandler;
+  log: Logger;
+  /** Present only when STANDIN_FAULTS=1. */
+  faults?: FaultStore;
+  /** Called before the server closes (the hub ends its streams). */
+  onClose?: () => void;
+}
+
+export interface RunningService {
+  name: string;
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function faultControl(faults: FaultStore | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!faults) {
+    sendJson(res, 404, { error: 'Injection de pannes désactivée (STANDIN_FAULTS=1 pour l’activer)' });
+    return;
+  }
+  if (req.method === 'GET') return sendJson(res, 200, { faults: faults.list() });
+  if (req.method === 'DELETE') {
+    faults.clear();
+    return sendJson(res, 200, { faults: [] });
+  }
+  if (req.method !== 'POST') return sendJson(res, 405, { error: 'méthode non permise' }, { Allow: 'GET, POST, DELETE' });
+  try {
+    const rule = parseFaultRule(JSON.parse((await readBody(req, 64 * 1024)).toString('utf8')));
+    sendJson(res, 201, faults.add(rule));
+  } catch (err) {
+    sendJson(res, 400, { error: `Panne invalide : ${(err as Error).message}` });
+  }
+}
+
+/** True when the fault answered (or killed) the request. */
+async function applyFault(faults: FaultStore, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  const fault = faults.take(req.method ?? 'GET', path);
+  if (!fault) return false;
+  if (fault.latencyMs) await sleep(fault.latencyMs);
+  if (fault.reset) {
+    req.socket.destroy();
+    return true;
+  }
+  if (fault.signIn) {
+    redirect(res, `/outpost.goauthentik.io/start?rd=${encodeURIComponent(req.url ?? '/')}`);
+    return true;
+  }
+  if (fault.status !== undefined) {
+    if (typeof fault.body === 'string') {
+      res.writeHead(fault.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(fault.body);
+    } else {
+      sendJson(res, fault.status, fault.body ?? { error: `Panne injectée (${fault.status})` });
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Starts a service on `port` (0 = any free port). */
+export function startService(opts: ServiceOptions, port: number, host: string): Promise<RunningService> {
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, (req, res) => {
+    const { path } = splitUrl(req.url);
+    const run = async () => {
+      if (path === '/__faults') return faultControl(opts.faults, req, res);
+      if (opts.faults && (await applyFault(opts.faults, req, res, path))) return;
+      await opts.handler(req, res);
+    };
+    run().catch((err: unknown) => {
+      opts.log.error('unhandled error', { err: String((err as Error).stack ?? err), path });
+      if (!res.headersSent) sendJson(res, 500, { error: 'Erreur interne du standin' });
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 0;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const actual = (server.address() as AddressInfo).port;
+      resolve({
+        name: opts.name,
+        server,
+        port: actual,
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}`,
+        close: () =>
+          new Promise<void>((done) => {
+            opts.onClose?.();
+            server.close(() => done());
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), 2_000).unref();
+          }),
+      });
+    });
+  });
+}

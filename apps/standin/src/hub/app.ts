@@ -1,0 +1,70 @@
+// The targo-hub stand-in: devices (GenieACS), Traccar, vision, Authentik users, SSE.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IdempotencyStore } from '../db/idempotency';
+import type { Db } from '../db/open';
+import type { DocStore } from '../erp/docs/store';
+import { sendJson } from '../http/respond';
+import { Router, splitUrl } from '../http/router';
+import type { AppHandler } from '../http/service';
+import { checkBearer } from './auth';
+import { deviceTask, lookupDevice } from './devices/routes';
+import { DeviceStore } from './devices/store';
+import { HubError, sendHubError } from './errors';
+import type { EventBroadcaster } from './events/broadcaster';
+import { TraccarService } from './traccar/routes';
+import { UserRoutes } from './users/routes';
+import { AuthUserStore } from './users/store';
+import { visionRoute } from './vision/routes';
+
+export interface HubDeps {
+  db: Db;
+  docs: DocStore;
+  idempotency: IdempotencyStore;
+  events: EventBroadcaster;
+  token: string;
+  now: () => Date;
+}
+
+function lastEventId(req: IncomingMessage, query: URLSearchParams): number | null {
+  const raw = req.headers['last-event-id'] ?? query.get('lastEventId') ?? undefined;
+  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw.trim())) return null;
+  return Number(raw.trim());
+}
+
+export function createHubHandler(deps: HubDeps): AppHandler {
+  const devices = new DeviceStore(deps.db, deps.now);
+  const traccar = new TraccarService(deps.db, deps.now);
+  const users = new UserRoutes(deps.db, new AuthUserStore(deps.db), deps.docs, deps.now);
+  const started = Date.now();
+  const router = new Router()
+    .on('GET', '/devices/lookup', lookupDevice(devices, deps.now))
+    .on('POST', '/devices/:id/tasks', deviceTask(devices))
+    .on('GET', '/traccar/devices', traccar.devices)
+    .on('GET', '/traccar/positions', traccar.positions)
+    .on('POST', '/vision/barcodes', visionRoute('barcodes', deps.idempotency))
+    .on('POST', '/vision/equipment', visionRoute('equipment', deps.idempotency))
+    .on('POST', '/vision/invoice', visionRoute('invoice', deps.idempotency))
+    .on('GET', '/auth/users', users.list)
+    .on('POST', '/auth/users', users.invite)
+    .on('PATCH', '/auth/users/:pk', users.update)
+    .on('GET', '/events', ({ req, res, query }) => deps.events.attach(req, res, lastEventId(req, query)));
+
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const { path, query } = splitUrl(req.url);
+    try {
+      if (path === '/health') {
+        return sendJson(res, 200, { status: 'ok', service: 'targo-hub (standin)', uptimeSeconds: Math.round((Date.now() - started) / 1000), streams: deps.events.size });
+      }
+      checkBearer(req, deps.token);
+      const match = router.match(req.method ?? 'GET', path);
+      if (match.kind === 'none') throw new HubError(404, `Route inconnue : ${req.method ?? 'GET'} ${path}`);
+      if (match.kind === 'method') {
+        return sendJson(res, 405, { error: `Méthode ${req.method ?? ''} non permise sur ${path}` }, { Allow: match.allow.join(', ') });
+      }
+      await match.handler({ req, res, path, query, params: match.params });
+    } catch (err) {
+      if (err instanceof HubError) return sendHubError(res, err);
+      throw err;
+    }
+  };
+}

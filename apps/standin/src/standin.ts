@@ -1,0 +1,82 @@
+// Starts the configured services on one database: what main.ts runs, and what tests and benches start.
+import type { ServiceName, StandinConfig } from './config';
+import { EventLog } from './db/events';
+import { IdempotencyStore } from './db/idempotency';
+import type { Db } from './db/open';
+import { prepareDatabase } from './db/prepare';
+import { createEdge } from './edge/app';
+import { createErpHandler } from './erp/app';
+import { DocStore } from './erp/docs/store';
+import { ListRunner } from './erp/query/run-list';
+import { FaultStore } from './faults/store';
+import { startService, type RunningService } from './http/service';
+import { createHubHandler } from './hub/app';
+import { EventBroadcaster } from './hub/events/broadcaster';
+import { createLogger } from './log';
+import type { SeedResult } from './seed/index';
+
+export interface Standin {
+  db: Db;
+  seed: SeedResult | null;
+  /** Base URL of each started service. */
+  urls: Partial<Record<ServiceName, string>>;
+  services: RunningService[];
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The clock (tests pin it); the seed's "now" is its value at start. */
+  now?: () => Date;
+}
+
+export async function startStandin(config: StandinConfig, opts: StartOptions = {}): Promise<Standin> {
+  const now = opts.now ?? (() => new Date());
+  const log = createLogger('standin', config.logLevel);
+  const { db, seed } = await prepareDatabase(config, now(), log);
+  const events = new EventLog(db);
+  const docs = new DocStore(db, events, now);
+  const idempotency = new IdempotencyStore(db, () => now().getTime());
+  const services: RunningService[] = [];
+  const urls: Partial<Record<ServiceName, string>> = {};
+  const closers: (() => void)[] = [];
+  const faults = () => (config.faults ? new FaultStore() : undefined);
+
+  try {
+    if (config.services.includes('erp')) {
+      const handler = createErpHandler({ store: docs, lists: new ListRunner(db), idempotency, token: config.erpToken, now }, createLogger('erp', config.logLevel));
+      services.push(await startService({ name: 'erp', handler, log: createLogger('erp', config.logLevel), faults: faults() }, config.erpPort, config.host));
+    }
+    if (config.services.includes('hub')) {
+      // With the ERP in this process its writes wake the stream at once; otherwise poll the shared file.
+      const broadcaster = new EventBroadcaster(events, { heartbeatMs: config.sseHeartbeatMs, pollMs: config.services.includes('erp') ? null : 250 });
+      broadcaster.start();
+      closers.push(() => broadcaster.close());
+      const handler = createHubHandler({ db, docs, idempotency, events: broadcaster, token: config.hubToken, now });
+      const hubLog = createLogger('hub', config.logLevel);
+      services.push(await startService({ name: 'hub', handler, log: hubLog, faults: faults(), onClose: () => broadcaster.close() }, config.hubPort, config.host));
+    }
+    if (config.services.includes('edge')) {
+      const edgeLog = createLogger('edge', config.logLevel);
+      const edge = createEdge({ db, bffUrls: config.bffUrls, jwt: { secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience }, log: edgeLog, now });
+      closers.push(() => edge.close());
+      services.push(await startService({ name: 'edge', handler: edge.handler, log: edgeLog, faults: faults() }, config.edgePort, config.host));
+    }
+  } catch (err) {
+    await Promise.all(services.map((s) => s.close()));
+    db.close();
+    throw err;
+  }
+  for (const s of services) urls[s.name as ServiceName] = s.url;
+
+  return {
+    db,
+    seed,
+    urls,
+    services,
+    close: async () => {
+      for (const close of closers) close();
+      await Promise.all(services.map((s) => s.close()));
+      db.close();
+    },
+  };
+}
