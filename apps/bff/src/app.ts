@@ -26,7 +26,9 @@ export interface AppDeps {
 
 /** The app plus what its owner needs at shutdown. */
 export interface BffApp extends Express {
-  /** Ends open event streams and releases upstream connections. */
+  /** Ends open event streams between two events (browsers reconnect); other requests go on. */
+  endStreams(): void;
+  /** Ends streams and destroys every upstream connection, in use or idle. */
   closeUpstreams(): void;
 }
 
@@ -65,6 +67,7 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
   });
   app.use(errorHandler(log));
 
+  app.endStreams = () => events.openStreams.endAll();
   app.closeUpstreams = () => {
     for (const proxy of [events, erp, hub]) proxy.close();
   };

@@ -81,7 +81,7 @@ const intBetween = (min: number, max: number, fallback: number) =>
 
 const envSchema = z.object({
   NODE_ENV: optional(z.string()),
-  PORT: intBetween(1, 65535, 8080),
+  PORT: intBetween(0, 65535, 8080),
   ERP_URL: httpUrl('ERP_URL'),
   ERP_TOKEN: z
     .string({ error: 'obligatoire (required)' })

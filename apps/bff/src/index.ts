@@ -1,5 +1,6 @@
 // Production entry point: configuration from the environment, listen, drain on SIGTERM.
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type BffConfig } from './config';
 import type { AppState } from './health/healthRoutes';
@@ -23,6 +24,10 @@ const server = createServer(app);
 server.keepAliveTimeout = 95_000;
 server.headersTimeout = 96_000;
 
+// A request arriving on a kept-alive connection during the drain is the connection's last.
+server.on('request', (_req, res) => {
+  if (state.draining) res.setHeader('Connection', 'close');
+});
 server.on('error', (err) => {
   log.fatal({ err }, 'cannot listen');
   process.exit(1);
@@ -31,7 +36,7 @@ server.listen(config.port, () => {
   const { identity } = config;
   log.info(
     {
-      port: config.port,
+      port: (server.address() as AddressInfo).port,
       erp: config.erp.url,
       hub: config.hub.url,
       identity: {
@@ -59,12 +64,15 @@ function drain(signal: string): void {
     server.closeAllConnections();
   }, config.shutdownTimeoutMs);
   force.unref();
+  // Keep-alive connections go idle as their last request finishes: close each as soon as it does.
+  const reap = setInterval(() => server.closeIdleConnections(), 100);
   server.close(() => {
     clearTimeout(force);
+    clearInterval(reap);
     log.info('stopped');
     process.exit(0);
   });
-  app.closeUpstreams();
+  app.endStreams();
   server.closeIdleConnections();
 }
 

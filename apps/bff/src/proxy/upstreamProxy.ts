@@ -16,7 +16,7 @@ export interface UpstreamProxy {
   readonly handler: RequestHandler;
   /** Event streams currently open (always 0 for `request` proxies). */
   readonly openStreams: OpenStreams;
-  /** Ends open streams and closes pooled upstream connections (at shutdown). */
+  /** Ends open streams and destroys upstream connections, in use or idle. */
   close(): void;
 }
 
