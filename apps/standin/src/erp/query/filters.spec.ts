@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { FrappeError } from '../errors';
+import { conditionSql, parseFilters, whereSql } from './filters';
+import { parseListRequest } from './list-params';
+import { listSql } from './run-list';
+
+const TODAY = '2026-06-15';
+const sql = (doctype: Parameters<typeof parseFilters>[0], filters: unknown, or?: unknown) =>
+  whereSql(doctype, parseFilters(doctype, filters), parseFilters(doctype, or), TODAY);
+
+function expect417(fn: () => unknown, message?: RegExp): void {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(FrappeError);
+    expect((err as FrappeError).status).toBe(417);
+    if (message) expect((err as FrappeError).message).toMatch(message);
+    return;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('filters → SQL', () => {
+  it('reads the list form, with or without the doctype', () => {
+    expect(sql('Customer', [['territory', '=', 'Laval']])).toEqual({ sql: 'WHERE "territory" = ?', params: ['Laval'] });
+    expect(sql('Customer', [['Customer', 'territory', '=', 'Laval']])).toEqual({ sql: 'WHERE "territory" = ?', params: ['Laval'] });
+  });
+
+  it('reads the dict form, plain values and [op, value]', () => {
+    expect(sql('Customer', { territory: 'Laval', disabled: ['!=', 1] })).toEqual({
+      sql: 'WHERE "territory" = ? AND ("disabled" IS NULL OR "disabled" != ?)',
+      params: ['Laval', 1],
+    });
+  });
+
+  it('covers every comparison operator with bound values', () => {
+    for (const op of ['>', '<', '>=', '<='] as const) {
+      expect(sql('Sales Invoice', [['grand_total', op, 100]])).toEqual({ sql: `WHERE "grand_total" ${op} ?`, params: [100] });
+    }
+    expect(sql('Customer', [['email_id', '=', null]]).sql).toBe('WHERE "email_id" IS NULL');
+    expect(sql('Customer', [['email_id', '!=', null]]).sql).toBe('WHERE "email_id" IS NOT NULL');
+  });
+
+  it('like / not like, not like keeping empty values as Frappe does', () => {
+    expect(sql('Customer', [['customer_name', 'like', '%Trem%']])).toEqual({ sql: 'WHERE "customer_name" LIKE ?', params: ['%Trem%'] });
+    expect(sql('Customer', [['customer_name', 'not like', '%inc%']]).sql).toBe('WHERE ("customer_name" IS NULL OR "customer_name" NOT LIKE ?)');
+    expect(sql('Customer', [['customer_name', 'LIKE', 'A%']]).sql).toBe('WHERE "customer_name" LIKE ?');
+  });
+
+  it('in / not in from a list or a comma-separated string; empty in matches nothing', () => {
+    expect(sql('Dispatch Job', [['status', 'in', ['Scheduled', 'En Route']]])).toEqual({ sql: 'WHERE "status" IN (?, ?)', params: ['Scheduled', 'En Route'] });
+    expect(sql('Dispatch Job', [['status', 'not in', 'Completed, Cancelled']])).toEqual({
+      sql: 'WHERE ("status" IS NULL OR "status" NOT IN (?, ?))',
+      params: ['Completed', 'Cancelled'],
+    });
+    expect(sql('Dispatch Job', [['status', 'in', []]]).sql).toBe('WHERE 0');
+  });
+
+  it('between on a Date column; dates on a Datetime column cover whole days', () => {
+    expect(sql('Sales Invoice', [['posting_date', 'between', ['2026-01-01', '2026-01-31']]])).toEqual({
+      sql: 'WHERE "posting_date" BETWEEN ? AND ?',
+      params: ['2026-01-01', '2026-01-31'],
+    });
+    expect(sql('Customer', [['modified', 'between', ['2026-06-01', '2026-06-15']]]).params).toEqual(['2026-06-01 00:00:00.000000', '2026-06-15 23:59:59.999999']);
+  });
+
+  it('is set / is not set treat empty strings as unset', () => {
+    expect(sql('Dispatch Job', [['technician', 'is', 'set']]).sql).toBe('WHERE ("technician" IS NOT NULL AND "technician" != \'\')');
+    expect(sql('Dispatch Job', [['technician', 'is', 'not set']]).sql).toBe('WHERE ("technician" IS NULL OR "technician" = \'\')');
+    expect417(() => sql('Dispatch Job', [['technician', 'is', 'maybe']]));
+  });
+
+  it('timespan becomes a date range around today', () => {
+    expect(sql('Dispatch Job', [['scheduled_date', 'timespan', 'today']]).params).toEqual([TODAY, TODAY]);
+    expect(sql('Dispatch Job', [['scheduled_date', 'timespan', 'this week']]).params).toEqual(['2026-06-14', '2026-06-20']);
+    expect417(() => sql('Dispatch Job', [['scheduled_date', 'timespan', 'someday']]), /timespan/);
+  });
+
+  it('ANDs filters and ORs or_filters', () => {
+    expect(sql('Customer', { territory: 'Laval' }, [['customer_name', 'like', '%a%'], ['mobile_no', 'like', '%5%']])).toEqual({
+      sql: 'WHERE "territory" = ? AND ("customer_name" LIKE ? OR "mobile_no" LIKE ?)',
+      params: ['Laval', '%a%', '%5%'],
+    });
+  });
+
+  it('refuses unknown fields, unknown operators, other doctypes and bad shapes (417)', () => {
+    expect417(() => sql('Customer', [['password', '=', 'x']]), /Champ inconnu/);
+    expect417(() => sql('Customer', [['name', 'regexp', '.*']]), /Opérateur inconnu/);
+    expect417(() => sql('Customer', [['Sales Invoice', 'name', '=', 'x']]));
+    expect417(() => sql('Customer', [['name', '=']]));
+    expect417(() => sql('Customer', 'name = 1'));
+    expect417(() => sql('Customer', [['name', '=', { $gt: '' }]]));
+    expect417(() => sql('Customer', [['name', 'between', ['a']]]));
+  });
+
+  it('never splices a value or a field into SQL', () => {
+    const attack = "x' OR 1=1; DROP TABLE \"tabCustomer\" --";
+    const part = conditionSql('Customer', { field: 'customer_name', op: '=', value: attack }, TODAY);
+    expect(part.sql).toBe('"customer_name" = ?');
+    expect(part.params).toEqual([attack]);
+    expect417(() => sql('Customer', [['name) OR (1=1', '=', 'x']]));
+    expect417(() => sql('Customer', { 'name" OR "1"="1': 'x' }));
+  });
+});
+
+describe('list requests → SQL', () => {
+  it('defaults to name only, modified desc, 20 rows', () => {
+    const req = parseListRequest('Customer', {}, TODAY);
+    expect(listSql('Customer', req)).toEqual({
+      sql: 'SELECT "name" AS "name" FROM "tabCustomer"  ORDER BY "modified" DESC, rowid DESC LIMIT ? OFFSET ?',
+      params: [20, 0],
+    });
+  });
+
+  it('honours fields, order_by, limit_start and limit_page_length = 0 (all)', () => {
+    const req = parseListRequest('Customer', { fields: '["name","customer_name as label"]', order_by: 'customer_name asc', limit_start: '40', limit_page_length: '0' }, TODAY);
+    expect(listSql('Customer', req)).toEqual({
+      sql: 'SELECT "name" AS "name", "customer_name" AS "label" FROM "tabCustomer"  ORDER BY "customer_name" ASC, rowid ASC LIMIT -1 OFFSET ?',
+      params: [40],
+    });
+  });
+
+  it('allows simple aggregates, grouped by a known column', () => {
+    const req = parseListRequest('Sales Invoice', { fields: ['status', 'sum(outstanding_amount) as due', 'count(*) as n'], group_by: 'status' }, TODAY);
+    expect(listSql('Sales Invoice', req).sql).toBe(
+      'SELECT "status" AS "status", sum("outstanding_amount") AS "due", count(*) AS "n" FROM "tabSales Invoice"  GROUP BY "status" LIMIT ? OFFSET ?',
+    );
+  });
+
+  it('refuses SQL in fields, order_by, group_by and limits (417)', () => {
+    for (const params of [
+      { fields: '["name; DROP TABLE x"]' },
+      { fields: '["(select password from __Auth)"]' },
+      { fields: '["sum(grand_total) ; delete"]' },
+      { fields: '["name"' },
+      { order_by: 'modified desc; DROP TABLE "tabCustomer"' },
+      { order_by: '(CASE WHEN 1=1 THEN name END)' },
+      { order_by: 'modified sideways' },
+      { group_by: 'name, (select 1)' },
+      { limit_page_length: '20 OR 1=1' },
+      { limit_start: '-1' },
+      { filters: '[["name","=","x"]' },
+    ]) {
+      expect417(() => parseListRequest('Customer', params, TODAY));
+    }
+  });
+});

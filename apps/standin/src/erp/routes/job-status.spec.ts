@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { JOB_STATUSES } from '@gigafibre/contracts';
+import { canTransition, JOB_TRANSITIONS } from './job-status';
+
+describe('Dispatch Job transitions', () => {
+  it('follows the field lifecycle', () => {
+    expect(canTransition('Scheduled', 'En Route')).toBe(true);
+    expect(canTransition('En Route', 'In Progress')).toBe(true);
+    expect(canTransition('In Progress', 'Completed')).toBe(true);
+    expect(canTransition('Scheduled', 'In Progress')).toBe(true);
+  });
+
+  it('refuses jumps and leaving a closed job', () => {
+    expect(canTransition('Scheduled', 'Completed')).toBe(false);
+    expect(canTransition('Unscheduled', 'En Route')).toBe(false);
+    expect(canTransition('Completed', 'In Progress')).toBe(false);
+    expect(canTransition('Cancelled', 'Scheduled')).toBe(false);
+  });
+
+  it('treats the same status again as a no-op (offline replays)', () => {
+    for (const s of JOB_STATUSES) expect(canTransition(s, s)).toBe(true);
+  });
+
+  it('only names known statuses', () => {
+    for (const next of Object.values(JOB_TRANSITIONS).flat()) expect(JOB_STATUSES).toContain(next);
+  });
+});
