@@ -35,7 +35,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    command: 'node ../node_modules/.bin/tsx ../scripts/stack.ts',
+    // The .bin entry is pnpm's shell shim, not a JS file: run it directly.
+    command: '../node_modules/.bin/tsx ../scripts/stack.ts',
     url: `${E2E_BASE_URL}/ops/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

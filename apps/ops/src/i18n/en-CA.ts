@@ -48,8 +48,8 @@ export default {
   session: {
     expired: {
       title: 'Your session has expired',
-      body: 'For your security you were signed out. What you were doing is kept on this page: sign in again, then retry.',
-      signIn: 'Sign in again',
+      body: 'For your security you were signed out. Nothing is lost: sign in again in a new tab to keep this page as it is, then come back and retry.',
+      signIn: 'Sign in here',
       signInNewTab: 'Sign in again in a new tab',
       later: 'Later',
       restored: 'Session restored: you can carry on.',

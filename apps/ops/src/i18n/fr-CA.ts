@@ -47,8 +47,8 @@ export default {
   session: {
     expired: {
       title: 'Votre session a expiré',
-      body: 'Pour votre sécurité, vous avez été déconnecté. Ce que vous étiez en train de faire est conservé sur cette page : reconnectez-vous, puis réessayez.',
-      signIn: 'Se reconnecter',
+      body: 'Pour votre sécurité, vous avez été déconnecté. Rien n’est perdu : reconnectez-vous dans un nouvel onglet pour garder cette page telle quelle, puis revenez-y et réessayez.',
+      signIn: 'Se reconnecter ici',
       signInNewTab: 'Se reconnecter dans un nouvel onglet',
       later: 'Plus tard',
       restored: 'Session rétablie : vous pouvez reprendre.',

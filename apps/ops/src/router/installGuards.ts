@@ -20,6 +20,14 @@ export function installGuards(router: Router): void {
     await Promise.all(features.map((f) => loadFeatureMessages(f).catch(() => undefined)));
   });
 
+  // A page's chunk that fails to load usually means the edge now answers with its sign-in redirect
+  // (session gone) or the network is down: find out which, instead of failing silently.
+  router.onError(async (error: unknown) => {
+    if (!(error instanceof TypeError) && !/dynamically imported module|Importing a module script failed/i.test(String(error))) return;
+    const session = useSessionStore();
+    if (!(await session.recheck())) session.markExpired();
+  });
+
   router.afterEach((to) => {
     const key = to.meta.title ?? to.meta.nav?.label;
     const app = i18n.global.t('app.name');
