@@ -16,7 +16,7 @@ const targets: Target[] = [{ name: 'standin', url: '', token: TEST_TOKENS.erp }]
 if (process.env.ERP_URL && process.env.ERP_TOKEN) {
   targets.push({ name: `ERPNext ${process.env.ERP_URL}`, url: process.env.ERP_URL.replace(/\/$/, ''), token: process.env.ERP_TOKEN });
 } else {
-  console.info('ERP contract: the real-ERPNext run is skipped (set ERP_URL and ERP_TOKEN=key:secret to run these tests against it too).');
+  console.warn('ERP contract: the real-ERPNext run is skipped (set ERP_URL and ERP_TOKEN=key:secret to run these tests against it too).');
 }
 
 beforeAll(async () => {

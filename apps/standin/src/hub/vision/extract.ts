@@ -28,10 +28,11 @@ function knownModel(text: string): string | null {
   return KNOWN_MODELS.find((m) => m.replace(/[\s_-]/g, '').toLowerCase() === squashed) ?? null;
 }
 
-/** `KEY:value` pairs in a code (QR payloads separate them with `;`, `,`, `|` or new lines). */
+/** `KEY:value` pairs in a code (QR payloads separate them with `;`, `|`, new lines or commas). */
 export function labelledPairs(text: string): [string, string][] {
+  // Commas separate pairs only before another `KEY:` (a total may read `1 234,56`).
   return text
-    .split(/[;\n\r|,]+/)
+    .split(/[;\n\r|]+|,(?=\s*[A-Za-zÀ-ÿ/ ._#-]{1,30}\s*[:=])/)
     .map((part) => /^\s*([A-Za-zÀ-ÿ/ ._#-]{1,30}?)\s*[:=]\s*(.+?)\s*$/.exec(part))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => [(m[1] as string).toUpperCase().replace(/[\s._#-]/g, ''), m[2] as string]);

@@ -57,18 +57,19 @@ function analyse(kind: VisionKind, image: Buffer): VisionBarcodes | VisionEquipm
 
 export function visionRoute(kind: VisionKind, idempotency: IdempotencyStore) {
   return async ({ req, res, path }: Ctx): Promise<void> => {
-    const raw = await body(req);
+    const image = imageFrom(req, await body(req));
     const key = req.headers['idempotency-key'];
     if (typeof key === 'string') {
       if (!isValidIdempotencyKey(key)) throw new HubError(400, 'Idempotency-Key invalide');
-      const print = fingerprint('POST', path, raw);
+      // The image, not the body: a browser resending the same FormData picks a new boundary.
+      const print = fingerprint('POST', path, image);
       const hit = idempotency.lookup('hub', key, print);
       if (hit.kind === 'mismatch') throw new HubError(422, 'Idempotency-Key déjà utilisée pour une autre requête');
       if (hit.kind === 'replay') return sendJsonText(res, hit.answer.status, hit.answer.body, { 'Idempotent-Replayed': 'true' });
-      const text = JSON.stringify(analyse(kind, imageFrom(req, raw)));
+      const text = JSON.stringify(analyse(kind, image));
       idempotency.remember('hub', key, print, { status: 200, body: text });
       return sendJsonText(res, 200, text);
     }
-    sendJsonText(res, 200, JSON.stringify(analyse(kind, imageFrom(req, raw))));
+    sendJsonText(res, 200, JSON.stringify(analyse(kind, image)));
   };
 }

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Standin } from '../standin';
+import { erpFetch, hubFetch, startTestStandin } from '../testing/harness';
+import { FaultClient } from './client';
+import { parseFaultRule } from './store';
+
+let standin: Standin;
+let off: Standin;
+
+beforeAll(async () => {
+  standin = await startTestStandin({ faults: true, bffUrls: ['http://127.0.0.1:9'] });
+  off = await startTestStandin({ services: ['erp', 'hub'], faults: false });
+});
+afterAll(async () => {
+  await standin.close();
+  await off.close();
+});
+
+describe('fault injection', () => {
+  it('is refused (404) when STANDIN_FAULTS is not 1', async () => {
+    for (const url of [off.urls.erp, off.urls.hub]) {
+      const res = await fetch(`${url as string}/__faults`, { method: 'POST', body: JSON.stringify({ path: '/', status: 500 }) });
+      expect(res.status).toBe(404);
+    }
+    await expect(new FaultClient(off.urls.erp as string).inject({ path: '/', status: 500 })).rejects.toThrow(/404/);
+  });
+
+  it('forces a status with a body for the next N matching requests (ERP)', async () => {
+    const faults = new FaultClient(standin.urls.erp as string);
+    await faults.inject({ path: '/api/resource/Customer', status: 429, body: { exc_type: 'TooManyRequestsError' }, count: 2 });
+    expect((await faults.list())[0]).toMatchObject({ remaining: 2, status: 429 });
+    for (let i = 0; i < 2; i++) {
+      const res = await erpFetch(standin.urls.erp as string, '/api/resource/Customer');
+      expect(res.status).toBe(429);
+      expect(await res.json()).toEqual({ exc_type: 'TooManyRequestsError' });
+    }
+    expect((await erpFetch(standin.urls.erp as string, '/api/resource/Customer')).status).toBe(200);
+    expect(await faults.list()).toEqual([]);
+  });
+
+  it('adds latency, then lets the request through (hub)', async () => {
+    const faults = new FaultClient(standin.urls.hub as string);
+    await faults.inject({ path: '/traccar/', latencyMs: 300 });
+    const started = Date.now();
+    const res = await hubFetch(standin.urls.hub as string, '/traccar/devices');
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('resets the connection', async () => {
+    const faults = new FaultClient(standin.urls.hub as string);
+    await faults.inject({ path: '/vision/', method: 'post', reset: true });
+    await expect(hubFetch(standin.urls.hub as string, '/vision/barcodes', { method: 'POST', body: 'x' })).rejects.toThrow();
+  });
+
+  it('matches the method when given and clears everything on DELETE', async () => {
+    const faults = new FaultClient(standin.urls.erp as string);
+    await faults.inject({ path: '/api/', method: 'PUT', status: 503, count: 5 });
+    expect((await erpFetch(standin.urls.erp as string, '/api/resource/Customer')).status).toBe(200);
+    await faults.clear();
+    expect(await faults.list()).toEqual([]);
+  });
+
+  it('simulates an expired session on the edge (302 to the outpost start)', async () => {
+    const faults = new FaultClient(standin.urls.edge as string);
+    await faults.inject({ path: '/ops/api/', signIn: true });
+    const res = await fetch(`${standin.urls.edge as string}/ops/api/hub/vision/equipment`, { method: 'POST', redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/outpost.goauthentik.io/start?rd=%2Fops%2Fapi%2Fhub%2Fvision%2Fequipment');
+  });
+
+  it('validates rules', async () => {
+    expect(() => parseFaultRule({ path: 'no-slash', status: 500 })).toThrow(/path/);
+    expect(() => parseFaultRule({ path: '/x' })).toThrow(/latencyMs, status, reset ou signIn/);
+    expect(() => parseFaultRule({ path: '/x', status: 700 })).toThrow();
+    expect(() => parseFaultRule({ path: '/x', status: 500, extra: 1 })).toThrow();
+    const res = await fetch(`${standin.urls.hub as string}/__faults`, { method: 'POST', body: '{' });
+    expect(res.status).toBe(400);
+  });
+});
