@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from './logging/logger';
+import { sendJson } from './respond';
 
 /** An error the client may see: status, a stable machine code, a French message, optional details. */
 export class HttpError extends Error {
@@ -33,8 +34,8 @@ export function toHttpError(err: unknown): HttpError {
 }
 
 /**
- * Answers `err` on `res`. Used by Express's error middleware and by the proxy's events, so there
- * is exactly one place that shapes error responses (plain Node API: no Express needed).
+ * Answers `err` on `res`: the one place that shapes error responses, used by the API pipeline,
+ * the proxies' events and the Express error middleware alike.
  */
 export function sendError(err: unknown, req: IncomingMessage & { requestId?: string }, res: ServerResponse, log: Logger): void {
   const httpError = toHttpError(err);
@@ -48,13 +49,7 @@ export function sendError(err: unknown, req: IncomingMessage & { requestId?: str
     res.destroy();
     return;
   }
-  const body = JSON.stringify({ error: httpError.code, message: httpError.message, requestId, ...httpError.details });
-  res.writeHead(httpError.status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
+  sendJson(res, httpError.status, { error: httpError.code, message: httpError.message, requestId, ...httpError.details });
 }
 
 /** The Express error middleware (last in the chain). */

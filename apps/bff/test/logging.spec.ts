@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
 import { errorHandler } from '../src/errors';
 import { createLogger } from '../src/logging/logger';
-import { requestContext } from '../src/logging/requestContext';
+import { startRequest } from '../src/logging/requestContext';
 import { buildApp, LogSink, SECRETS, testEnv, tokenFor, type TestApp } from './testEnv';
 
 let erp: FakeUpstream;
@@ -57,7 +57,10 @@ describe('logs', () => {
     const logs = new LogSink();
     const log = createLogger('info', logs.stream);
     const app = express();
-    app.use(requestContext(log));
+    app.use((req, res, next) => {
+      startRequest(req, res, log);
+      next();
+    });
     app.get('/boom', () => {
       throw new Error('secret internals: db password is hunter2');
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { BffRequest } from '../bffRequest';
 import { actorOf } from '../identity/identity';
 import type { Logger } from './logger';
 
@@ -17,27 +18,25 @@ export function isMutating(method: string): boolean {
  * one line: an `audit` line (who, method, path, status, duration) for each mutating request, a
  * debug line for the rest.
  */
-export function requestContext(log: Logger): RequestHandler {
-  return (req, res, next) => {
-    const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const started = process.hrtime.bigint();
-    req.requestId = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    // Reads are only logged at debug level: skip the bookkeeping when that line would be dropped.
-    if (!isMutating(req.method) && !log.isLevelEnabled('debug')) return next();
-    res.once('close', () => {
-      const line = {
-        who: req.identity ? actorOf(req.identity) : null,
-        method: req.method,
-        path: req.originalUrl.split('?', 1)[0],
-        status: res.statusCode,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-        ...(!res.writableFinished && { aborted: true }),
-      };
-      if (isMutating(req.method)) log.info({ requestId, audit: true, ...line }, 'audit');
-      else log.debug({ requestId, ...line }, 'request');
-    });
-    next();
-  };
+export function startRequest(req: BffRequest, res: ServerResponse, log: Logger): void {
+  const incoming = req.headers['x-request-id'];
+  const requestId = typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  req.requestId = requestId;
+  res.setHeader('X-Request-Id', requestId);
+  const method = req.method ?? '';
+  // Reads are only logged at debug level: skip the bookkeeping when that line would be dropped.
+  if (!isMutating(method) && !log.isLevelEnabled('debug')) return;
+  const started = process.hrtime.bigint();
+  res.once('close', () => {
+    const line = {
+      who: req.identity ? actorOf(req.identity) : null,
+      method,
+      path: req.opsPath?.raw ?? (req.url ?? '').split('?', 1)[0],
+      status: res.statusCode,
+      durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+      ...(!res.writableFinished && { aborted: true }),
+    };
+    if (isMutating(method)) log.info({ requestId, audit: true, ...line }, 'audit');
+    else log.debug({ requestId, ...line }, 'request');
+  });
 }

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { Request } from 'express';
+import type { BffRequest } from '../bffRequest';
 import { actorOf, type Identity } from '../identity/identity';
 
 // Request headers that never leave the BFF: the user's credentials, the edge's identity headers
@@ -11,7 +11,7 @@ const CLIENT_ONLY = ['cookie', 'authorization', 'proxy-authorization', 'expect',
  * client credentials and `X-Authentik-*` removed, `X-Request-Id` and `X-Ops-User` set. The service
  * token is added by the proxy itself.
  */
-export function prepareUpstreamHeaders(req: Request): void {
+export function prepareUpstreamHeaders(req: BffRequest): void {
   const headers = req.headers;
   for (const name of CLIENT_ONLY) if (headers[name] !== undefined) delete headers[name];
   for (const name in headers) if (name.startsWith('x-authentik-')) delete headers[name];

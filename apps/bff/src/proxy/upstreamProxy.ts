@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { createProxyMiddleware, proxyEventsPlugin, type Plugin } from 'http-proxy-middleware';
+import type { BffRequest } from '../bffRequest';
 import type { UpstreamConfig } from '../config';
 import { sendError } from '../errors';
 import type { Logger } from '../logging/logger';
@@ -13,7 +14,8 @@ import { prepareUpstreamHeaders, refusedServiceToken, scrubUpstreamHeaders } fro
 export type ProxyKind = 'request' | 'stream';
 
 export interface UpstreamProxy {
-  readonly handler: RequestHandler;
+  /** Sends `req` (its `url` already the upstream path) to the upstream and streams the answer back. */
+  forward(req: BffRequest, res: ServerResponse): void;
   /** Event streams currently open (always 0 for `request` proxies). */
   readonly openStreams: OpenStreams;
   /** Ends open streams and destroys upstream connections, in use or idle. */
@@ -32,7 +34,7 @@ export function createUpstreamProxy(upstream: UpstreamConfig, kind: ProxyKind, t
   const agent = new Agent({ keepAlive: true, maxSockets: kind === 'stream' ? Infinity : 256, maxFreeSockets: 64, timeout: 4000 });
   const openStreams = new OpenStreams();
 
-  const proxy = createProxyMiddleware<Request, Response>({
+  const proxy = createProxyMiddleware<BffRequest, ServerResponse>({
     // A URL object, parsed once (a string target is parsed again on every request).
     target: new URL(upstream.url),
     changeOrigin: true,
@@ -41,7 +43,7 @@ export function createUpstreamProxy(upstream: UpstreamConfig, kind: ProxyKind, t
     // The default plugins log and build a URL on every response; errors and streams are handled
     // below, so only the plugin that wires `on` is kept.
     ejectPlugins: true,
-    plugins: [proxyEventsPlugin as unknown as Plugin<Request, Response>],
+    plugins: [proxyEventsPlugin as unknown as Plugin<BffRequest, ServerResponse>],
     // The service token is injected here and nowhere else.
     headers: { authorization: upstream.authorization },
     on: {
@@ -77,9 +79,9 @@ export function createUpstreamProxy(upstream: UpstreamConfig, kind: ProxyKind, t
   });
 
   return {
-    handler: (req, res, next) => {
+    forward(req, res) {
       prepareUpstreamHeaders(req);
-      void proxy(req, res, next);
+      void proxy(req, res, (err?: unknown) => sendError(err ?? new Error('proxy did not handle the request'), req, res, log));
     },
     openStreams,
     close: () => {

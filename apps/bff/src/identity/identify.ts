@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { GroupMap } from '@gigafibre/capabilities';
-import type { RequestHandler } from 'express';
 import type { IdentityConfig } from '../config';
 import { splitGroups, toIdentity, type Identity, type IdentityClaims } from './identity';
 import { JwtVerifier, unauthenticated } from './jwtVerifier';
@@ -66,21 +65,6 @@ export function createIdentify(config: IdentityConfig, groupMap: GroupMap, optio
     }
     if (devIdentity) return devIdentity;
     throw unauthenticated('missing', 'aucune identité fournie.');
-  };
-}
-
-/** The identity step for Express: sets `req.identity` or passes the 401 on. */
-export function identityStep(identify: Identify): RequestHandler {
-  return (req, _res, next) => {
-    const identity = identify(req);
-    if (identity instanceof Promise) {
-      return identity.then((verified) => {
-        req.identity = verified;
-        next();
-      });
-    }
-    req.identity = identity;
-    next();
   };
 }
 

@@ -1,5 +1,4 @@
 import type { Capability, PolicyMatcher, Upstream } from '@gigafibre/capabilities';
-import type { RequestHandler } from 'express';
 import { HttpError } from '../errors';
 import type { Identity } from '../identity/identity';
 import type { OpsPath } from './normalizePath';
@@ -39,12 +38,4 @@ export function authorize(upstream: Upstream, matcher: PolicyMatcher, method: st
       ? `Action non permise : il vous faut la capacité ${names}.`
       : `Action non permise : il vous faut l’une des capacités ${names}.`;
   throw forbidden(decision.missing, message, 'missing_capability');
-}
-
-/** The policy step for Express: when allowed, points `req.url` at the upstream path for the proxy. */
-export function policyGuard(upstream: Upstream, matcher: PolicyMatcher): RequestHandler {
-  return (req, _res, next) => {
-    req.url = authorize(upstream, matcher, req.method, req.opsPath as OpsPath, req.identity as Identity);
-    next();
-  };
 }

@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
 import { HttpError } from '../errors';
 import { isMutating } from '../logging/requestContext';
 
@@ -25,14 +24,6 @@ export function checkCsrf(req: IncomingMessage, publicOrigins?: readonly string[
   if (origin !== undefined && !originAllowed(origin, req.headers.host, publicOrigins)) {
     throw refuse('cross_origin', `origine « ${origin.slice(0, 200)} » non acceptée.`);
   }
-}
-
-/** The CSRF step for Express. */
-export function csrfGuard(publicOrigins?: readonly string[]): RequestHandler {
-  return (req, _res, next) => {
-    checkCsrf(req, publicOrigins);
-    next();
-  };
 }
 
 function originAllowed(origin: string, host: string | undefined, publicOrigins?: readonly string[]): boolean {
