@@ -64,3 +64,14 @@ test('a browser that asks for English gets English when nothing was chosen', asy
   const { shell } = await asUser('tech', { locale: 'en-US' });
   await expect(shell.mainHeading()).toHaveText('My jobs');
 });
+
+test('the live indicator follows the event stream: offline without network, back when it returns', async ({ asUser }) => {
+  const { context, shell } = await asUser('dispatch');
+  await expect(shell.liveIndicator()).toHaveAttribute('data-status', 'connected');
+  await expect(shell.liveIndicator()).toHaveAccessibleName('Mises à jour en direct : En direct');
+  await context.setOffline(true);
+  await expect(shell.liveIndicator()).toHaveAttribute('data-status', 'offline');
+  await expect(shell.liveIndicator()).toHaveAccessibleName('Mises à jour en direct : Hors ligne');
+  await context.setOffline(false);
+  await expect(shell.liveIndicator()).toHaveAttribute('data-status', 'connected');
+});

@@ -30,6 +30,7 @@ export function bootHttp(): void {
         message: failureMessage(error),
         caption: error.requestId ? i18n.global.t('http.reference', { id: error.requestId }) : undefined,
         group: `${error.code}:${error.message}`,
+        actions: [{ icon: 'close', color: 'white', round: true, 'aria-label': i18n.global.t('ui.close') }],
       });
     },
   });

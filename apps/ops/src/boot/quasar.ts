@@ -14,7 +14,8 @@ export function bootQuasar(app: App): void {
     plugins: { Dark, Loading, Notify },
     config: {
       brand: { ...BRAND_COLORS },
-      notify: { position: 'bottom', timeout: 6000, actions: [{ icon: 'close', color: 'white', round: true }] },
+      // Top-right: at the bottom a toast would cover the phone's tab bar.
+      notify: { position: 'top-right', timeout: 6000 },
       loading: { delay: 300 },
     },
   });

@@ -113,6 +113,7 @@ export default {
     tech: 'Technicians',
   },
   ui: {
+    close: 'Close',
     retry: 'Retry',
     loading: 'Loading…',
     errorTitle: 'Could not show this data',

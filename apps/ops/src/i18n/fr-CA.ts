@@ -112,6 +112,7 @@ export default {
     tech: 'Techniciens',
   },
   ui: {
+    close: 'Fermer',
     retry: 'Réessayer',
     loading: 'Chargement…',
     errorTitle: 'Impossible d’afficher ces données',
