@@ -27,7 +27,8 @@ export default defineConfig({
     __INTLIFY_PROD_DEVTOOLS__: 'false',
   },
   build: {
-    outDir: here('./apps/ops/dist'),
+    // OPS_DIST lets parallel checkouts build without overwriting each other's served files.
+    outDir: process.env.OPS_DIST ?? here('./apps/ops/dist'),
     emptyOutDir: true,
     target: 'es2022',
     // dist/.vite/manifest.json: bench/bundle-budget.ts reads what each route loads first.

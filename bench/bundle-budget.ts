@@ -11,7 +11,7 @@ import { report, round } from './lib/report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const appRoot = join(root, 'apps/ops');
-const dist = join(appRoot, 'dist');
+const dist = process.env.OPS_DIST ?? join(appRoot, 'dist');
 
 /** First-load JS budgets in kB (1 kB = 1000 bytes, gzip level 9). */
 const BUDGETS_KB: Record<string, number> = { shell: 110, '/scan': 120 };

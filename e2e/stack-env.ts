@@ -1,5 +1,7 @@
 // Ports and settings of the stack the e2e suite starts (distinct from `npm start`'s defaults).
-export const E2E_PORTS = { edge: 8180, bff: 8190, erp: 8101, hub: 8102 } as const;
+// E2E_PORT_BASE moves the whole set, so several checkouts can run the suite on one machine.
+const base = Number(process.env.E2E_PORT_BASE ?? '8100');
+export const E2E_PORTS = { edge: base + 80, bff: base + 90, erp: base + 1, hub: base + 2 } as const;
 
 export const E2E_BASE_URL = `http://localhost:${E2E_PORTS.edge}`;
 export const E2E_ERP_URL = `http://localhost:${E2E_PORTS.erp}`;
@@ -19,4 +21,6 @@ export const E2E_ENV: Record<string, string> = {
   STANDIN_DB: ':memory:',
   STANDIN_FAULTS: '1',
   LOG_LEVEL: 'warn',
+  ...(process.env.OPS_DIST ? { OPS_DIST: process.env.OPS_DIST } : {}),
+  ...(process.env.BFF_BUNDLE ? { BFF_BUNDLE: process.env.BFF_BUNDLE } : {}),
 };

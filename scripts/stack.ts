@@ -59,7 +59,7 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 start('standin', `${root}node_modules/.bin/tsx`, [`${root}apps/standin/src/main.ts`], cfg.standinEnv);
-cfg.bffEnvs.forEach((env, i) => start(`bff#${i + 1}`, process.execPath, [`${root}apps/bff/dist/index.js`], env));
+cfg.bffEnvs.forEach((env, i) => start(`bff#${i + 1}`, process.execPath, [cfg.bffBundle ?? `${root}apps/bff/dist/index.js`], env));
 
 try {
   await waitReady(`${cfg.edgeUrl}/ops/readyz`, 90_000);

@@ -8,7 +8,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 await build({
   entryPoints: [`${here}src/index.ts`],
-  outfile: `${here}dist/index.js`,
+  // BFF_BUNDLE (a path inside apps/bff, so node_modules resolve) lets parallel checkouts build apart.
+  outfile: process.env.BFF_BUNDLE ?? `${here}dist/index.js`,
   bundle: true,
   platform: 'node',
   format: 'esm',

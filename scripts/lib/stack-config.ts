@@ -3,6 +3,8 @@
 
 export interface StackConfig {
   edgeUrl: string;
+  /** The BFF bundle to run (BFF_BUNDLE, default apps/bff/dist/index.js). */
+  bffBundle: string | undefined;
   standinEnv: Record<string, string>;
   bffEnvs: Record<string, string>[];
 }
@@ -59,9 +61,10 @@ export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
       TRUSTED_PROXIES: '127.0.0.1/32,::1/128',
       OPS_PUBLIC_ORIGIN: edgeUrl,
     };
+    if (env.OPS_DIST !== undefined) bffEnv.OPS_STATIC_DIR = env.OPS_DIST;
     if (env.LOG_LEVEL !== undefined) bffEnv.LOG_LEVEL = env.LOG_LEVEL;
     return bffEnv;
   });
 
-  return { edgeUrl, standinEnv, bffEnvs };
+  return { edgeUrl, bffBundle: env.BFF_BUNDLE, standinEnv, bffEnvs };
 }
