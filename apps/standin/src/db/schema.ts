@@ -4,7 +4,7 @@ import { DOCTYPES, type Doctype, type FieldSpec, type FieldType, type STANDARD_F
 import type { Db } from './open';
 
 /** Bumped whenever the layout changes: an older database is reseeded. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Quotes an SQL identifier. Only ever called with names from the doctype specs. */
 export function q(identifier: string): string {
@@ -106,6 +106,45 @@ export function createTables(db: Db): void {
   `);
 }
 
+/**
+ * Text columns searched with `like '%…%'`: each doctype here gets a trigram FTS5 index over
+ * them, so a contains-search reads the index instead of scanning the table.
+ */
+export const SEARCH_COLUMNS: Partial<Record<Doctype, readonly string[]>> = {
+  Customer: ['customer_name', 'mobile_no', 'custom_phone_digits', 'email_id'],
+  'Service Location': ['address_line', 'city', 'postal_code'],
+  'Service Equipment': ['serial_no', 'mac_address', 'model'],
+};
+
+/** The FTS table of a doctype's search columns. */
+export function searchTableOf(doctype: Doctype): string {
+  return q(`fts_${doctype}`);
+}
+
+function createSearchIndexes(db: Db): void {
+  for (const [doctype, cols] of Object.entries(SEARCH_COLUMNS) as [Doctype, readonly string[]][]) {
+    const fts = searchTableOf(doctype);
+    const table = tableOf(doctype);
+    const list = cols.map(q).join(', ');
+    const values = (row: 'new' | 'old') => cols.map((c) => `${row}.${q(c)}`).join(', ');
+    const trigger = (suffix: string) => q(`tab${doctype}_fts_${suffix}`);
+    db.exec(`
+      CREATE VIRTUAL TABLE IF NOT EXISTS ${fts} USING fts5(${list}, content=${q(`tab${doctype}`)}, content_rowid='rowid', tokenize='trigram');
+      INSERT INTO ${fts}(${fts}) VALUES ('rebuild');
+      CREATE TRIGGER IF NOT EXISTS ${trigger('ai')} AFTER INSERT ON ${table} BEGIN
+        INSERT INTO ${fts}(rowid, ${list}) VALUES (new.rowid, ${values('new')});
+      END;
+      CREATE TRIGGER IF NOT EXISTS ${trigger('ad')} AFTER DELETE ON ${table} BEGIN
+        INSERT INTO ${fts}(${fts}, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')});
+      END;
+      CREATE TRIGGER IF NOT EXISTS ${trigger('au')} AFTER UPDATE ON ${table} BEGIN
+        INSERT INTO ${fts}(${fts}, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')});
+        INSERT INTO ${fts}(rowid, ${list}) VALUES (new.rowid, ${values('new')});
+      END;
+    `);
+  }
+}
+
 /** Creates the secondary indexes (after a bulk seed: much faster than indexing row by row). */
 export function createIndexes(db: Db): void {
   db.exec(`
@@ -122,10 +161,14 @@ export function createIndexes(db: Db): void {
       db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${table}_${set.join('_')}`)} ON ${q(table)} (${set.map(q).join(', ')})`);
     }
   }
+  createSearchIndexes(db);
 }
 
 /** Drops everything (a reseed starts from nothing). */
 export function dropAll(db: Db): void {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
-  for (const { name } of tables) db.exec(`DROP TABLE IF EXISTS ${q(name)}`);
+  const list = (virtual: boolean) =>
+    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND (sql LIKE 'CREATE VIRTUAL%') = ?`).all(virtual ? 1 : 0) as { name: string }[]).map((r) => r.name);
+  // Virtual tables first: dropping one drops its shadow tables.
+  for (const name of list(true)) db.exec(`DROP TABLE IF EXISTS ${q(name)}`);
+  for (const name of list(false)) db.exec(`DROP TABLE IF EXISTS ${q(name)}`);
 }

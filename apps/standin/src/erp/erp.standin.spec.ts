@@ -156,6 +156,38 @@ describe('other ERP behaviour', () => {
     expect(today.map((j) => j.name)).toEqual([...FIXTURE_JOBS.techToday]);
   });
 
+  it('answers contains-searches through the trigram index exactly as a plain LIKE', async () => {
+    const cases: [string, string, string][] = [
+      ['Customer', 'customer_name', '%trem%'],
+      ['Customer', 'customer_name', '%TREM%'],
+      ['Customer', 'customer_name', '%côté%'],
+      ['Customer', 'customer_name', '%CÔTÉ%'],
+      ['Customer', 'custom_phone_digits', '%555%'],
+      ['Customer', 'mobile_no', '%(514)%'],
+      ['Customer', 'email_id', '%gmail%'],
+      ['Service Equipment', 'serial_no', '%b2c4%'],
+      ['Service Equipment', 'mac_address', '%E8:48:B8%'],
+      ['Service Location', 'postal_code', 'H2_ %'],
+      ['Service Location', 'address_line', '%rue saint%'],
+    ];
+    for (const [doctype, field, pattern] of cases) {
+      const api = await data<{ name: string }[]>(await erpFetch(base, resourceUrl(doctype, { filters: [[field, 'like', pattern]], limit_page_length: '0', order_by: 'name asc' })));
+      const plain = standin.db.prepare(`SELECT name FROM "tab${doctype}" WHERE "${field}" LIKE ? ORDER BY name`).all(pattern);
+      expect(api, `${doctype}.${field} like ${pattern}`).toEqual(plain);
+    }
+  });
+
+  it('keeps the search index in step with inserts, updates and deletes', async () => {
+    const created = await data<{ name: string }>(await send('POST', '/api/resource/Customer', { customer_name: 'Zébulon Quirion-Xavier', customer_type: 'Individual' }));
+    const find = async (pattern: string) => data<{ name: string }[]>(await erpFetch(base, resourceUrl('Customer', { filters: [['customer_name', 'like', pattern]] })));
+    expect(await find('%quirion-x%')).toEqual([{ name: created.name }]);
+    await send('PUT', `/api/resource/Customer/${created.name}`, { customer_name: 'Zébulon Tanguay-Xavier' });
+    expect(await find('%quirion-x%')).toEqual([]);
+    expect(await find('%tanguay-x%')).toEqual([{ name: created.name }]);
+    await erpFetch(base, `/api/resource/Customer/${created.name}`, { method: 'DELETE' });
+    expect(await find('%tanguay-x%')).toEqual([]);
+  });
+
   it('sums a customer’s balance with an aggregate', async () => {
     const rows = await data<{ due: number }[]>(
       await erpFetch(base, resourceUrl('Sales Invoice', { fields: ['sum(outstanding_amount) as due'], filters: { customer: FIXTURE_CUSTOMERS.overdue.customer } })),

@@ -56,10 +56,11 @@ const ACCESS_NOTES = ['Code de porte 4512#', 'Entrée par la ruelle', 'Chien sur
 
 function phone(rng: Rng, region: Region): string {
   const area = region === 'Montréal' ? rng.pick(['514', '514', '438']) : rng.pick(['450', '450', '579']);
-  let line: string;
-  do line = rng.digits(4);
-  while (line.startsWith('01')); // 555-01xx is reserved for the fixtures
-  const [a, b] = [`555`, line];
+  // Real-looking exchanges (not N11, not 555: the fixtures' 555-01xx numbers stay unique).
+  let a: string;
+  do a = String(rng.int(200, 999));
+  while (a.endsWith('11') || a === '555');
+  const b = rng.digits(4);
   return rng.weighted([
     [`${area}-${a}-${b}`, 35],
     [`(${area}) ${a}-${b}`, 25],

@@ -1,10 +1,12 @@
 // Equipment at each location (ONT always; a router unless the ONT is one; 0–3 mesh nodes)
 // and the GenieACS profile of each managed device, with a realistic spread of health.
 import { acsDeviceId, MODELS, type DeviceProfile, type MeshNodeProfile, type ModelName } from '../hub/devices/profile';
-import { stampAt, standard, type SeedContext } from './context';
+import { stampAt, type SeedContext } from './context';
 import type { SeededCustomer, SeededLocation } from './customers';
 import type { FixtureDevice } from './fixtures';
 import type { Rng } from './prng';
+
+const ADMIN = 'Administrator';
 
 interface Counters {
   equipment: number;
@@ -77,20 +79,12 @@ export function seedEquipment(ctx: SeedContext, customers: SeededCustomer[]): vo
   const insertDevice = ctx.db.prepare('INSERT INTO acs_devices (id, serial, profile, doc) VALUES (?, ?, ?, NULL)');
   const insertMesh = ctx.db.prepare('INSERT INTO acs_mesh_serials (serial, device_id) VALUES (?, ?)');
 
+  const insertEquipment = ctx.inserter('Service Equipment', ['service_location', 'customer', 'equipment_type', 'manufacturer', 'model', 'serial_no', 'mac_address', 'status', 'installed_on']);
   const addEquipment = (loc: SeededLocation, type: string, dev: FixtureDevice, retired: boolean) => {
     const name = `EQ-${String(++c.equipment).padStart(6, '0')}`;
-    ctx.insert('Service Equipment', {
-      ...standard(name, stampAt(loc.since, 9 * 60 + (c.equipment % 480))),
-      service_location: loc.name,
-      customer: loc.customer,
-      equipment_type: type,
-      manufacturer: MODELS[dev.model as ModelName].manufacturer,
-      model: dev.model,
-      serial_no: dev.serial,
-      mac_address: dev.mac,
-      status: retired ? 'Returned' : 'Active',
-      installed_on: loc.since,
-    });
+    const stamp = stampAt(loc.since, 9 * 60 + (c.equipment % 480));
+    const maker = MODELS[dev.model as ModelName].manufacturer;
+    insertEquipment([name, ADMIN, stamp, stamp, ADMIN, loc.name, loc.customer, type, maker, dev.model, dev.serial, dev.mac, retired ? 'Returned' : 'Active', loc.since]);
   };
 
   for (const customer of customers) {

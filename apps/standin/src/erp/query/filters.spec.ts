@@ -42,9 +42,19 @@ describe('filters → SQL', () => {
   });
 
   it('like / not like, not like keeping empty values as Frappe does', () => {
-    expect(sql('Customer', [['customer_name', 'like', '%Trem%']])).toEqual({ sql: 'WHERE "customer_name" LIKE ?', params: ['%Trem%'] });
+    expect(sql('Customer', [['territory', 'like', '%Lav%']])).toEqual({ sql: 'WHERE "territory" LIKE ?', params: ['%Lav%'] });
     expect(sql('Customer', [['customer_name', 'not like', '%inc%']]).sql).toBe('WHERE ("customer_name" IS NULL OR "customer_name" NOT LIKE ?)');
     expect(sql('Customer', [['customer_name', 'LIKE', 'A%']]).sql).toBe('WHERE "customer_name" LIKE ?');
+  });
+
+  it('narrows contains-searches on searched columns through the trigram index, keeping LIKE', () => {
+    expect(sql('Customer', [['customer_name', 'like', '%Trem%']])).toEqual({
+      sql: 'WHERE (rowid IN (SELECT rowid FROM "fts_Customer" WHERE "customer_name" LIKE ?) AND "customer_name" LIKE ?)',
+      params: ['%Trem%', '%Trem%'],
+    });
+    // Too short for trigrams: a plain LIKE.
+    expect(sql('Customer', [['customer_name', 'like', '%Tr%']]).sql).toBe('WHERE "customer_name" LIKE ?');
+    expect(sql('Service Equipment', [['serial_no', 'like', '%B2C4%']]).sql).toContain('"fts_Service Equipment"');
   });
 
   it('in / not in from a list or a comma-separated string; empty in matches nothing', () => {

@@ -1,7 +1,7 @@
 // Frappe filters (list and dict forms, every operator) → an SQL condition with bound parameters.
 // Field names come only from the doctype's columns; values are never spliced into SQL.
 import { FRAPPE_OPERATORS, type Doctype, type FrappeOperator, type FieldSpec } from '@gigafibre/contracts';
-import { columnsOf, q } from '../../db/schema';
+import { columnsOf, q, searchTableOf, SEARCH_COLUMNS } from '../../db/schema';
 import { validationError } from '../errors';
 import { isTimespan, timespanRange } from './timespan';
 
@@ -108,9 +108,8 @@ export function conditionSql(doctype: Doctype, c: Condition, today: string): Sql
     case 'not like': {
       const v = scalar(c.value, c.field);
       if (v === null) throw validationError(`Motif attendu pour ${c.field}`);
-      return c.op === 'like'
-        ? { sql: `${col} LIKE ?`, params: [String(v)] }
-        : { sql: `(${col} IS NULL OR ${col} NOT LIKE ?)`, params: [String(v)] };
+      if (c.op === 'not like') return { sql: `(${col} IS NULL OR ${col} NOT LIKE ?)`, params: [String(v)] };
+      return likeSql(doctype, c.field, String(v));
     }
     case 'in':
     case 'not in': {
@@ -142,6 +141,17 @@ export function conditionSql(doctype: Doctype, c: Condition, today: string): Sql
       return { sql: `${col} BETWEEN ? AND ?`, params: [from, to] };
     }
   }
+}
+
+/**
+ * `col LIKE ?`. On a searched column with three literal characters in a row, the trigram index
+ * narrows the rows first; the plain LIKE stays, so the answer is exactly LIKE's.
+ */
+function likeSql(doctype: Doctype, field: string, pattern: string): SqlPart {
+  const col = q(field);
+  const indexed = SEARCH_COLUMNS[doctype]?.includes(field) && /[^%_]{3}/.test(pattern);
+  if (!indexed) return { sql: `${col} LIKE ?`, params: [pattern] };
+  return { sql: `(rowid IN (SELECT rowid FROM ${searchTableOf(doctype)} WHERE ${col} LIKE ?) AND ${col} LIKE ?)`, params: [pattern, pattern] };
 }
 
 /** `filters` AND-ed, then `or_filters` OR-ed, as Frappe combines them. */
