@@ -1,20 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 /**
  * Server-sent events through the proxy: nothing in the path may buffer or transform them
- * (`no-transform` for caches and compressors, `X-Accel-Buffering: no` for nginx-like proxies),
- * and the headers go out at once so the browser's EventSource opens before the first event.
+ * (`no-transform` for caches and compressors, `X-Accel-Buffering: no` for nginx-like proxies).
  */
-export function prepareEventStream(proxyRes: IncomingMessage, res: ServerResponse): void {
-  const headers = proxyRes.headers;
+export function prepareEventStream(headers: OutgoingHttpHeaders): void {
   headers['cache-control'] = 'no-cache, no-transform';
   headers['x-accel-buffering'] = 'no';
-  if (proxyRes.statusCode !== 200) return;
-  delete headers['content-length'];
-  // After the proxy has copied the upstream headers (synchronously, right after this event).
-  process.nextTick(() => {
-    if (!res.headersSent && !res.destroyed) res.flushHeaders();
-  });
 }
 
 /** The event streams open right now, so a shutdown can end them cleanly (browsers reconnect). */
@@ -34,8 +26,8 @@ export class OpenStreams {
   endAll(): void {
     for (const [res, proxyRes] of this.streams) {
       proxyRes.unpipe(res);
-      proxyRes.destroy();
       res.end();
+      proxyRes.destroy();
     }
     this.streams.clear();
   }

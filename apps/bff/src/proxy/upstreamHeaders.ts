@@ -1,36 +1,61 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { BffRequest } from '../bffRequest';
-import { actorOf, type Identity } from '../identity/identity';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { UpstreamConfig } from '../config';
+
+// Hop-by-hop headers describe one connection, never the next one (RFC 9110 §7.6.1).
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade'];
 
 // Request headers that never leave the BFF: the user's credentials, the edge's identity headers
-// (upstreams trust the service token and X-Ops-User only) and hop-by-hop negotiation.
-const CLIENT_ONLY = ['cookie', 'authorization', 'proxy-authorization', 'expect', 'upgrade', 'te', 'trailer', 'keep-alive', 'proxy-connection'];
-
-/**
- * Shapes the headers a proxied request carries upstream, in place (the proxy copies `req.headers`):
- * client credentials and `X-Authentik-*` removed, `X-Request-Id` and `X-Ops-User` set. The service
- * token is added by the proxy itself.
- */
-export function prepareUpstreamHeaders(req: BffRequest): void {
-  const headers = req.headers;
-  for (const name of CLIENT_ONLY) if (headers[name] !== undefined) delete headers[name];
-  for (const name in headers) if (name.startsWith('x-authentik-')) delete headers[name];
-  headers['x-request-id'] = req.requestId;
-  headers['x-ops-user'] = actorOf(req.identity as Identity);
-}
+// (upstreams trust the service token and X-Ops-User only), what the BFF sets itself, and hop-by-hop
+// negotiation. The body's framing (content-length / transfer-encoding) is kept: the request body
+// is streamed as received.
+const CLIENT_ONLY = new Set(['cookie', 'authorization', 'proxy-authorization', 'expect', 'host', 'x-request-id', 'x-ops-user', ...HOP_BY_HOP]);
 
 // Response headers that never reach the browser: upstream sessions (ERPNext sets `sid` on every
-// answer) and authentication challenges meant for the BFF.
-const UPSTREAM_ONLY = ['set-cookie', 'www-authenticate', 'proxy-authenticate'];
+// answer), authentication challenges meant for the BFF, and hop-by-hop headers (Node frames the
+// answer to the browser itself).
+const UPSTREAM_ONLY = new Set(['set-cookie', 'www-authenticate', 'proxy-authenticate', 'transfer-encoding', ...HOP_BY_HOP]);
 
-/** Removes upstream-only headers and any header that echoes one of `secrets`. */
-export function scrubUpstreamHeaders(headers: IncomingHttpHeaders, secrets: readonly string[]): void {
-  for (const name of UPSTREAM_ONLY) if (headers[name] !== undefined) delete headers[name];
+/** The headers a `Connection` header names as hop-by-hop (besides the standard ones). */
+function connectionTokens(headers: IncomingHttpHeaders): string[] {
+  const connection = headers.connection;
+  if (typeof connection !== 'string' || !connection.includes(',')) return [];
+  return connection
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== 'close' && t !== 'keep-alive' && t !== 'content-length' && t !== 'transfer-encoding');
+}
+
+/**
+ * The headers a proxied request carries upstream: the client's, minus its credentials, the
+ * `X-Authentik-*` set and hop-by-hop ones; plus the service token (injected here and nowhere
+ * else), the request id and the user, for attribution.
+ */
+export function upstreamRequestHeaders(headers: IncomingHttpHeaders, upstream: UpstreamConfig, host: string, requestId: string, user: string): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  const named = connectionTokens(headers);
   for (const name in headers) {
+    if (CLIENT_ONLY.has(name) || name.startsWith('x-authentik-') || (named.length > 0 && named.includes(name))) continue;
+    out[name] = headers[name];
+  }
+  out.host = host;
+  out.authorization = upstream.authorization;
+  out['x-request-id'] = requestId;
+  out['x-ops-user'] = user;
+  return out;
+}
+
+/** The upstream's answer headers as the browser may see them: no upstream-only header, nothing echoing one of `secrets`. */
+export function browserResponseHeaders(headers: IncomingHttpHeaders, secrets: readonly string[]): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  const named = connectionTokens(headers);
+  for (const name in headers) {
+    if (UPSTREAM_ONLY.has(name) || (named.length > 0 && named.includes(name))) continue;
     const value = headers[name];
     const text = Array.isArray(value) ? value.join('\n') : (value ?? '');
-    if (secrets.some((secret) => text.includes(secret))) delete headers[name];
+    if (secrets.some((secret) => text.includes(secret))) continue;
+    out[name] = value;
   }
+  return out;
 }
 
 /** True when the upstream answered with a status meaning "your credentials are wrong". */

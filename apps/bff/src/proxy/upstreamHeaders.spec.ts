@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { UpstreamConfig } from '../config';
+import { browserResponseHeaders, upstreamRequestHeaders } from './upstreamHeaders';
+
+const erp: UpstreamConfig = { name: 'erp', url: 'http://erp:8000', authorization: 'token k:s3cr3t', secrets: ['k:s3cr3t', 's3cr3t'] };
+
+describe('upstreamRequestHeaders', () => {
+  it('keeps the client’s ordinary headers and body framing, replaces credentials and identity', () => {
+    const out = upstreamRequestHeaders(
+      {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'content-length': '12',
+        'last-event-id': '7',
+        cookie: 'sid=1',
+        authorization: 'Bearer user',
+        'proxy-authorization': 'Basic x',
+        'x-authentik-email': 'a@b.ca',
+        'x-authentik-jwt': 'jwt',
+        'x-ops-user': 'forged@evil.test',
+        'x-request-id': 'forged',
+        host: 'erp.gigafibre.ca',
+        connection: 'keep-alive, x-secret-hop',
+        'x-secret-hop': 'drop me',
+        upgrade: 'websocket',
+        expect: '100-continue',
+      },
+      erp,
+      'erp:8000',
+      'req-1',
+      'agent@gigafibre.ca',
+    );
+    expect(out).toEqual({
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'content-length': '12',
+      'last-event-id': '7',
+      host: 'erp:8000',
+      authorization: 'token k:s3cr3t',
+      'x-request-id': 'req-1',
+      'x-ops-user': 'agent@gigafibre.ca',
+    });
+  });
+});
+
+describe('browserResponseHeaders', () => {
+  it('drops sessions, challenges, hop-by-hop headers and anything echoing a secret', () => {
+    const out = browserResponseHeaders(
+      {
+        'content-type': 'application/json',
+        'content-length': '2',
+        'set-cookie': ['sid=abc'],
+        'www-authenticate': 'Token',
+        connection: 'keep-alive',
+        'keep-alive': 'timeout=5',
+        'transfer-encoding': 'chunked',
+        'x-debug': 'auth was token k:s3cr3t',
+        'x-other': 'fine',
+      },
+      erp.secrets,
+    );
+    expect(out).toEqual({ 'content-type': 'application/json', 'content-length': '2', 'x-other': 'fine' });
+  });
+});
