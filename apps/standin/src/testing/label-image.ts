@@ -33,7 +33,15 @@ export async function renderLabel(codes: readonly LabelCode[]): Promise<Buffer> 
   out.data.fill(255);
   let y = 30;
   for (const img of images) {
-    for (let row = 0; row < img.height; row++) img.data.copy(out.data, ((y + row) * width + 30) * 4, row * img.width * 4, (row + 1) * img.width * 4);
+    // bwip-js draws on a transparent background: composite over white so the label is opaque.
+    for (let row = 0; row < img.height; row++) {
+      for (let col = 0; col < img.width; col++) {
+        const from = (row * img.width + col) * 4;
+        const to = ((y + row) * width + 30 + col) * 4;
+        const alpha = (img.data[from + 3] as number) / 255;
+        for (let k = 0; k < 3; k++) out.data[to + k] = Math.round((img.data[from + k] as number) * alpha + 255 * (1 - alpha));
+      }
+    }
     y += img.height + 30;
   }
   return PNG.sync.write(out);
@@ -52,4 +60,11 @@ export function multipartImage(image: Buffer, type = 'image/png', field = 'image
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nétiquette\r\n--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="label.png"\r\nContent-Type: ${type}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, image, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** The same PNG re-encoded as a JPEG (what a phone camera sends). */
+export function toJpeg(png: Buffer, quality = 90): Buffer {
+  const img = PNG.sync.read(png);
+  const jpeg = require('jpeg-js') as { encode(img: { data: Buffer; width: number; height: number }, quality: number): { data: Buffer } };
+  return jpeg.encode({ data: img.data, width: img.width, height: img.height }, quality).data;
 }

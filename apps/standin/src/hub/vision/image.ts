@@ -1,5 +1,5 @@
-// Image bytes → grey levels for the barcode reader. PNG through pngjs; JPEG through jpeg-js when
-// it is installed (see README); big photos are scaled down (labels stay readable, decoding stays fast).
+// Image bytes → grey levels for the barcode reader: PNG through pngjs, JPEG (phone photos) through
+// jpeg-js; big photos are scaled down (labels stay readable, decoding stays fast).
 import { createRequire } from 'node:module';
 import { HubError } from '../errors';
 
@@ -16,19 +16,8 @@ interface PngModule {
 
 const png = require('pngjs') as PngModule;
 
-type JpegDecoder = (data: Buffer, opts: { useTArray: true; maxMemoryUsageInMB: number; formatAsRGBA: true }) => Rgba;
-let jpeg: JpegDecoder | null | undefined;
-
-function jpegDecoder(): JpegDecoder | null {
-  if (jpeg === undefined) {
-    try {
-      jpeg = (require('jpeg-js') as { decode: JpegDecoder }).decode;
-    } catch {
-      jpeg = null;
-    }
-  }
-  return jpeg;
-}
+type JpegDecoder = (data: Buffer, opts: { useTArray: true; maxMemoryUsageInMB: number; maxResolutionInMP: number; formatAsRGBA: true }) => Rgba;
+const jpeg = require('jpeg-js') as { decode: JpegDecoder };
 
 /** A grey image, one byte per pixel. */
 export interface GreyImage {
@@ -52,11 +41,7 @@ function decodeRgba(bytes: Buffer): Rgba {
   const kind = sniffImage(bytes);
   try {
     if (kind === 'png') return png.PNG.sync.read(bytes);
-    if (kind === 'jpeg') {
-      const decode = jpegDecoder();
-      if (!decode) throw new HubError(415, 'Images JPEG non prises en charge par ce standin : envoyez un PNG');
-      return decode(bytes, { useTArray: true, maxMemoryUsageInMB: 512, formatAsRGBA: true });
-    }
+    if (kind === 'jpeg') return jpeg.decode(bytes, { useTArray: true, maxMemoryUsageInMB: 512, maxResolutionInMP: 40, formatAsRGBA: true });
   } catch (err) {
     if (err instanceof HubError) throw err;
     throw new HubError(400, 'Image illisible ou corrompue');

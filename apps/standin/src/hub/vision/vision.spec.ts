@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS } from '../../seed/fixtures';
 import type { Standin } from '../../standin';
 import { hubFetch, startTestStandin } from '../../testing/harness';
-import { blankPng, multipartImage, renderLabel } from '../../testing/label-image';
+import { blankPng, multipartImage, renderLabel, toJpeg } from '../../testing/label-image';
 
 let standin: Standin;
 let base: string;
@@ -45,6 +45,13 @@ describe('POST /vision/*', () => {
     expect((await res.json()) as VisionEquipment).toMatchObject({ serial: router.serial, mac: router.mac, model: null, manufacturer: 'TP-Link' });
   });
 
+  it('reads a JPEG photo as well (multipart, as a phone sends it)', async () => {
+    const label = toJpeg(await renderLabel([{ bcid: 'code128', text: `S/N:${ont.serial}` }, { bcid: 'qrcode', text: `MAC:${ont.mac}` }]));
+    const { body, contentType } = multipartImage(label, 'image/jpeg');
+    const res = await hubFetch(base, '/vision/equipment', { method: 'POST', body, headers: { 'Content-Type': contentType } });
+    expect((await res.json()) as VisionEquipment).toMatchObject({ serial: ont.serial, mac: ont.mac, manufacturer: 'Nokia' });
+  });
+
   it('lists the raw codes on /vision/barcodes', async () => {
     const res = await upload('/vision/barcodes', await renderLabel([{ bcid: 'qrcode', text: 'https://gigafibre.ca/activer?sn=ALCLB2C4D601' }]));
     expect((await res.json()) as VisionBarcodes).toEqual({ barcodes: [{ format: 'QR_CODE', value: 'https://gigafibre.ca/activer?sn=ALCLB2C4D601' }] });
@@ -74,6 +81,7 @@ describe('POST /vision/*', () => {
     expect((await post('hello', 'text/plain')).status).toBe(415);
     expect((await post(Buffer.from('GIF89a....'), 'image/gif')).status).toBe(415);
     expect((await post(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), 'image/png')).status).toBe(400);
+    expect((await post(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 1, 2, 3]), 'image/jpeg')).status).toBe(400);
     expect((await post(Buffer.alloc(0), 'image/png')).status).toBe(400);
     const noImage = multipartImage(blankPng(), 'image/png', 'photo');
     const missing = await hubFetch(base, '/vision/equipment', {
