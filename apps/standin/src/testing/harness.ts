@@ -15,12 +15,14 @@ export interface HarnessOptions {
   /** A fixed clock (default TEST_NOW); `null` for the real clock. */
   now?: Date | null;
   heartbeatMs?: number;
+  /** A database file (default `:memory:`). */
+  db?: string;
 }
 
 export function testConfig(opts: HarnessOptions = {}): StandinConfig {
   return {
     ...loadConfig({
-      STANDIN_DB: ':memory:',
+      STANDIN_DB: opts.db ?? ':memory:',
       STANDIN_SERVICES: (opts.services ?? ['erp', 'hub', 'edge']).join(','),
       STANDIN_ERP_PORT: '0',
       STANDIN_HUB_PORT: '0',

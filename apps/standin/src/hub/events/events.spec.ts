@@ -1,5 +1,8 @@
 // The hub's SSE stream: ids, doc_change events for ERP writes, resume, heartbeats, many streams.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../edge/demo-users';
 import { FIXTURE_JOBS } from '../../seed/fixtures';
@@ -21,8 +24,8 @@ interface Stream {
   close: () => void;
 }
 
-function open(headers: Record<string, string> = {}): Promise<Stream> {
-  const url = new URL('/events', standin.urls.hub);
+function open(headers: Record<string, string> = {}, hub: string = standin.urls.hub as string): Promise<Stream> {
+  const url = new URL('/events', hub);
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { Authorization: `Bearer ${TEST_TOKENS.hub}`, ...headers } }, (res) => {
       let buf = '';
@@ -110,5 +113,27 @@ describe('GET /events', () => {
     await new Promise((r) => setTimeout(r, 100));
     const health = (await (await fetch(`${standin.urls.hub}/health`)).json()) as { streams: number };
     expect(health.streams).toBe(0);
+  });
+
+  it('relays writes made by another standin process on the same database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'standin-shared-'));
+    const db = join(dir, 'standin.db');
+    const erp = await startTestStandin({ services: ['erp'], db });
+    const hub = await startTestStandin({ services: ['hub'], db });
+    try {
+      const s = await open({}, hub.urls.hub as string);
+      await s.waitFor(/: connected/);
+      await erpFetch(erp.urls.erp as string, `/api/resource/Dispatch%20Job/${FIXTURE_JOBS.overlapTarget.job}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ duration_minutes: 150 }),
+      });
+      expect(await s.waitFor(/"changed":\["duration_minutes"\]/, 2000)).toBeTruthy();
+      s.close();
+    } finally {
+      await hub.close();
+      await erp.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
