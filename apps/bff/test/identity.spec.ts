@@ -145,6 +145,16 @@ describe('identity from headers, by socket peer', () => {
     app.closeUpstreams();
   });
 
+  it('reads the outpost’s UTF-8 header bytes as UTF-8 (names with accents)', async () => {
+    const { app } = buildApp(testEnv(upstream.url, upstream.url, { TRUSTED_PROXIES: '127.0.0.1' }));
+    const asSent = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+    const res = await me(app, { 'X-Authentik-Email': 'chloe@gigafibre.ca', 'X-Authentik-Name': asSent('Chloé Bergeron'), 'X-Authentik-Groups': asSent('ops-dispatch|équipe-nord') });
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe('Chloé Bergeron');
+    expect(res.body.groups).toEqual(['ops-dispatch', 'équipe-nord']);
+    app.closeUpstreams();
+  });
+
   it('refuses duplicated identity headers even from a trusted peer', async () => {
     const { app } = buildApp(testEnv(upstream.url, upstream.url, { TRUSTED_PROXIES: '127.0.0.1' }));
     expect401(await me(app, { 'X-Authentik-Email': 'a@gigafibre.ca, b@gigafibre.ca' }), 'malformed_headers');

@@ -68,9 +68,17 @@ export function createIdentify(config: IdentityConfig, groupMap: GroupMap, optio
   };
 }
 
+/**
+ * A header value as text. The outpost sends UTF-8 bytes and Node reads header bytes as latin1, so
+ * « Chloé » arrives as « ChloÃ© »: decode again when the bytes are valid UTF-8.
+ */
 function header(req: IncomingMessage, name: string): string {
   const value = req.headers[name];
-  return typeof value === 'string' ? value.trim() : '';
+  if (typeof value !== 'string') return '';
+  const text = value.trim();
+  if (!/[\x80-\xff]/.test(text)) return text;
+  const utf8 = Buffer.from(text, 'latin1').toString('utf8');
+  return utf8.includes('\uFFFD') ? text : utf8;
 }
 
 function claimsFromHeaders(req: IncomingMessage): IdentityClaims {
