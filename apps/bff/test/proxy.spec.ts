@@ -203,6 +203,27 @@ describe('upstream failures', () => {
     await expect(request(t.app).get('/ops/api/hub/traccar/devices').set('X-Authentik-Jwt', admin)).rejects.toThrow();
   });
 
+  it('resends a bodyless request once when a pooled connection turns out closed, never a body', async () => {
+    // The upstream drops every connection on its second request, as a server whose keep-alive
+    // timer fired just as the BFF reused the connection would.
+    const served = new WeakMap<object, number>();
+    erp.handle((req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      if (count > 1) return void req.socket.destroy();
+      res.setHeader('content-type', 'application/json');
+      res.end('{"data":[]}');
+    });
+    const get = () => request(t.app).get('/ops/api/erp/resource/Customer').set('X-Authentik-Jwt', admin);
+    expect((await get()).status).toBe(200);
+    const before = erp.requests.length;
+    expect(keep(await get()).status).toBe(200);
+    expect(erp.requests.length - before).toBe(2); // the reset attempt, then the fresh one
+    const put = await request(t.app).put('/ops/api/erp/resource/Dispatch%20Job/DJ-1').set('X-Authentik-Jwt', admin).set('X-Requested-With', 'gigafibre-ops').send({ a: 1 });
+    expect(keep(put).status).toBe(502);
+    expect(put.body).toMatchObject({ error: 'upstream_reset', upstream: 'erp' });
+  });
+
   it('keeps serving after all of that', async () => {
     const res = keep(await request(t.app).get('/ops/api/hub/traccar/devices').set('X-Authentik-Jwt', admin));
     expect(res.status).toBe(200);

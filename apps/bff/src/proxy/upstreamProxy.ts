@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { BffRequest } from '../bffRequest';
 import type { UpstreamConfig } from '../config';
 import { sendError } from '../errors';
@@ -66,34 +66,51 @@ export function createUpstreamProxy(upstream: UpstreamConfig, kind: ProxyKind, t
     proxyRes.pipe(res);
   };
 
-  return {
-    forward(req, res) {
-      const proxyReq = send({
-        protocol: target.protocol,
-        hostname: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: basePath + (req.url ?? '/'),
-        headers: upstreamRequestHeaders(req.headers, upstream, target.host, req.requestId, actorOf(req.identity as Identity)),
-        agent,
-      });
-      const timeout = () => proxyReq.destroy(new UpstreamTimeoutError(timeoutMs));
-      if (kind === 'request') {
-        proxyReq.setTimeout(timeoutMs, timeout);
-      } else {
-        // A stream may stay quiet for hours once open; only its opening is bounded.
-        const timer = setTimeout(timeout, timeoutMs);
-        proxyReq.once('response', () => clearTimeout(timer));
-        proxyReq.once('close', () => clearTimeout(timer));
+  const attempt = (req: BffRequest, res: ServerResponse, headers: OutgoingHttpHeaders, bodyless: boolean, mayRetry: boolean): void => {
+    const proxyReq = send({
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: basePath + (req.url ?? '/'),
+      headers,
+      agent,
+    });
+    const timeout = () => proxyReq.destroy(new UpstreamTimeoutError(timeoutMs));
+    if (kind === 'request') {
+      proxyReq.setTimeout(timeoutMs, timeout);
+    } else {
+      // A stream may stay quiet for hours once open; only its opening is bounded.
+      const timer = setTimeout(timeout, timeoutMs);
+      proxyReq.once('response', () => clearTimeout(timer));
+      proxyReq.once('close', () => clearTimeout(timer));
+    }
+    proxyReq.on('response', (proxyRes) => answer(proxyRes, req, res));
+    proxyReq.on('error', (err: NodeJS.ErrnoException) => {
+      // A pooled connection the upstream closed just as we reused it: nothing was processed, so a
+      // request without a body is safely sent again, once, on a fresh connection.
+      if (mayRetry && bodyless && proxyReq.reusedSocket && err.code === 'ECONNRESET' && !res.headersSent && !res.destroyed) {
+        return attempt(req, res, headers, bodyless, false);
       }
-      proxyReq.on('response', (proxyRes) => answer(proxyRes, req, res));
-      proxyReq.on('error', (err) => fail(err, req, res));
-      // The client went away (closed tab, lost network): release the upstream at once.
-      res.on('close', () => {
-        if (!res.writableFinished) proxyReq.destroy();
-      });
+      fail(err, req, res);
+    });
+    // The client went away (closed tab, lost network): release the upstream at once.
+    res.on('close', () => {
+      if (!res.writableFinished) proxyReq.destroy();
+    });
+    if (bodyless) {
+      proxyReq.end();
+    } else {
       req.on('error', () => proxyReq.destroy());
       req.pipe(proxyReq);
+    }
+  };
+
+  return {
+    forward(req, res) {
+      const headers = upstreamRequestHeaders(req.headers, upstream, target.host, req.requestId, actorOf(req.identity as Identity));
+      const bodyless = (req.method === 'GET' || req.method === 'HEAD') && headers['content-length'] === undefined && headers['transfer-encoding'] === undefined;
+      attempt(req, res, headers, bodyless, true);
     },
     openStreams,
     close: () => {
