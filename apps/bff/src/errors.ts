@@ -37,12 +37,16 @@ export function toHttpError(err: unknown): HttpError {
  * Answers `err` on `res`: the one place that shapes error responses, used by the API pipeline,
  * the proxies' events and the Express error middleware alike.
  */
-export function sendError(err: unknown, req: IncomingMessage & { requestId?: string }, res: ServerResponse, log: Logger): void {
+export function sendError(err: unknown, req: IncomingMessage & { requestId?: string; opsPath?: { raw: string } }, res: ServerResponse, log: Logger): void {
   const httpError = toHttpError(err);
   const requestId = req.requestId;
+  // The path the browser asked for (the proxy rewrites req.url to the upstream's).
+  const path = req.opsPath?.raw ?? (req.url ?? '').split('?', 1)[0];
   if (httpError.status >= 500) {
-    const path = (req.url ?? '').split('?', 1)[0];
     log.error({ requestId, err: httpError.cause ?? httpError, status: httpError.status, code: httpError.code, method: req.method, path }, httpError.message);
+  } else if (httpError.status === 401 || httpError.status === 403) {
+    // Behind the edge neither should happen to a normal user: worth seeing.
+    log.warn({ requestId, status: httpError.status, code: httpError.code, reason: httpError.details.reason, method: req.method, path }, 'refused');
   }
   if (res.headersSent) {
     // Too late for a JSON answer (a stream was under way): cut the connection so the client notices.

@@ -4,7 +4,7 @@ import { CAPABILITIES } from '@gigafibre/capabilities';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
+import { startFakeUpstream, unusedPort, type FakeUpstream } from './fakeUpstream';
 import { AUDIENCE, buildApp, ISSUER, signToken, testEnv, tokenFor, type TestApp } from './testEnv';
 
 let upstream: FakeUpstream;
@@ -22,7 +22,7 @@ afterAll(async () => {
 const me = (app: TestApp['app'], headers: Record<string, string> = {}) => request(app).get('/ops/api/me').set(headers);
 
 function expect401(res: request.Response, reason: string): void {
-  expect(res.status).toBe(401);
+  expect(res.status, JSON.stringify(res.body)).toBe(401);
   expect(res.headers['content-type']).toMatch(/application\/json/);
   expect(res.body).toMatchObject({ error: 'unauthenticated', reason, requestId: expect.any(String) });
   expect(res.body.message).toMatch(/Identité non vérifiée/);
@@ -222,6 +222,21 @@ describe('identity from an RS256 JWKS', () => {
       .sign(new TextEncoder().encode(pem));
     const { app } = rsApp();
     expect401(await me(app, { 'X-Authentik-Jwt': token }), 'algorithm_refused');
+    app.closeUpstreams();
+  });
+
+  it('answers 503 (never lets anyone in) when the JWKS cannot be fetched', async () => {
+    const token = await new SignJWT({ email: 'rs@gigafibre.ca', groups: ['ops-admin'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(keys.privateKey);
+    const { app, logs } = buildApp(testEnv(upstream.url, upstream.url, { AUTHENTIK_JWT_SECRET: '', AUTHENTIK_JWKS_URL: `http://127.0.0.1:${await unusedPort()}/jwks/` }));
+    const res = await me(app, { 'X-Authentik-Jwt': token });
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ error: 'identity_unavailable', requestId: expect.any(String) });
+    expect(logs.lines.some((l) => l.level === 'error' && l.requestId === res.body.requestId)).toBe(true);
     app.closeUpstreams();
   });
 

@@ -41,6 +41,14 @@ describe('logs', () => {
     await expect.poll(() => t.logs.lines.find((l) => l.audit === true && l.requestId === res.headers['x-request-id'])).toMatchObject({ status: 403, who: 'disp@gigafibre.ca' });
   });
 
+  it('logs refusals (401/403) as warnings with their reason, not their token', async () => {
+    const res = await request(t.app).get('/ops/api/me').set('X-Authentik-Jwt', `${token}x`);
+    expect(res.status).toBe(401);
+    const line = t.logs.lines.find((l) => l.msg === 'refused' && l.requestId === res.body.requestId);
+    expect(line).toMatchObject({ level: 'warn', status: 401, code: 'unauthenticated', reason: 'bad_signature', method: 'GET', path: '/ops/api/me' });
+    expect(JSON.stringify(line)).not.toContain(token);
+  });
+
   it('does not audit reads', async () => {
     const res = await request(t.app).get('/ops/api/erp/resource/Customer').set('X-Authentik-Jwt', token);
     await expect.poll(() => t.logs.lines.some((l) => l.requestId === res.headers['x-request-id'])).toBe(true);
