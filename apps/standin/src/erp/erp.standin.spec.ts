@@ -177,6 +177,15 @@ describe('other ERP behaviour', () => {
     }
   });
 
+  it('pages broad and narrow searches exactly like a plain LIKE in the same order', async () => {
+    for (const pattern of ['%555%', '%a%', '%ier%', '%tremblay%', '%(514)%']) {
+      const field = pattern.includes('5') ? 'mobile_no' : 'customer_name';
+      const api = await data<{ name: string }[]>(await erpFetch(base, resourceUrl('Customer', { filters: [[field, 'like', pattern]], limit_page_length: '7', limit_start: '3' })));
+      const plain = standin.db.prepare(`SELECT name FROM tabCustomer WHERE "${field}" LIKE ? ORDER BY modified DESC, rowid DESC LIMIT 7 OFFSET 3`).all(pattern);
+      expect(api, pattern).toEqual(plain);
+    }
+  });
+
   it('keeps the search index in step with inserts, updates and deletes', async () => {
     const created = await data<{ name: string }>(await send('POST', '/api/resource/Customer', { customer_name: 'Zébulon Quirion-Xavier', customer_type: 'Individual' }));
     const find = async (pattern: string) => data<{ name: string }[]>(await erpFetch(base, resourceUrl('Customer', { filters: [['customer_name', 'like', pattern]] })));

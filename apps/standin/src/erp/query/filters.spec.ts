@@ -48,10 +48,19 @@ describe('filters → SQL', () => {
   });
 
   it('narrows contains-searches on searched columns through the trigram index, keeping LIKE', () => {
-    expect(sql('Customer', [['customer_name', 'like', '%Trem%']])).toEqual({
+    const part = sql('Customer', [['customer_name', 'like', '%Trem%']]);
+    expect(part).toMatchObject({
       sql: 'WHERE (rowid IN (SELECT rowid FROM "fts_Customer" WHERE "customer_name" LIKE ?) AND "customer_name" LIKE ?)',
       params: ['%Trem%', '%Trem%'],
     });
+    // The plain form takes the same parameters, so a runner can swap it in for a broad term.
+    expect(part.accelerators).toEqual([
+      {
+        clause: '(rowid IN (SELECT rowid FROM "fts_Customer" WHERE "customer_name" LIKE ?) AND "customer_name" LIKE ?)',
+        plain: '(? IS NOT NULL AND "customer_name" LIKE ?)',
+        probe: { sql: 'SELECT 1 FROM "fts_Customer" WHERE "customer_name" LIKE ?', params: ['%Trem%'] },
+      },
+    ]);
     // Too short for trigrams: a plain LIKE.
     expect(sql('Customer', [['customer_name', 'like', '%Tr%']]).sql).toBe('WHERE "customer_name" LIKE ?');
     expect(sql('Service Equipment', [['serial_no', 'like', '%B2C4%']]).sql).toContain('"fts_Service Equipment"');

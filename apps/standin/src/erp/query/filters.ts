@@ -16,6 +16,15 @@ export interface Condition {
 export interface SqlPart {
   sql: string;
   params: unknown[];
+  /** Trigram-index shortcuts in `sql`, which a runner may swap for their plain form (see likeSql). */
+  accelerators?: Accelerator[];
+}
+
+/** An index-backed clause, its plain equivalent (same parameters) and its matches (to count, capped). */
+export interface Accelerator {
+  clause: string;
+  plain: string;
+  probe: { sql: string; params: unknown[] };
 }
 
 type Scalar = string | number | null;
@@ -151,22 +160,40 @@ function likeSql(doctype: Doctype, field: string, pattern: string): SqlPart {
   const col = q(field);
   const indexed = SEARCH_COLUMNS[doctype]?.includes(field) && /[^%_]{3}/.test(pattern);
   if (!indexed) return { sql: `${col} LIKE ?`, params: [pattern] };
-  return { sql: `(rowid IN (SELECT rowid FROM ${searchTableOf(doctype)} WHERE ${col} LIKE ?) AND ${col} LIKE ?)`, params: [pattern, pattern] };
+  const fts = searchTableOf(doctype);
+  const clause = `(rowid IN (SELECT rowid FROM ${fts} WHERE ${col} LIKE ?) AND ${col} LIKE ?)`;
+  return {
+    sql: clause,
+    params: [pattern, pattern],
+    accelerators: [
+      {
+        clause,
+        plain: `(? IS NOT NULL AND ${col} LIKE ?)`,
+        probe: { sql: `SELECT 1 FROM ${fts} WHERE ${col} LIKE ?`, params: [pattern] },
+      },
+    ],
+  };
 }
+
 
 /** `filters` AND-ed, then `or_filters` OR-ed, as Frappe combines them. */
 export function whereSql(doctype: Doctype, filters: Condition[], orFilters: Condition[], today: string): SqlPart {
   const parts: string[] = [];
   const params: unknown[] = [];
+  const accelerators: Accelerator[] = [];
   for (const c of filters) {
     const part = conditionSql(doctype, c, today);
     parts.push(part.sql);
     params.push(...part.params);
+    accelerators.push(...(part.accelerators ?? []));
   }
   if (orFilters.length > 0) {
     const ors = orFilters.map((c) => conditionSql(doctype, c, today));
     parts.push(`(${ors.map((p) => p.sql).join(' OR ')})`);
-    for (const p of ors) params.push(...p.params);
+    for (const p of ors) {
+      params.push(...p.params);
+      accelerators.push(...(p.accelerators ?? []));
+    }
   }
-  return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params, ...(accelerators.length > 0 ? { accelerators } : {}) };
 }

@@ -6,6 +6,12 @@ import { q, tableOf } from '../../db/schema';
 import type { SqlPart } from './filters';
 import type { ListRequest } from './list-params';
 
+/**
+ * Past this many index matches a term is broad: walking the sort order and stopping at the page
+ * is cheaper than fetching and sorting every match.
+ */
+export const BROAD_MATCHES = 400;
+
 /** Builds the SELECT for a list request (exported for the filter → SQL tests). */
 export function listSql(doctype: Doctype, req: ListRequest): SqlPart {
   const select = req.fields.map((f) => `${f.sql} AS ${q(f.key)}`).join(', ');
@@ -31,11 +37,34 @@ export function listSql(doctype: Doctype, req: ListRequest): SqlPart {
 export class ListRunner {
   private readonly cache = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly broadMatches = BROAD_MATCHES,
+  ) {}
 
   list(doctype: Doctype, req: ListRequest): Record<string, unknown>[] {
-    const { sql, params } = listSql(doctype, req);
-    return this.statement(sql).all(...params) as Record<string, unknown>[];
+    const { params } = listSql(doctype, req);
+    return this.statement(this.sqlFor(doctype, req)).all(...params) as Record<string, unknown>[];
+  }
+
+  /** The SQL a list request runs, after choosing between index shortcuts and plain LIKEs. */
+  sqlFor(doctype: Doctype, req: ListRequest): string {
+    return this.plan(listSql(doctype, req).sql, req);
+  }
+
+  /**
+   * A paged, sorted list drops the trigram shortcut of a broad term: the sort order's index finds
+   * a page of matches in a few rows, where the shortcut would fetch and sort thousands.
+   */
+  private plan(sql: string, req: ListRequest): string {
+    const accelerators = req.where.accelerators;
+    if (!accelerators || req.limitPageLength === 0 || !req.orderBy) return sql;
+    let out = sql;
+    for (const a of accelerators) {
+      const { n } = this.statement(`SELECT COUNT(*) AS n FROM (${a.probe.sql} LIMIT ${this.broadMatches})`).get(...a.probe.params) as { n: number };
+      if (n >= this.broadMatches) out = out.split(a.clause).join(a.plain);
+    }
+    return out;
   }
 
   count(doctype: Doctype, where: SqlPart): number {
