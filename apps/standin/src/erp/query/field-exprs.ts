@@ -63,7 +63,8 @@ export function parseFieldSelections(doctype: Doctype, fields: readonly string[]
 export function parseOrderBy(doctype: Doctype, orderBy: string): OrderTerm[] {
   if (orderBy.length > 500) throw validationError('order_by trop long');
   return orderBy.split(',').map((term) => {
-    const m = /^\s*(\S+?)(?:\s+(asc|desc))?\s*$/i.exec(term);
+    // `field`, `` `field` `` or `` `tabDispatch Job`.`field` `` (a table name may hold a space).
+    const m = /^\s*((?:`[^`]+`\.)?\S+?)(?:\s+(asc|desc))?\s*$/i.exec(term);
     if (!m) throw validationError(`order_by non autorisé : ${term.trim()}`);
     const field = resolveColumn(doctype, m[1] as string, 'order_by');
     return { field, dir: (m[2] ?? 'asc').toUpperCase() as 'ASC' | 'DESC' };

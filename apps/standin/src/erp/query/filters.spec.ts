@@ -139,6 +139,15 @@ describe('list requests → SQL', () => {
     });
   });
 
+  it('reads Frappe’s qualified order_by, table names with spaces included', () => {
+    const req = parseListRequest('Dispatch Job', { order_by: '`tabDispatch Job`.`scheduled_date` desc, `start_time` asc' }, TODAY);
+    expect(req.orderBy).toEqual([
+      { field: 'scheduled_date', dir: 'DESC' },
+      { field: 'start_time', dir: 'ASC' },
+    ]);
+    expect417(() => parseListRequest('Dispatch Job', { order_by: '`tabCustomer`.`name` desc' }, TODAY));
+  });
+
   it('allows simple aggregates, grouped by a known column', () => {
     const req = parseListRequest('Sales Invoice', { fields: ['status', 'sum(outstanding_amount) as due', 'count(*) as n'], group_by: 'status' }, TODAY);
     expect(listSql('Sales Invoice', req).sql).toBe(
