@@ -37,10 +37,8 @@ export interface InviteUserResult {
   warnings: string[];
 }
 
-/** `GET /auth/users` answer (optional `?search=` on name/email/username and `?group=`). */
-export interface AuthUserList {
-  users: AuthUser[];
-}
+/** `GET /auth/users` answer: the users, by name (optional `?search=` on name/email/username, `?group=`). */
+export type AuthUserList = AuthUser[];
 
 /** `PATCH /auth/users/:pk` body, validated by the hub: change groups, name or (de)activate. */
 export const updateUserSchema = z

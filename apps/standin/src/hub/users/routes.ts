@@ -55,9 +55,7 @@ export class UserRoutes {
   ) {}
 
   list = ({ res, query }: Ctx): void => {
-    const body: AuthUserList = {
-      users: this.users.list({ search: query.get('search') ?? undefined, group: query.get('group') ?? undefined }).map(publicUser),
-    };
+    const body: AuthUserList = this.users.list({ search: query.get('search') ?? undefined, group: query.get('group') ?? undefined }).map(publicUser);
     sendJson(res, 200, body);
   };
 

@@ -23,12 +23,12 @@ const patch = (pk: number | string, body: unknown) =>
 
 describe('/auth/users', () => {
   it('lists the demo users, with search and group filters', async () => {
-    const all = ((await (await hubFetch(base, '/auth/users')).json()) as AuthUserList).users;
+    const all = (await (await hubFetch(base, '/auth/users')).json()) as AuthUserList;
     expect(all.map((u) => u.email)).toEqual(expect.arrayContaining([DEMO.admin.email, DEMO.tech.email]));
     expect(all[0]).not.toHaveProperty('passwordHash');
-    const dispatchers = ((await (await hubFetch(base, '/auth/users?group=ops-dispatch')).json()) as AuthUserList).users;
+    const dispatchers = (await (await hubFetch(base, '/auth/users?group=ops-dispatch')).json()) as AuthUserList;
     expect(dispatchers.map((u) => u.email).sort()).toEqual([DEMO.dispatch.email, DEMO.dispatch2.email].sort());
-    const found = ((await (await hubFetch(base, '/auth/users?search=nadia')).json()) as AuthUserList).users;
+    const found = (await (await hubFetch(base, '/auth/users?search=nadia')).json()) as AuthUserList;
     expect(found.map((u) => u.email)).toEqual([DEMO.support.email]);
   });
 
