@@ -66,7 +66,7 @@ describe('fault injection', () => {
     await faults.inject({ path: '/ops/api/', signIn: true });
     const res = await fetch(`${standin.urls.edge as string}/ops/api/hub/vision/equipment`, { method: 'POST', redirect: 'manual' });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/outpost.goauthentik.io/start?rd=%2Fops%2Fapi%2Fhub%2Fvision%2Fequipment');
+    expect(res.headers.get('location')).toBe(`/outpost.goauthentik.io/start?rd=${encodeURIComponent(`http://${new URL(standin.urls.edge as string).host}/ops/api/hub/vision/equipment`)}`);
   });
 
   it('validates rules', async () => {

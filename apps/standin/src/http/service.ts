@@ -58,7 +58,8 @@ async function applyFault(faults: FaultStore, req: IncomingMessage, res: ServerR
     return true;
   }
   if (fault.signIn) {
-    redirect(res, `/outpost.goauthentik.io/start?rd=${encodeURIComponent(req.url ?? '/')}`);
+    // The same answer the edge gives a request without a session.
+    redirect(res, `/outpost.goauthentik.io/start?rd=${encodeURIComponent(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`)}`);
     return true;
   }
   if (fault.status !== undefined) {
