@@ -103,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: readonly string[] = [])
     jwtAudience: env.STANDIN_JWT_AUDIENCE ?? STANDIN_DEFAULTS.audience,
     db: dbSetting === ':memory:' ? dbSetting : isAbsolute(dbSetting) ? dbSetting : resolve(repoRoot, dbSetting),
     scale: positiveInt(flag(args, '--scale') ?? env.STANDIN_SCALE, STANDIN_DEFAULTS.scale, 'STANDIN_SCALE / --scale'),
-    technicians: positiveInt(env.STANDIN_TECHNICIANS, 40, 'STANDIN_TECHNICIANS'),
+    technicians: Math.max(2, positiveInt(env.STANDIN_TECHNICIANS, 40, 'STANDIN_TECHNICIANS')), // TECH-001/002 are fixtures
     jobsPerDay: positiveInt(env.STANDIN_JOBS_PER_DAY, 120, 'STANDIN_JOBS_PER_DAY'),
     faults: env.STANDIN_FAULTS === '1',
     reseed: args.includes('--reseed') || env.STANDIN_RESEED === '1',

@@ -102,7 +102,8 @@ export function seedJobs(ctx: SeedContext, techs: SeededTechnician[], customers:
         const duration = Math.min(shape.duration, cap);
         if (cursor + duration > 23 * 60 + 45) break;
         dayPlans.push(job({ day, ...shape, duration, loc, tech: tc, start: cursor, priority: rng.weighted([['Low', 2], ['Medium', 5], ['High', 2.5], ['Urgent', 0.5]] as const) }));
-        cursor += duration + round15(rng.int(15, 45));
+        // Dense days (benchmarks ask for 800 jobs) get shorter drives.
+        cursor += duration + round15(k > 6 ? rng.int(0, 15) : rng.int(15, 45));
       }
     }
     addConflicts(rng, dayPlans);
