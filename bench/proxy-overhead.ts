@@ -136,7 +136,8 @@ try {
     STANDIN_HUB_TOKEN: HUB_TOKEN,
     LOG_LEVEL: 'warn',
   });
-  const bff = start('bff', process.execPath, ['apps/bff/dist/index.js'], {
+  // The bundle build.mjs just wrote (BFF_BUNDLE lets parallel checkouts build apart).
+  const bff = start('bff', process.execPath, [process.env.BFF_BUNDLE ?? 'apps/bff/dist/index.js'], {
     NODE_ENV: 'production',
     PORT: String(PORTS.bff),
     ERP_URL: `http://127.0.0.1:${PORTS.erp}`,
