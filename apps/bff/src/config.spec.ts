@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_GROUP_MAP } from '@gigafibre/capabilities';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, type BffEnv } from './config';
 
 const base: BffEnv = {
@@ -95,6 +95,7 @@ describe('loadConfig', () => {
 
   describe('OPS_GROUP_MAP_FILE', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bff-config-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const file = (name: string, text: string) => {
       const path = join(dir, name);
       writeFileSync(path, text);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -29,7 +29,10 @@ beforeAll(async () => {
   writeFileSync(join(spa, 'assets', 'index-AbC123.js'), 'console.log(1)');
   writeFileSync(join(spa, 'manifest.webmanifest'), '{}');
 });
-afterAll(() => Promise.all([erp.close(), hub.close()]));
+afterAll(async () => {
+  rmSync(spa, { recursive: true, force: true });
+  await Promise.all([erp.close(), hub.close()]);
+});
 
 describe('health', () => {
   it('/ops/healthz answers 200 without identity', async () => {
