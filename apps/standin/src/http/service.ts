@@ -104,8 +104,15 @@ export function startService(opts: ServiceOptions, port: number, host: string): 
           new Promise<void>((done) => {
             opts.onClose?.();
             server.close(() => done());
+            // Ended streams and finished requests leave idle keep-alive sockets: close them as they
+            // go idle; whatever is still busy after 2 s is cut.
             server.closeIdleConnections();
-            setTimeout(() => server.closeAllConnections(), 2_000).unref();
+            const idle = setInterval(() => server.closeIdleConnections(), 50);
+            setTimeout(() => {
+              clearInterval(idle);
+              server.closeAllConnections();
+            }, 2_000).unref();
+            server.once('close', () => clearInterval(idle));
           }),
       });
     });
