@@ -62,7 +62,10 @@ export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
       OPS_PUBLIC_ORIGIN: edgeUrl,
     };
     if (env.OPS_DIST !== undefined) bffEnv.OPS_STATIC_DIR = env.OPS_DIST;
-    if (env.LOG_LEVEL !== undefined) bffEnv.LOG_LEVEL = env.LOG_LEVEL;
+    for (const key of ['LOG_LEVEL', 'OPS_MAP_TILE_URL', 'OPS_MAP_ATTRIBUTION'] as const) {
+      const value = env[key];
+      if (value !== undefined) bffEnv[key] = value;
+    }
     return bffEnv;
   });
 

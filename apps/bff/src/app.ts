@@ -13,6 +13,7 @@ import { HttpError, sendError } from './errors';
 import type { AppState } from './health/healthRoutes';
 import { createIdentify, type IdentityStepOptions } from './identity/identify';
 import { sendMe } from './identity/sendMe';
+import { sendJson } from './respond';
 import { createLogger, type Logger } from './logging/logger';
 import { startRequest } from './logging/requestContext';
 import { authorize } from './policy/authorize';
@@ -53,6 +54,9 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
     const [, , area, name] = path.segments; // ['ops', 'api', area, …]
     if (area === 'me' && path.segments.length === 3 && (method === 'GET' || method === 'HEAD')) {
       return sendMe(res, identity);
+    }
+    if (area === 'config' && path.segments.length === 3 && (method === 'GET' || method === 'HEAD')) {
+      return sendJson(res, 200, config.client);
     }
     if (area === 'erp' || area === 'hub') {
       req.url = authorize(area, matcher, method, path, identity); // 403, deny by default

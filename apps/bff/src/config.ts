@@ -45,6 +45,17 @@ export interface BffConfig {
   readonly upstreamTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
   readonly logLevel: LogLevel;
+  /** What the SPA may know of the deployment (`GET /ops/api/config`). */
+  readonly client: ClientConfig;
+}
+
+/** Deployment settings the SPA reads at start; nothing secret. */
+export interface ClientConfig {
+  readonly map: {
+    /** Leaflet tile URL template (`https://tiles.example/{z}/{x}/{y}.png`); null: markers on a plain background. */
+    readonly tileUrl: string | null;
+    readonly attribution: string | null;
+  };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -99,6 +110,12 @@ const envSchema = z.object({
   OPS_PUBLIC_ORIGIN: optional(z.string()),
   UPSTREAM_TIMEOUT_MS: intBetween(100, 600_000, 15_000),
   SHUTDOWN_TIMEOUT_MS: intBetween(0, 600_000, 10_000),
+  OPS_MAP_TILE_URL: optional(
+    z.string().refine((v) => /^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/.test(v), {
+      message: 'attendu une URL http(s) de tuiles avec {z}, {x} et {y} (expected an http(s) tile URL template with {z}, {x}, {y})',
+    }),
+  ),
+  OPS_MAP_ATTRIBUTION: optional(z.string().max(300)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `attendu l’un de (expected one of) ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -150,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL ?? 'info',
+    client: { map: { tileUrl: e.OPS_MAP_TILE_URL ?? null, attribution: e.OPS_MAP_ATTRIBUTION ?? null } },
   };
 }
 

@@ -1,0 +1,37 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
+import { buildApp, testEnv, tokenFor } from './testEnv';
+
+let up: FakeUpstream;
+beforeAll(async () => {
+  up = await startFakeUpstream();
+});
+afterAll(async () => {
+  await up.close();
+});
+
+describe('GET /ops/api/config', () => {
+  it('gives a signed-in user the map settings, and nothing without identity', async () => {
+    const env = testEnv(up.url, up.url, { OPS_MAP_TILE_URL: 'https://tiles.gigafibre.ca/{z}/{x}/{y}.png', OPS_MAP_ATTRIBUTION: '© OpenStreetMap' });
+    const { app } = buildApp(env);
+    const res = await request(app).get('/ops/api/config').set('X-Authentik-Jwt', await tokenFor(['ops-tech']));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ map: { tileUrl: 'https://tiles.gigafibre.ca/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' } });
+    expect((await request(app).get('/ops/api/config')).status).toBe(401);
+    app.closeUpstreams();
+  });
+
+  it('answers null tiles when none are configured', async () => {
+    const { app } = buildApp(testEnv(up.url, up.url));
+    const res = await request(app).get('/ops/api/config').set('X-Authentik-Jwt', await tokenFor(['ops-dispatch']));
+    expect(res.body).toEqual({ map: { tileUrl: null, attribution: null } });
+    app.closeUpstreams();
+  });
+
+  it('refuses a tile URL that is not a template', () => {
+    expect(() => loadConfig(testEnv(up.url, up.url, { OPS_MAP_TILE_URL: 'javascript:alert(1)' }) as NodeJS.ProcessEnv)).toThrow(ConfigError);
+    expect(() => loadConfig(testEnv(up.url, up.url, { OPS_MAP_TILE_URL: 'https://tiles.example/map.png' }) as NodeJS.ProcessEnv)).toThrow(/\{z\}/);
+  });
+});
