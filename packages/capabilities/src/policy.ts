@@ -76,4 +76,5 @@ export const ROUTE_POLICY: readonly PolicyRule[] = [
   { upstream: 'hub', method: 'POST', path: '/vision/invoice', requires: ['scan.use'] },
   { upstream: 'hub', method: 'GET', path: '/auth/users', requires: ['users.manage'] },
   { upstream: 'hub', method: 'POST', path: '/auth/users', requires: ['users.manage'] },
+  { upstream: 'hub', method: 'PATCH', path: '/auth/users/:pk', requires: ['users.manage'] },
 ];

@@ -28,6 +28,12 @@ describe('normalizePath', () => {
     expect(normalizePath('/')).toMatchObject({ segments: [], trailingSlash: false });
   });
 
+  it('accepts a GenieACS device id, itself percent-encoded, encoded once more', () => {
+    const id = 'A4E31B-G%2D010G%2DQ-ALCL12345678';
+    const path = normalizePath(`/ops/api/hub/devices/${encodeURIComponent(id)}/tasks`);
+    expect(path.segments).toEqual(['ops', 'api', 'hub', 'devices', id, 'tasks']);
+  });
+
   it('keeps percent signs in the query (Frappe "like" filters)', () => {
     expect(normalizePath('/ops/api/erp/resource/Customer?filters=%5B%5B%22customer_name%22%2C%22like%22%2C%22%25a%25%22%5D%5D').search).toContain('%25a%25');
   });
@@ -42,6 +48,11 @@ describe('normalizePath', () => {
     ['/a/%5C', 'encoded_separator'],
     ['/a/%255C', 'encoded_separator'],
     ['/a/%252e%252e', 'encoded_separator'],
+    ['/a/%252F', 'encoded_separator'],
+    ['/a/%25252F', 'encoded_separator'],
+    ['/a/%2500', 'encoded_separator'],
+    ['/a/%25zz', 'encoded_separator'],
+    ['/a/%25', 'encoded_separator'],
     ['/a/%00', 'encoded_separator'],
     ['/a/%0A', 'encoded_separator'],
     ['/a/%7F', 'encoded_separator'],

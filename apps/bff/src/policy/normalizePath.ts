@@ -21,7 +21,11 @@ export const MAX_SEGMENTS = 32;
 // a raw `#` would be a fragment to one parser and a character to another.
 const RAW_FORBIDDEN = /[^\x21-\x7e]|#/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const DECODED_FORBIDDEN = /[\x00-\x1f\x7f/\\%]/;
+const DECODED_FORBIDDEN = /[\x00-\x1f\x7f/\\]/;
+// GenieACS device ids are themselves percent-encoded (`A4E31B-G%2D010G%2DQ-…`), so a segment may
+// legitimately decode to `%XX`; it is accepted only if decoding it AGAIN is still harmless, so no
+// layer that decodes once more can find a separator or a dot segment in it.
+const ONCE_ENCODED = /^(?:[^%]|%[0-9A-Fa-f]{2})*$/;
 
 function refuse(reason: string, message: string): HttpError {
   return new HttpError(400, 'bad_path', `Chemin refusé : ${message}`, { reason });
@@ -30,7 +34,7 @@ function refuse(reason: string, message: string): HttpError {
 /**
  * Checks and decodes a request target before anything routes on it, so that the BFF and an
  * upstream can never read the same path two ways: dot segments, encoded slashes or backslashes
- * (`%2F`, `%5C`), backslashes, double encoding (`%25…`), NUL and control characters, empty
+ * (`%2F`, `%5C`), backslashes, double encoding of any of those (`%252F`, `%252e%252e`), NUL and control characters, empty
  * segments and overlong paths are refused with 400.
  * @param url the raw request target (`req.originalUrl`).
  */
@@ -64,10 +68,18 @@ export function normalizePath(url: string): OpsPath {
       }
     }
     if (DECODED_FORBIDDEN.test(decoded)) {
-      throw refuse('encoded_separator', 'barre oblique, « % » (double encodage) ou caractère de contrôle encodé interdit.');
+      throw refuse('encoded_separator', 'barre oblique ou caractère de contrôle encodé interdit.');
     }
+    if (decoded.includes('%')) checkSecondDecoding(decoded);
     if (decoded === '.' || decoded === '..') throw refuse('dot_segment', 'segment « . » ou « .. » interdit.');
     segments.push(decoded);
   }
   return { raw, segments, trailingSlash, search };
+}
+
+function checkSecondDecoding(decoded: string): void {
+  const twice = ONCE_ENCODED.test(decoded) ? decodeURIComponent(decoded) : null;
+  if (twice === null || twice.includes('%') || DECODED_FORBIDDEN.test(twice) || twice === '.' || twice === '..') {
+    throw refuse('encoded_separator', 'double encodage d’un séparateur, d’un « % » ou d’un segment « .. » interdit.');
+  }
 }

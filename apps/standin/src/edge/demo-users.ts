@@ -8,18 +8,16 @@ export interface DemoUser {
   name: string;
   username: string;
   groups: readonly string[];
-  /** Where the SPA is expected to land after sign-in for these groups (hash route). */
-  landing: string;
   /** The seeded Technician record, for technicians. */
   technician?: string;
 }
 
 export const DEMO_USERS = [
-  { email: 'admin@gigafibre.ca', password: 'demo-admin', name: 'Isabelle Gauthier', username: 'admin', groups: ['ops-admin'], landing: '#/dispatch' },
-  { email: 'dispatch@gigafibre.ca', password: 'demo-dispatch', name: 'Martin Lavoie', username: 'dispatch', groups: ['ops-dispatch'], landing: '#/dispatch' },
-  { email: 'dispatch2@gigafibre.ca', password: 'demo-dispatch2', name: 'Chloé Bergeron', username: 'dispatch2', groups: ['ops-dispatch'], landing: '#/dispatch' },
-  { email: 'support@gigafibre.ca', password: 'demo-support', name: 'Nadia Bouchard', username: 'support', groups: ['ops-support'], landing: '#/clients' },
-  { email: 'tech@gigafibre.ca', password: 'demo-tech', name: 'Jean-François Roy', username: 'tech', groups: ['ops-tech'], landing: '#/j', technician: 'TECH-001' },
+  { email: 'admin@gigafibre.ca', password: 'demo-admin', name: 'Isabelle Gauthier', username: 'admin', groups: ['ops-admin'] },
+  { email: 'dispatch@gigafibre.ca', password: 'demo-dispatch', name: 'Martin Lavoie', username: 'dispatch', groups: ['ops-dispatch'] },
+  { email: 'dispatch2@gigafibre.ca', password: 'demo-dispatch2', name: 'Chloé Bergeron', username: 'dispatch2', groups: ['ops-dispatch'] },
+  { email: 'support@gigafibre.ca', password: 'demo-support', name: 'Nadia Bouchard', username: 'support', groups: ['ops-support'] },
+  { email: 'tech@gigafibre.ca', password: 'demo-tech', name: 'Jean-François Roy', username: 'tech', groups: ['ops-tech'], technician: 'TECH-001' },
 ] as const satisfies readonly DemoUser[];
 
 /** Demo users by role, for tests: `DEMO.dispatch.email`. */
