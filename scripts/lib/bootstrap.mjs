@@ -15,11 +15,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Runs a command with inherited output; exits the process with a clear line if it fails. */
 export function run(cmd, args, { env = {}, cwd = root, what = `${cmd} ${args.join(' ')}` } = {}) {
-  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, PATH: toolsPath(), ...env } });
   if (result.status !== 0) {
     console.error(`\n✗ ${what} a échoué (code ${result.status ?? result.signal}).`);
     process.exit(result.status || 1);
   }
+}
+
+/** PATH with the pinned pnpm first, so package scripts that call `pnpm` find it. */
+export function toolsPath() {
+  return `${join(toolsDir, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`;
 }
 
 function installedPnpmVersion() {
