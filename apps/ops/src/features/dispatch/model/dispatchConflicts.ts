@@ -1,0 +1,108 @@
+// The rules that make a placement risky: it overlaps another of the technician's jobs, it falls
+// outside their shift, or the job needs a skill they do not have. Used while hovering a slot,
+// before confirming a drop, and for the warning badges on every card.
+import { parseTime, wallEnd } from './dispatchTime';
+import type { BoardJob, BoardTechnician, Placement, TechProfile } from './dispatchTypes';
+
+export type ConflictKind = 'overlap' | 'outside-shift' | 'missing-skill';
+
+export type Conflict =
+  | { kind: 'overlap'; /** The other job. */ job: string; start: number; end: number }
+  | { kind: 'outside-shift'; shiftStart: number; shiftEnd: number }
+  | { kind: 'missing-skill'; skill: string };
+
+/** Statuses that no longer hold the technician's time. */
+const FREE_STATUSES = new Set(['Cancelled', 'Unscheduled']);
+
+/** `Installation,Wi-Fi/Mesh` → ['Installation', 'Wi-Fi/Mesh']. */
+export function parseSkills(skills: string | null | undefined): string[] {
+  return (skills ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function techProfile(tech: BoardTechnician): TechProfile {
+  return { name: tech.name, skills: parseSkills(tech.skills), shiftStart: parseTime(tech.shift_start), shiftEnd: parseTime(tech.shift_end) };
+}
+
+/** A job's placement on its scheduled day, or null when it is not on the board. */
+export function placementOf(job: BoardJob, dstDay = false): Placement | null {
+  const start = parseTime(job.start_time);
+  if (!job.technician || !job.scheduled_date || start === null || FREE_STATUSES.has(job.status)) return null;
+  return {
+    job: job.name,
+    technician: job.technician,
+    start,
+    end: wallEnd(job.scheduled_date, start, job.duration_minutes, dstDay),
+    requiredSkill: job.required_skill,
+    status: job.status,
+  };
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/**
+ * What is wrong with putting `placement` on `tech`, given the technician's other placements that
+ * day (the job itself, if among them, is ignored). Ordered: skill, shift, then overlaps by time.
+ */
+export function conflictsFor(placement: Omit<Placement, 'status'>, tech: TechProfile, others: readonly Placement[]): Conflict[] {
+  const out: Conflict[] = [];
+  if (placement.requiredSkill && !tech.skills.includes(placement.requiredSkill)) out.push({ kind: 'missing-skill', skill: placement.requiredSkill });
+  if (tech.shiftStart !== null && tech.shiftEnd !== null && (placement.start < tech.shiftStart || placement.end > tech.shiftEnd)) {
+    out.push({ kind: 'outside-shift', shiftStart: tech.shiftStart, shiftEnd: tech.shiftEnd });
+  }
+  const clashing = others
+    .filter((o) => o.job !== placement.job && o.technician === placement.technician && overlaps(o, placement))
+    .sort((a, b) => a.start - b.start);
+  for (const o of clashing) out.push({ kind: 'overlap', job: o.job, start: o.start, end: o.end });
+  return out;
+}
+
+/**
+ * Conflicts of every placed job of a day, in one pass per technician (sorted sweep for overlaps):
+ * job name → its conflicts (jobs without any are absent).
+ */
+export function boardConflicts(placements: readonly Placement[], techs: ReadonlyMap<string, TechProfile>): Map<string, Conflict[]> {
+  const out = new Map<string, Conflict[]>();
+  const add = (job: string, c: Conflict) => {
+    const list = out.get(job);
+    if (list) list.push(c);
+    else out.set(job, [c]);
+  };
+  const byTech = new Map<string, Placement[]>();
+  for (const p of placements) {
+    const list = byTech.get(p.technician);
+    if (list) list.push(p);
+    else byTech.set(p.technician, [p]);
+  }
+  for (const [name, list] of byTech) {
+    const tech = techs.get(name);
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i] as Placement;
+      if (tech) {
+        if (p.requiredSkill && !tech.skills.includes(p.requiredSkill)) add(p.job, { kind: 'missing-skill', skill: p.requiredSkill });
+        if (tech.shiftStart !== null && tech.shiftEnd !== null && (p.start < tech.shiftStart || p.end > tech.shiftEnd)) {
+          add(p.job, { kind: 'outside-shift', shiftStart: tech.shiftStart, shiftEnd: tech.shiftEnd });
+        }
+      }
+      // Sorted by start: only later jobs starting before this one ends can overlap it.
+      for (let j = i + 1; j < list.length; j++) {
+        const q = list[j] as Placement;
+        if (q.start >= p.end) break;
+        if (overlaps(p, q)) {
+          add(p.job, { kind: 'overlap', job: q.job, start: q.start, end: q.end });
+          add(q.job, { kind: 'overlap', job: p.job, start: p.start, end: p.end });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Conflict kinds in a list, each once, in a stable order (for badges and summaries). */
+export function conflictKinds(conflicts: readonly Conflict[]): ConflictKind[] {
+  const kinds = new Set(conflicts.map((c) => c.kind));
+  return (['overlap', 'outside-shift', 'missing-skill'] as const).filter((k) => kinds.has(k));
+}

@@ -1,0 +1,133 @@
+// The jobs the board shows, and the rules for changing them from three directions at once: the
+// dispatcher's own optimistic moves, the server's answers, and other people's changes arriving
+// live. Plain TypeScript (no Vue): the composable wraps it and bumps a version after each change.
+import type { BoardJob } from './dispatchTypes';
+
+/** Frappe's `modified` (`YYYY-MM-DD HH:mm:ss.ffffff`) sorts as text. */
+const newer = (a: BoardJob, b: BoardJob) => a.modified > b.modified;
+
+export type RemoteOutcome = 'applied' | 'deferred' | 'stale';
+
+export interface OptimisticWrite {
+  name: string;
+  /** The job before the move (what a rollback restores). */
+  before: BoardJob | undefined;
+  /** What the board shows until the server answers. */
+  shown: BoardJob;
+}
+
+export class DispatchJobSet {
+  private readonly jobs = new Map<string, BoardJob>();
+  /** Remote versions held back while their card is being dragged or written (name → job, null = gone). */
+  private readonly held = new Map<string, BoardJob | null>();
+  private readonly writing = new Set<string>();
+  private dragging: string | null = null;
+
+  get size(): number {
+    return this.jobs.size;
+  }
+
+  get(name: string): BoardJob | undefined {
+    return this.jobs.get(name);
+  }
+
+  values(): IterableIterator<BoardJob> {
+    return this.jobs.values();
+  }
+
+  /**
+   * Replaces everything (a new day, a reload after the stream came back). A card being dragged or
+   * written stays as shown; the server's version of it waits like any live update.
+   */
+  replaceAll(list: readonly BoardJob[]): void {
+    const busy = [...this.jobs.values()].filter((j) => this.busy(j.name));
+    this.jobs.clear();
+    this.held.clear();
+    for (const job of busy) {
+      this.jobs.set(job.name, job);
+      this.held.set(job.name, null);
+    }
+    for (const job of list) {
+      if (this.busy(job.name)) this.held.set(job.name, job);
+      else this.jobs.set(job.name, job);
+    }
+  }
+
+  private busy(name: string): boolean {
+    return this.dragging === name || this.writing.has(name);
+  }
+
+  /**
+   * A version of a job from the server (a live event's refetch). `null` means it left the board
+   * (moved to another day, deleted). A card being dragged or written is not touched: the version
+   * waits until the drag or the write ends.
+   */
+  remote(name: string, job: BoardJob | null): RemoteOutcome {
+    if (this.busy(name)) {
+      const held = this.held.get(name);
+      if (job === null || held === undefined || held === null || newer(job, held)) this.held.set(name, job);
+      return 'deferred';
+    }
+    const current = this.jobs.get(name);
+    if (job === null) {
+      if (!current) return 'stale';
+      this.jobs.delete(name);
+      return 'applied';
+    }
+    if (current && !newer(job, current)) return 'stale';
+    this.jobs.set(name, job);
+    return 'applied';
+  }
+
+  beginDrag(name: string): void {
+    this.dragging = name;
+  }
+
+  /** Ends a drag; applies what was held back meanwhile. Returns the names that changed. */
+  endDrag(): string[] {
+    const name = this.dragging;
+    this.dragging = null;
+    return name === null || this.writing.has(name) ? [] : this.release(name);
+  }
+
+  get draggingName(): string | null {
+    return this.dragging;
+  }
+
+  /** Shows `shown` at once and remembers how to undo it. */
+  beginWrite(shown: BoardJob): OptimisticWrite {
+    const before = this.jobs.get(shown.name);
+    this.writing.add(shown.name);
+    this.jobs.set(shown.name, shown);
+    return { name: shown.name, before, shown };
+  }
+
+  /** The server accepted: its document wins, unless a newer one arrived meanwhile. */
+  commitWrite(write: OptimisticWrite, saved: BoardJob | null): string[] {
+    this.writing.delete(write.name);
+    if (saved === null) this.jobs.delete(write.name);
+    else this.jobs.set(write.name, saved);
+    return this.dragging === write.name ? [] : this.release(write.name);
+  }
+
+  /** The server refused: the job goes back where it was (then anything newer that arrived applies). */
+  rollbackWrite(write: OptimisticWrite): string[] {
+    this.writing.delete(write.name);
+    if (this.jobs.get(write.name) === write.shown) {
+      if (write.before) this.jobs.set(write.name, write.before);
+      else this.jobs.delete(write.name);
+    }
+    return this.dragging === write.name ? [] : this.release(write.name);
+  }
+
+  isWriting(name: string): boolean {
+    return this.writing.has(name);
+  }
+
+  private release(name: string): string[] {
+    if (!this.held.has(name)) return [];
+    const job = this.held.get(name) ?? null;
+    this.held.delete(name);
+    return this.remote(name, job) === 'applied' ? [name] : [];
+  }
+}

@@ -1,0 +1,60 @@
+// Job statuses as the board shows them (one colour each, shared by cards, legend and map) and
+// what a dispatcher may do with a job in each.
+import { JOB_STATUSES, type JobStatus, type Priority } from '@gigafibre/contracts';
+
+/** Accent colour per status, light and dark mode (cards' edge, legend dots, map markers). */
+export const STATUS_COLORS: Readonly<Record<JobStatus, { light: string; dark: string }>> = {
+  Unscheduled: { light: '#64748b', dark: '#94a3b8' },
+  Scheduled: { light: '#0b5cad', dark: '#5ea8f0' },
+  'En Route': { light: '#b45309', dark: '#fbbf24' },
+  'In Progress': { light: '#7c3aed', dark: '#b69cfb' },
+  Completed: { light: '#1b7a3a', dark: '#4cc777' },
+  Cancelled: { light: '#78716c', dark: '#a8a29e' },
+};
+
+/** CSS-safe slug of a status: `En Route` → `en-route`. */
+export function statusSlug(status: string): string {
+  return status.toLowerCase().replace(/[^a-z]+/g, '-');
+}
+
+/** CSS custom properties `--dj-<slug>` for every status, for the board's root element. */
+export function statusCssVars(dark: boolean): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const status of JOB_STATUSES) vars[`--dj-${statusSlug(status)}`] = STATUS_COLORS[status][dark ? 'dark' : 'light'];
+  return vars;
+}
+
+export function statusColor(status: string, dark: boolean): string {
+  const known = (JOB_STATUSES as readonly string[]).includes(status) ? (status as JobStatus) : 'Unscheduled';
+  return STATUS_COLORS[known][dark ? 'dark' : 'light'];
+}
+
+/** A finished job stays where it is (the server refuses to move it). */
+export function isLocked(status: string): boolean {
+  return status === 'Completed' || status === 'Cancelled';
+}
+
+/** The technician is already on it: moving it deserves a second thought. */
+export function isUnderway(status: string): boolean {
+  return status === 'En Route' || status === 'In Progress';
+}
+
+/** Status changes the Gigafibre app accepts (`gigafibre.ops.set_job_status`), per current status. */
+const TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
+  Unscheduled: ['Cancelled'],
+  Scheduled: ['En Route', 'In Progress', 'Cancelled'],
+  'En Route': ['In Progress', 'Scheduled', 'Cancelled'],
+  'In Progress': ['Completed', 'En Route'],
+  Completed: [],
+  Cancelled: [],
+};
+
+export function nextStatuses(status: string): readonly JobStatus[] {
+  return (JOB_STATUSES as readonly string[]).includes(status) ? TRANSITIONS[status as JobStatus] : [];
+}
+
+/** Higher first: Urgent 3 … Low 0 (unknown or empty counts as Medium). */
+export function priorityRank(priority: string | null): number {
+  const order: Record<Priority, number> = { Low: 0, Medium: 1, High: 2, Urgent: 3 };
+  return priority && priority in order ? order[priority as Priority] : 1;
+}

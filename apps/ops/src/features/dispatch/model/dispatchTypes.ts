@@ -1,0 +1,71 @@
+// What the board holds: the few fields of each doctype it reads, and the shapes its pure
+// functions exchange.
+import type { Customer, DispatchJob, ServiceLocation, Technician } from '@gigafibre/contracts';
+
+export const JOB_FIELDS = [
+  'name',
+  'modified',
+  'job_type',
+  'status',
+  'priority',
+  'customer',
+  'service_location',
+  'technician',
+  'territory',
+  'required_skill',
+  'requested_date',
+  'scheduled_date',
+  'start_time',
+  'duration_minutes',
+  'notes',
+  '_user_tags',
+] as const satisfies readonly (keyof DispatchJob)[];
+
+/** A Dispatch Job as the board loads it. */
+export type BoardJob = Pick<DispatchJob, (typeof JOB_FIELDS)[number]>;
+
+export const TECHNICIAN_FIELDS = [
+  'name',
+  'technician_name',
+  'territory',
+  'skills',
+  'shift_start',
+  'shift_end',
+  'phone',
+  'status',
+  'traccar_device_id',
+] as const satisfies readonly (keyof Technician)[];
+
+export type BoardTechnician = Pick<Technician, (typeof TECHNICIAN_FIELDS)[number]>;
+
+export const CUSTOMER_FIELDS = ['name', 'customer_name', 'customer_type', 'mobile_no', 'email_id'] as const satisfies readonly (keyof Customer)[];
+export type BoardCustomer = Pick<Customer, (typeof CUSTOMER_FIELDS)[number]>;
+
+export const LOCATION_FIELDS = ['name', 'address_line', 'city', 'postal_code', 'latitude', 'longitude', 'access_notes'] as const satisfies readonly (keyof ServiceLocation)[];
+export type BoardLocation = Pick<ServiceLocation, (typeof LOCATION_FIELDS)[number]>;
+
+/** A technician with the text fields the rules need already parsed. */
+export interface TechProfile {
+  name: string;
+  skills: readonly string[];
+  /** Minutes since midnight; null when the technician has no shift on file. */
+  shiftStart: number | null;
+  shiftEnd: number | null;
+}
+
+/** A job placed on the board: wall-clock minutes on its scheduled date. */
+export interface Placement {
+  job: string;
+  technician: string;
+  start: number;
+  end: number;
+  requiredSkill: string | null;
+  status: string;
+}
+
+/** Where a job goes: a technician, a day and a start time (minutes since midnight). */
+export interface SlotTarget {
+  technician: string;
+  date: string;
+  start: number;
+}
