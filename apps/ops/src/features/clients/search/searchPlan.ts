@@ -1,0 +1,164 @@
+// One search term → the ERPNext list calls that can find the client (run in parallel, then merged):
+// customers by name, e-mail, phone digits or account number; service locations by address or
+// postal code; equipment by serial or MAC. Pure: the SPA runs these calls through erpList and the
+// bench sends the very same ones through the BFF.
+import type { FilterTuple } from '@gigafibre/contracts';
+import {
+  accountNumber,
+  hasAccountPrefix,
+  macSearchPatterns,
+  phoneSearchDigits,
+  postalCodePattern,
+  serialSearchTerm,
+  textWords,
+} from './searchTerms';
+
+/** Why a client came up. */
+export type MatchKind = 'account' | 'name' | 'email' | 'phone' | 'address' | 'postal' | 'serial' | 'mac';
+
+/** How a matched value is compared and highlighted: which characters count. */
+export type NeedleMode = 'text' | 'digits' | 'hex' | 'alnum';
+
+export interface Needle {
+  mode: NeedleMode;
+  /** Each part is highlighted where it occurs (words of a name, the digits of a phone). */
+  parts: string[];
+}
+
+export type SearchDoctype = 'Customer' | 'Service Location' | 'Service Equipment';
+
+export interface SearchLookup {
+  kind: MatchKind;
+  doctype: SearchDoctype;
+  /** AND-ed. */
+  filters: FilterTuple[];
+  /** OR-ed (then AND-ed with `filters`), as Frappe combines them. */
+  orFilters?: FilterTuple[];
+  needle: Needle;
+}
+
+/** One `GET /api/resource/<doctype>` call, in erpList's option names. */
+export interface ListCall {
+  doctype: SearchDoctype;
+  fields: readonly string[];
+  filters?: FilterTuple[];
+  orFilters?: FilterTuple[];
+  limit: number;
+}
+
+export const CUSTOMER_FIELDS = ['name', 'customer_name', 'mobile_no', 'email_id', 'territory', 'custom_account_status'] as const;
+export const LOCATION_FIELDS = ['name', 'customer', 'address_line', 'city', 'postal_code'] as const;
+export const EQUIPMENT_FIELDS = ['name', 'customer', 'serial_no', 'mac_address', 'equipment_type', 'model'] as const;
+
+const FIELDS: Record<SearchDoctype, readonly string[]> = {
+  Customer: CUSTOMER_FIELDS,
+  'Service Location': LOCATION_FIELDS,
+  'Service Equipment': EQUIPMENT_FIELDS,
+};
+
+/** Rows per lookup: enough to pick from while typing, few enough to stay instant. */
+export const LOOKUP_LIMIT = 8;
+/** Shortest term searched at all. */
+export const MIN_TERM_LENGTH = 2;
+
+const contains = (field: string, value: string): FilterTuple => [field, 'like', `%${value}%`];
+const hasLetter = (s: string) => /\p{L}/u.test(s);
+const hasDigit = (s: string) => /\d/.test(s);
+
+function customer(kind: MatchKind, filters: FilterTuple[], needle: Needle): SearchLookup {
+  return { kind, doctype: 'Customer', filters, needle };
+}
+
+function wordsLookups(term: string): SearchLookup[] {
+  const words = textWords(term);
+  const single = words.length === 1;
+  const lookups: SearchLookup[] = [];
+  // Names and streets rarely hold digits unless typed with other words (« 4512 saint-denis »).
+  const wordy = hasLetter(term) && (!hasDigit(term) || !single);
+  if (wordy && words.some((w) => w.length >= 2)) {
+    lookups.push(customer('name', words.map((w) => contains('customer_name', w)), { mode: 'text', parts: words }));
+  }
+  if (single && term.length >= 3 && hasLetter(term)) {
+    lookups.push(customer('email', [contains('email_id', term)], { mode: 'text', parts: [term] }));
+  }
+  if (wordy && term.length >= 3) {
+    lookups.push({ kind: 'address', doctype: 'Service Location', filters: words.map((w) => contains('address_line', w)), needle: { mode: 'text', parts: words } });
+  }
+  return lookups;
+}
+
+function equipmentLookups(term: string, withSerial: boolean): SearchLookup[] {
+  const lookups: SearchLookup[] = [];
+  const serial = withSerial ? serialSearchTerm(term) : null;
+  if (serial) lookups.push({ kind: 'serial', doctype: 'Service Equipment', filters: [contains('serial_no', serial)], needle: { mode: 'alnum', parts: [serial] } });
+  const macs = macSearchPatterns(term);
+  if (macs) {
+    lookups.push({
+      kind: 'mac',
+      doctype: 'Service Equipment',
+      filters: [],
+      orFilters: macs.map((p) => contains('mac_address', p)),
+      needle: { mode: 'hex', parts: [term.replace(/[^0-9a-f]/gi, '')] },
+    });
+  }
+  return lookups;
+}
+
+/**
+ * The lookups worth running for `raw`. A term that can only be one thing (`cust-42`, an e-mail, a
+ * postal code, a MAC with separators, a formatted phone number) runs that lookup alone; bare
+ * digits may be a phone, an account number or a serial; words a name, an e-mail or a street.
+ */
+export function buildSearchPlan(raw: string): SearchLookup[] {
+  const term = raw.trim().replace(/\s+/g, ' ');
+  if (term.replace(/[%\s]/g, '').length < MIN_TERM_LENGTH) return [];
+
+  const account = accountNumber(term);
+  if (hasAccountPrefix(term) && account) return [customer('account', [['name', '=', account]], { mode: 'alnum', parts: [account] })];
+  if (term.includes('@')) return [customer('email', [contains('email_id', term.replace(/\s/g, ''))], { mode: 'text', parts: [term] })];
+
+  const postal = postalCodePattern(term);
+  if (postal) {
+    const code = term.replace(/\s/g, '');
+    return [{ kind: 'postal', doctype: 'Service Location', filters: [['postal_code', 'like', postal]], needle: { mode: 'alnum', parts: [code] } }];
+  }
+
+  const macWithSeparators = /[:.\-\s]/.test(term) && macSearchPatterns(term) !== null;
+  if (macWithSeparators) return equipmentLookups(term, false);
+
+  const phone = phoneSearchDigits(term);
+  const lookups: SearchLookup[] = [];
+  if (account && /^\d+$/.test(term)) lookups.push(customer('account', [['name', '=', account]], { mode: 'alnum', parts: [account] }));
+  if (phone) lookups.push(customer('phone', [contains('custom_phone_digits', phone)], { mode: 'digits', parts: [phone] }));
+  // A formatted number (spaces, dashes, +1) is a phone number and nothing else.
+  if (phone && !/^\d+$/.test(term)) return lookups;
+  return [...lookups, ...wordsLookups(term), ...equipmentLookups(term, true)];
+}
+
+/** The list call a lookup makes. */
+export function lookupCall(lookup: SearchLookup, limit = LOOKUP_LIMIT): ListCall {
+  return {
+    doctype: lookup.doctype,
+    fields: FIELDS[lookup.doctype],
+    filters: lookup.filters,
+    ...(lookup.orFilters ? { orFilters: lookup.orFilters } : {}),
+    limit,
+  };
+}
+
+/** The second call: customers found through a location or a piece of equipment. */
+export function customersByIdCall(ids: readonly string[]): ListCall {
+  return { doctype: 'Customer', fields: CUSTOMER_FIELDS, filters: [['name', 'in', [...ids]]], limit: ids.length };
+}
+
+/**
+ * Query parameters of a list call, encoded exactly as the SPA's erpList sends them (checked by a
+ * test against erpList itself), for callers outside the SPA such as the bench.
+ */
+export function listCallQuery(call: ListCall): Record<string, string> {
+  const query: Record<string, string> = { fields: JSON.stringify(call.fields) };
+  if (call.filters !== undefined) query.filters = JSON.stringify(call.filters);
+  if (call.orFilters !== undefined) query.or_filters = JSON.stringify(call.orFilters);
+  query.limit_page_length = String(call.limit);
+  return query;
+}
