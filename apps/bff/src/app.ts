@@ -1,5 +1,6 @@
 // The BFF, read top to bottom as its pipeline:
-//   request id → path check → identity → CSRF → policy → proxy (service tokens injected there only)
+//   request id + security headers → path check → identity → CSRF → policy → rate limit + body
+//   checks → proxy (service tokens injected there only)
 // The API (/ops/api/*) runs these steps as plain functions on node:http; everything else (SPA
 // files, health probes, redirects) is an Express app, the "shell". Why the API skips Express: it
 // cost ~100 µs of CPU per proxied request here, a third of the BFF's budget (see README).
@@ -19,6 +20,7 @@ import { startRequest } from './logging/requestContext';
 import { authorize } from './policy/authorize';
 import { normalizePath, type OpsPath } from './policy/normalizePath';
 import { createUpstreamProxy } from './proxy/upstreamProxy';
+import { createSecurityStep, type SecurityStepOptions } from './security/securityStep';
 import { createShell } from './shell';
 
 /** What a caller may supply instead of the defaults (tests: a log sink, a clock). */
@@ -26,6 +28,7 @@ export interface AppDeps {
   logger?: Logger;
   state?: AppState;
   identity?: IdentityStepOptions;
+  security?: SecurityStepOptions;
 }
 
 /** The request listener plus what its owner needs at shutdown. */
@@ -45,6 +48,7 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
   const hub = createUpstreamProxy(config.hub, 'request', config.upstreamTimeoutMs, log);
   const events = createUpstreamProxy(config.hub, 'stream', config.upstreamTimeoutMs, log);
   const shell = createShell(config, state, log);
+  const security = createSecurityStep(config, log, deps.security);
 
   async function api(req: BffRequest, res: ServerResponse, path: OpsPath): Promise<void> {
     const identity = await identify(req); // 401
@@ -60,8 +64,10 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
     }
     if (area === 'erp' || area === 'hub') {
       req.url = authorize(area, matcher, method, path, identity); // 403, deny by default
+      const body = security.admit(req, res, area, path, identity); // 429, 400/413/415
       const stream = area === 'hub' && name === 'events' && path.segments.length === 4;
-      return (area === 'erp' ? erp : stream ? events : hub).forward(req, res); // 502/504
+      const proxy = area === 'erp' ? erp : stream ? events : hub;
+      return body === undefined ? proxy.forward(req, res) : proxy.forward(req, res, await body); // 502/504
     }
     throw new HttpError(404, 'not_found', 'Point d’accès inconnu.');
   }
@@ -70,6 +76,7 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
     const req = incoming as BffRequest;
     try {
       startRequest(req, res, log);
+      security.setHeaders(req.url ?? '/', res);
       const path = normalizePath(req.url ?? '/'); // 400
       req.opsPath = path;
       if (path.segments[0] !== 'ops' || path.segments[1] !== 'api') return void shell(req, res);

@@ -6,6 +6,8 @@ import { DEFAULT_GROUP_MAP, parseGroupMap, type GroupMap, type Upstream } from '
 import { z } from 'zod';
 import { parseDevIdentity, type IdentityClaims } from './identity/identity';
 import { parseTrustedProxies, type TrustedProxies } from './identity/trustedProxies';
+import { securityEnvShape, toSecurityConfig, type SecurityConfig } from './security/securityConfig';
+import { tileSource } from './security/securityHeaders';
 
 /** One upstream service and how the BFF authenticates to it. */
 export interface UpstreamConfig {
@@ -47,6 +49,8 @@ export interface BffConfig {
   readonly logLevel: LogLevel;
   /** What the SPA may know of the deployment (`GET /ops/api/config`). */
   readonly client: ClientConfig;
+  /** Body and rate limits (security/). */
+  readonly security: SecurityConfig;
 }
 
 /** Deployment settings the SPA reads at start; nothing secret. */
@@ -111,15 +115,31 @@ const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: intBetween(100, 600_000, 15_000),
   SHUTDOWN_TIMEOUT_MS: intBetween(0, 600_000, 10_000),
   OPS_MAP_TILE_URL: optional(
-    z.string().refine((v) => /^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/.test(v), {
-      message: 'attendu une URL http(s) de tuiles avec {z}, {x} et {y} (expected an http(s) tile URL template with {z}, {x}, {y})',
-    }),
+    z
+      .string()
+      .refine((v) => /^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/.test(v), {
+        message: 'attendu une URL http(s) de tuiles avec {z}, {x} et {y} (expected an http(s) tile URL template with {z}, {x}, {y})',
+      })
+      .refine((v) => cspSourceOk(v), {
+        message: 'hôte de tuiles inexprimable dans la CSP : un {s} n’est permis qu’en premier sous-domaine (tile host not expressible in the CSP)',
+      }),
   ),
   OPS_MAP_ATTRIBUTION: optional(z.string().max(300)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `attendu l’un de (expected one of) ${LOG_LEVELS.join(', ')}` })),
+  ...securityEnvShape,
 });
 
 type Env = z.infer<typeof envSchema>;
+
+/** The tile host becomes the CSP's one outside image origin (security/securityHeaders.ts). */
+function cspSourceOk(tileUrl: string): boolean {
+  try {
+    tileSource(tileUrl);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reads and validates the configuration from `env`.
@@ -168,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL ?? 'info',
     client: { map: { tileUrl: e.OPS_MAP_TILE_URL ?? null, attribution: e.OPS_MAP_ATTRIBUTION ?? null } },
+    security: toSecurityConfig(e),
   };
 }
 

@@ -48,7 +48,10 @@ describe('route policy × default groups', () => {
       // The hub's event stream is a stream; here a plain JSON answer stands in for it.
       const verb = rule.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
       let req = request(t.app)[verb](bffPath).set('X-Authentik-Jwt', tokens.get(group) as string);
-      if (mutating) req = req.set('X-Requested-With', 'gigafibre-ops').send({ note: 'données' });
+      // The vision routes take images (anything else is 415, security/requestBody.ts).
+      const upload = rule.upstream === 'hub' && rule.path.startsWith('/vision/');
+      if (mutating) req = req.set('X-Requested-With', 'gigafibre-ops');
+      if (mutating) req = upload ? req.set('Content-Type', 'image/png').send(Buffer.from('png bytes')) : req.send({ note: 'données' });
       const res = await req;
 
       if (allowed) {
@@ -58,7 +61,7 @@ describe('route policy × default groups', () => {
         expect(received?.method).toBe(rule.method);
         expect(received?.url).toBe(upstreamPath);
         expect(decodeURIComponent((received?.url ?? '').split('?')[0] as string)).toBe(decoded);
-        if (mutating) expect(JSON.parse(received?.body ?? '')).toEqual({ note: 'données' });
+        if (mutating) expect(upload ? received?.body : JSON.parse(received?.body ?? '')).toEqual(upload ? 'png bytes' : { note: 'données' });
       } else {
         expect(res.status).toBe(403);
         expect(res.body).toMatchObject({ error: 'forbidden', reason: 'missing_capability', missing: rule.requires, requestId: expect.any(String) });

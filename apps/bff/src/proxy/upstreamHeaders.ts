@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { UpstreamConfig } from '../config';
+import { SECURITY_HEADER_NAMES } from '../security/securityHeaders';
 
 // Hop-by-hop headers describe one connection, never the next one (RFC 9110 §7.6.1).
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade'];
@@ -11,9 +12,9 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trail
 const CLIENT_ONLY = new Set(['cookie', 'authorization', 'proxy-authorization', 'expect', 'host', 'x-request-id', 'x-ops-user', ...HOP_BY_HOP]);
 
 // Response headers that never reach the browser: upstream sessions (ERPNext sets `sid` on every
-// answer), authentication challenges meant for the BFF, and hop-by-hop headers (Node frames the
-// answer to the browser itself).
-const UPSTREAM_ONLY = new Set(['set-cookie', 'www-authenticate', 'proxy-authenticate', 'transfer-encoding', ...HOP_BY_HOP]);
+// answer), authentication challenges meant for the BFF, hop-by-hop headers (Node frames the
+// answer to the browser itself), and the security headers the BFF sets itself.
+const UPSTREAM_ONLY = new Set(['set-cookie', 'www-authenticate', 'proxy-authenticate', 'transfer-encoding', ...HOP_BY_HOP, ...SECURITY_HEADER_NAMES]);
 
 /** The headers a `Connection` header names as hop-by-hop (besides the standard ones). */
 function connectionTokens(headers: IncomingHttpHeaders): string[] {

@@ -14,8 +14,11 @@ import { browserResponseHeaders, refusedServiceToken, upstreamRequestHeaders } f
 export type ProxyKind = 'request' | 'stream';
 
 export interface UpstreamProxy {
-  /** Sends `req` (its `url` already the upstream path) to the upstream and streams the answer back. */
-  forward(req: BffRequest, res: ServerResponse): void;
+  /**
+   * Sends `req` (its `url` already the upstream path) to the upstream and streams the answer back.
+   * `body`: the request body already read and checked (security/requestBody.ts), sent instead of `req`.
+   */
+  forward(req: BffRequest, res: ServerResponse, body?: Buffer): void;
   /** Event streams currently open (always 0 for `request` proxies). */
   readonly openStreams: OpenStreams;
   /** Ends open streams and destroys upstream connections, in use or idle. */
@@ -66,7 +69,7 @@ export function createUpstreamProxy(upstream: UpstreamConfig, kind: ProxyKind, t
     proxyRes.pipe(res);
   };
 
-  const attempt = (req: BffRequest, res: ServerResponse, headers: OutgoingHttpHeaders, bodyless: boolean, mayRetry: boolean): void => {
+  const attempt = (req: BffRequest, res: ServerResponse, headers: OutgoingHttpHeaders, bodyless: boolean, mayRetry: boolean, body?: Buffer): void => {
     const proxyReq = send({
       protocol: target.protocol,
       hostname: target.hostname,
@@ -100,6 +103,8 @@ export function createUpstreamProxy(upstream: UpstreamConfig, kind: ProxyKind, t
     });
     if (bodyless) {
       proxyReq.end();
+    } else if (body !== undefined) {
+      proxyReq.end(body);
     } else {
       req.on('error', () => proxyReq.destroy());
       req.pipe(proxyReq);
@@ -107,10 +112,15 @@ export function createUpstreamProxy(upstream: UpstreamConfig, kind: ProxyKind, t
   };
 
   return {
-    forward(req, res) {
+    forward(req, res, body) {
       const headers = upstreamRequestHeaders(req.headers, upstream, target.host, req.requestId, actorOf(req.identity as Identity));
+      if (body !== undefined) {
+        // Read in full by the BFF: sent with its exact length, whatever framing the client used.
+        headers['content-length'] = String(body.length);
+        delete headers['transfer-encoding'];
+      }
       const bodyless = (req.method === 'GET' || req.method === 'HEAD') && headers['content-length'] === undefined && headers['transfer-encoding'] === undefined;
-      attempt(req, res, headers, bodyless, true);
+      attempt(req, res, headers, bodyless, true, body);
     },
     openStreams,
     close: () => {
