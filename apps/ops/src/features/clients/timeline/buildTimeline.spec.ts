@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, versionChanges, type TimelineSources } from './buildTimeline';
+import { commentText } from './commentText';
+
+const empty: TimelineSources = { comments: [], issues: [], jobs: [], payments: [], versions: [] };
+
+describe('buildTimeline', () => {
+  it('merges notes, tickets, jobs, their changes and payments, newest first', () => {
+    const entries = buildTimeline({
+      comments: [{ name: 'c1', content: 'A rappelé pour sa facture', comment_email: 'support@gigafibre.ca', comment_by: 'Nadia Bouchard', creation: '2025-11-26 10:00:00.000000' }],
+      issues: [{ name: 'ISS-000001', subject: 'Internet lent', creation: '2025-11-20 09:00:00.000000', owner: 'support@gigafibre.ca' }],
+      jobs: [{ name: 'DJ-000003', job_type: 'Repair', creation: '2025-11-21 08:00:00.000000', owner: 'Administrator' }],
+      payments: [{ name: 'ACC-PAY-000001', paid_amount: 86.23, mode_of_payment: 'Interac', reference_name: 'ACC-SINV-000001', creation: '2025-11-02 12:00:00.000000' }],
+      versions: [
+        { name: 'v1', ref_doctype: 'Dispatch Job', docname: 'DJ-000003', data: '{"changed":[["status","Scheduled","En Route"]]}', creation: '2025-11-26 08:30:00.000000', owner: 'tech@gigafibre.ca' },
+        { name: 'v2', ref_doctype: 'Issue', docname: 'ISS-000001', data: '{"changed":[["status","Open","Resolved"],["resolution_date",null,"2025-11-22 10:00:00"]]}', creation: '2025-11-22 10:00:00.000000', owner: 'support@gigafibre.ca' },
+        { name: 'v3', ref_doctype: 'Issue', docname: 'ISS-000001', data: 'not json', creation: '2025-11-23 10:00:00.000000', owner: 'x' },
+      ],
+    });
+    expect(entries.map((e) => [e.kind, e.at.slice(0, 10)])).toEqual([
+      ['note', '2025-11-26'],
+      ['job-changed', '2025-11-26'],
+      ['ticket-changed', '2025-11-22'],
+      ['job-created', '2025-11-21'],
+      ['ticket-created', '2025-11-20'],
+      ['payment', '2025-11-02'],
+    ]);
+    expect(entries[0]).toMatchObject({ by: 'Nadia Bouchard', text: 'A rappelé pour sa facture' });
+    expect(entries[1]).toMatchObject({ title: 'Repair', by: 'tech@gigafibre.ca', changes: [{ field: 'status', from: 'Scheduled', to: 'En Route' }] });
+    expect(entries[2]).toMatchObject({ title: 'Internet lent', ref: 'ISS-000001' });
+    expect(entries[5]).toMatchObject({ amount: 86.23, mode: 'Interac', ref: 'ACC-SINV-000001' });
+  });
+
+  it('is empty for a client with no history', () => {
+    expect(buildTimeline(empty)).toEqual([]);
+  });
+
+  it('reads Version data defensively', () => {
+    expect(versionChanges('{"changed":[["technician",null,"TECH-002"],[3,"x","y"],"bad"]}')).toEqual([{ field: 'technician', from: null, to: 'TECH-002' }]);
+    expect(versionChanges(null)).toEqual([]);
+    expect(versionChanges('{"changed":"x"}')).toEqual([]);
+  });
+});
+
+describe('commentText', () => {
+  it('keeps plain notes as written, and shows HTML notes as text only', () => {
+    expect(commentText('  <3 le service, a dit « merci »  ')).toBe('<3 le service, a dit « merci »');
+    expect(commentText('<div class="ql-editor"><p>Ligne 1</p><p>Ligne&nbsp;2<br>suite</p></div>')).toBe('Ligne 1\nLigne 2\nsuite');
+    expect(commentText('<img src=x onerror="alert(1)"><script>alert(2)</script><b>Bonjour</b>')).toBe('Bonjour');
+    expect(commentText(null)).toBe('');
+  });
+});

@@ -1,0 +1,72 @@
+// The client's story, newest first: notes, tickets opened and changed, jobs created and changed
+// (from Frappe's Version documents), payments received.
+import { commentText } from './commentText';
+
+export interface TimelineSources {
+  comments: { name: string; content: string | null; comment_email: string | null; comment_by: string | null; creation: string }[];
+  issues: { name: string; subject: string; creation: string; owner: string }[];
+  jobs: { name: string; job_type: string; creation: string; owner: string }[];
+  payments: { name: string; paid_amount: number | null; mode_of_payment: string | null; reference_name: string | null; creation: string }[];
+  versions: { name: string; ref_doctype: string; docname: string; data: string | null; creation: string; owner: string }[];
+}
+
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+interface Base {
+  /** Unique within the timeline (the source document's name). */
+  id: string;
+  /** Frappe timestamp (Toronto wall time). */
+  at: string;
+  /** Who did it (e-mail or name), when known. */
+  by: string | null;
+}
+
+export type TimelineEntry =
+  | (Base & { kind: 'note'; text: string })
+  | (Base & { kind: 'ticket-created'; ref: string; title: string })
+  | (Base & { kind: 'ticket-changed'; ref: string; title: string; changes: FieldChange[] })
+  | (Base & { kind: 'job-created'; ref: string; title: string })
+  | (Base & { kind: 'job-changed'; ref: string; title: string; changes: FieldChange[] })
+  | (Base & { kind: 'payment'; amount: number; mode: string | null; ref: string | null });
+
+export type TimelineKind = TimelineEntry['kind'];
+
+const asText = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+
+/** Reads a Version's `{"changed": [[field, old, new], …]}`; empty when unreadable. */
+export function versionChanges(data: string | null): FieldChange[] {
+  if (!data) return [];
+  try {
+    const parsed = JSON.parse(data) as { changed?: unknown };
+    if (!Array.isArray(parsed.changed)) return [];
+    return parsed.changed
+      .filter((c): c is unknown[] => Array.isArray(c) && typeof c[0] === 'string')
+      .map((c) => ({ field: c[0] as string, from: asText(c[1]), to: asText(c[2]) }));
+  } catch {
+    return [];
+  }
+}
+
+export function buildTimeline(s: TimelineSources): TimelineEntry[] {
+  const subjects = new Map(s.issues.map((i) => [i.name, i.subject]));
+  const jobTypes = new Map(s.jobs.map((j) => [j.name, j.job_type]));
+  const entries: TimelineEntry[] = [
+    ...s.comments.map((c): TimelineEntry => ({ kind: 'note', id: c.name, at: c.creation, by: c.comment_by ?? c.comment_email, text: commentText(c.content) })),
+    ...s.issues.map((i): TimelineEntry => ({ kind: 'ticket-created', id: `${i.name}:created`, at: i.creation, by: i.owner, ref: i.name, title: i.subject })),
+    ...s.jobs.map((j): TimelineEntry => ({ kind: 'job-created', id: `${j.name}:created`, at: j.creation, by: j.owner, ref: j.name, title: j.job_type })),
+    ...s.payments.map((p): TimelineEntry => ({ kind: 'payment', id: p.name, at: p.creation, by: null, amount: p.paid_amount ?? 0, mode: p.mode_of_payment, ref: p.reference_name })),
+  ];
+  for (const v of s.versions) {
+    const changes = versionChanges(v.data);
+    if (changes.length === 0) continue;
+    const base = { id: v.name, at: v.creation, by: v.owner, ref: v.docname, changes };
+    if (v.ref_doctype === 'Issue') entries.push({ ...base, kind: 'ticket-changed', title: subjects.get(v.docname) ?? v.docname });
+    else if (v.ref_doctype === 'Dispatch Job') entries.push({ ...base, kind: 'job-changed', title: jobTypes.get(v.docname) ?? v.docname });
+  }
+  // Frappe timestamps sort as text; a change sorts after the creation it follows at the same instant.
+  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));
+}
