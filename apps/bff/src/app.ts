@@ -44,9 +44,10 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
   const state = deps.state ?? { draining: false };
   const identify = createIdentify(config.identity, config.groupMap, deps.identity);
   const matcher = new PolicyMatcher();
-  const erp = createUpstreamProxy(config.erp, 'request', config.upstreamTimeoutMs, log);
-  const hub = createUpstreamProxy(config.hub, 'request', config.upstreamTimeoutMs, log);
-  const events = createUpstreamProxy(config.hub, 'stream', config.upstreamTimeoutMs, log);
+  const timeouts = { timeoutMs: config.upstreamTimeoutMs };
+  const erp = createUpstreamProxy(config.erp, 'request', timeouts, log);
+  const hub = createUpstreamProxy(config.hub, 'request', timeouts, log);
+  const events = createUpstreamProxy(config.hub, 'stream', { ...timeouts, maxStreams: config.maxEventStreams, retryMs: config.streamRetryMs }, log);
   const shell = createShell(config, state, log);
   const security = createSecurityStep(config, log, deps.security);
 

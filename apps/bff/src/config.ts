@@ -46,6 +46,12 @@ export interface BffConfig {
   readonly publicOrigins?: readonly string[];
   readonly upstreamTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
+  /** Event streams one BFF holds at most (0: no cap); past it, 503 at once. */
+  readonly maxEventStreams: number;
+  /** The `retry:` hint (ms) given to event streams ended by a shutdown. */
+  readonly streamRetryMs: number;
+  /** After SIGTERM, how long the BFF keeps accepting while its health checks answer 503 (the edge stops routing). */
+  readonly drainDelayMs: number;
   readonly logLevel: LogLevel;
   /** What the SPA may know of the deployment (`GET /ops/api/config`). */
   readonly client: ClientConfig;
@@ -114,6 +120,9 @@ const envSchema = z.object({
   OPS_PUBLIC_ORIGIN: optional(z.string()),
   UPSTREAM_TIMEOUT_MS: intBetween(100, 600_000, 15_000),
   SHUTDOWN_TIMEOUT_MS: intBetween(0, 600_000, 10_000),
+  MAX_EVENT_STREAMS: intBetween(0, 1_000_000, 10_000),
+  STREAM_RETRY_MS: intBetween(100, 60_000, 2_000),
+  DRAIN_DELAY_MS: intBetween(0, 60_000, 0),
   OPS_MAP_TILE_URL: optional(
     z
       .string()
@@ -186,6 +195,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
     ...(publicOrigins !== undefined && { publicOrigins }),
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    maxEventStreams: e.MAX_EVENT_STREAMS,
+    streamRetryMs: e.STREAM_RETRY_MS,
+    drainDelayMs: e.DRAIN_DELAY_MS,
     logLevel: e.LOG_LEVEL ?? 'info',
     client: { map: { tileUrl: e.OPS_MAP_TILE_URL ?? null, attribution: e.OPS_MAP_ATTRIBUTION ?? null } },
     security: toSecurityConfig(e),

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type BffConfig } from './config';
+import { closeConnectionsWhileDraining, createDrain } from './health/drain';
 import type { AppState } from './health/healthRoutes';
 import { createLogger } from './logging/logger';
 
@@ -24,10 +25,7 @@ const server = createServer(app);
 server.keepAliveTimeout = 95_000;
 server.headersTimeout = 96_000;
 
-// A request arriving on a kept-alive connection during the drain is the connection's last.
-server.on('request', (_req, res) => {
-  if (state.draining) res.setHeader('Connection', 'close');
-});
+closeConnectionsWhileDraining(server, state);
 server.on('error', (err) => {
   log.fatal({ err }, 'cannot listen');
   process.exit(1);
@@ -52,29 +50,14 @@ server.listen(config.port, () => {
   );
 });
 
-let stopping = false;
-/** Stop accepting, end event streams (browsers reconnect elsewhere), let requests finish, bounded. */
-function drain(signal: string): void {
-  if (stopping) return;
-  stopping = true;
-  state.draining = true;
-  log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'draining');
-  const force = setTimeout(() => {
-    log.warn('drain timed out: closing remaining connections');
-    server.closeAllConnections();
-  }, config.shutdownTimeoutMs);
-  force.unref();
-  // Keep-alive connections go idle as their last request finishes: close each as soon as it does.
-  const reap = setInterval(() => server.closeIdleConnections(), 100);
-  server.close(() => {
-    clearTimeout(force);
-    clearInterval(reap);
-    log.info('stopped');
-    process.exit(0);
-  });
-  app.endStreams();
-  server.closeIdleConnections();
-}
-
+const drain = createDrain({
+  server,
+  state,
+  endStreams: () => app.endStreams(),
+  delayMs: config.drainDelayMs,
+  timeoutMs: config.shutdownTimeoutMs,
+  log,
+  onStopped: () => process.exit(0),
+});
 process.on('SIGTERM', () => drain('SIGTERM'));
 process.on('SIGINT', () => drain('SIGINT'));

@@ -38,27 +38,33 @@ const isPong = (status: number, body: string) => {
   }
 };
 
+const DRAINING = { status: 'draining', error: 'draining', message: 'Arrêt en cours : ce serveur ne prend plus de requêtes.' } as const;
+
 /**
- * `/ops/healthz`: the process answers. `/ops/readyz`: both upstreams answer with our service
- * tokens (ERPNext `GET /api/method/ping` → pong, hub `GET /health` → 2xx); 503 naming the ones down.
- * Neither needs an identity: Docker, Traefik and the launcher poll them.
+ * `/ops/healthz`: this replica takes traffic: 200, or 503 from the moment SIGTERM starts the drain
+ * (Traefik's health check and Docker's use it: see deploy/README.md). It does not look at the
+ * upstreams on purpose: an ERPNext outage must not take the SPA and the hub features offline.
+ * `/ops/readyz`: both upstreams answer with our service tokens (ERPNext `GET /api/method/ping` →
+ * pong, hub `GET /health` → 2xx); 503 naming the ones down, or while draining. For monitoring and
+ * the launcher. Neither needs an identity.
  */
 export function healthRoutes(app: Express, config: BffConfig, state: AppState, log: Logger): void {
   const timeoutMs = Math.min(READY_TIMEOUT_MS, config.upstreamTimeoutMs);
-  app.get('/ops/healthz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  app.get('/ops/healthz', (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    if (state.draining) res.status(503).json({ ...DRAINING, requestId: req.requestId });
+    else res.json({ status: 'ok' });
   });
   app.get('/ops/readyz', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    if (state.draining) return void res.status(503).json({ ...DRAINING, down: [], requestId: req.requestId });
     const [erp, hub] = await Promise.all([
       probe(config.erp, '/api/method/ping', isPong, timeoutMs),
       probe(config.hub, '/health', (status) => status >= 200 && status < 300, timeoutMs),
     ]);
     const checks = { erp, hub };
     const down = (Object.keys(checks) as (keyof typeof checks)[]).filter((name) => checks[name] !== 'ok');
-    res.set('Cache-Control', 'no-store');
-    if (state.draining) {
-      res.status(503).json({ status: 'draining', error: 'draining', message: 'Arrêt en cours.', down: [], checks, requestId: req.requestId });
-    } else if (down.length > 0) {
+    if (down.length > 0) {
       log.warn({ requestId: req.requestId, checks }, 'not ready');
       res.status(503).json({ status: 'unavailable', error: 'not_ready', message: `Service(s) indisponible(s) : ${down.join(', ')}.`, down, checks, requestId: req.requestId });
     } else {

@@ -30,16 +30,26 @@ describe('upstreamRequestHeaders', () => {
       'req-1',
       'agent@gigafibre.ca',
     );
-    expect(out).toEqual({
-      accept: 'application/json',
-      'content-type': 'application/json',
-      'content-length': '12',
-      'last-event-id': '7',
-      host: 'erp:8000',
-      authorization: 'token k:s3cr3t',
-      'x-request-id': 'req-1',
-      'x-ops-user': 'agent@gigafibre.ca',
-    });
+    expect(out).toEqual([
+      'host', 'erp:8000',
+      'authorization', 'token k:s3cr3t',
+      'x-request-id', 'req-1',
+      'x-ops-user', 'agent@gigafibre.ca',
+      'accept', 'application/json',
+      'content-type', 'application/json',
+      'content-length', '12',
+      'last-event-id', '7',
+    ]);
+  });
+
+  it('sends a body read by the BFF with its exact length, whatever framing the client used', () => {
+    const out = upstreamRequestHeaders({ 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, erp, 'erp:8000', 'req-2', 'a@b.ca', 42);
+    expect(out).toEqual(['host', 'erp:8000', 'authorization', 'token k:s3cr3t', 'x-request-id', 'req-2', 'x-ops-user', 'a@b.ca', 'content-length', '42', 'content-type', 'application/json']);
+  });
+
+  it('keeps every value of a repeated header', () => {
+    const out = upstreamRequestHeaders({ 'x-custom': ['a', 'b'] }, erp, 'erp:8000', 'req-3', 'a@b.ca');
+    expect(out.slice(8)).toEqual(['x-custom', 'a', 'x-custom', 'b']);
   });
 });
 

@@ -29,19 +29,21 @@ function connectionTokens(headers: IncomingHttpHeaders): string[] {
 /**
  * The headers a proxied request carries upstream: the client's, minus its credentials, the
  * `X-Authentik-*` set and hop-by-hop ones; plus the service token (injected here and nowhere
- * else), the request id and the user, for attribution.
+ * else), the request id and the user, for attribution. With `bodyLength` (a body the BFF read in
+ * full), that exact Content-Length replaces the client's framing. A flat `[name, value, …]` list:
+ * `http.request` writes it as is, without a `setHeader` call per header as for an object.
  */
-export function upstreamRequestHeaders(headers: IncomingHttpHeaders, upstream: UpstreamConfig, host: string, requestId: string, user: string): OutgoingHttpHeaders {
-  const out: OutgoingHttpHeaders = {};
+export function upstreamRequestHeaders(headers: IncomingHttpHeaders, upstream: UpstreamConfig, host: string, requestId: string, user: string, bodyLength?: number): string[] {
+  const out = ['host', host, 'authorization', upstream.authorization, 'x-request-id', requestId, 'x-ops-user', user];
+  if (bodyLength !== undefined) out.push('content-length', String(bodyLength));
   const named = connectionTokens(headers);
   for (const name in headers) {
     if (CLIENT_ONLY.has(name) || name.startsWith('x-authentik-') || (named.length > 0 && named.includes(name))) continue;
-    out[name] = headers[name];
+    if (bodyLength !== undefined && (name === 'content-length' || name === 'transfer-encoding')) continue;
+    const value = headers[name];
+    if (typeof value === 'string') out.push(name, value);
+    else if (value !== undefined) for (const v of value) out.push(name, v);
   }
-  out.host = host;
-  out.authorization = upstream.authorization;
-  out['x-request-id'] = requestId;
-  out['x-ops-user'] = user;
   return out;
 }
 
