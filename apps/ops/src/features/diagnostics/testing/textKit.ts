@@ -1,0 +1,16 @@
+// Test helper: the feature's real messages in a vue-i18n instance, as a TextKit.
+import { createI18n } from 'vue-i18n';
+import type { AppLocale } from '@/shared/format';
+import type { TextKit } from '../rules/diagnosticsText';
+import messages from '../i18n';
+
+export function textKit(locale: AppLocale = 'fr-CA'): TextKit {
+  const i18n = createI18n({
+    legacy: false,
+    locale,
+    messages: { 'fr-CA': { diagnostics: messages['fr-CA'] }, 'en-CA': { diagnostics: messages['en-CA'] } },
+    missingWarn: false,
+    fallbackWarn: false,
+  });
+  return { t: (key, named = {}) => i18n.global.t(key, named), locale };
+}
