@@ -1,0 +1,110 @@
+// The BFF's own CPU time per request: identity (JWT, cached after the first), CSRF, policy,
+// logging and proxying included. The built BFF runs in production mode in front of the standin's
+// ERP; a fixed number of requests is sent for each endpoint, with the headers the edge really
+// forwards (outpost identity set, X-Forwarded-*, the browser's own), and the BFF process's CPU
+// time (user + system, every thread: /proc/<pid>/stat) is divided by the number of requests.
+// Target: ≤ 150 µs per request for a typical ERP list call and for /ops/api/me.
+//
+//   BENCH_REQUESTS (default 20000) per endpoint, BENCH_CONNECTIONS (default 10),
+//   BENCH_CPU_PROF=<dir> runs the BFF with --cpu-prof (profiles written to <dir> at exit).
+import autocannon from 'autocannon';
+import { BENCH, buildBff, cpuMicros, execedPid, issuerFor, rssMb, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
+import { report, round } from './lib/report';
+
+const PORTS = { erp: 8711, hub: 8712, bff: 8713 } as const;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const TARGET_US = 150;
+const LIST = `/ops/api/erp/resource/Customer?fields=${encodeURIComponent('["name","customer_name","mobile_no","email_id","territory"]')}&limit_page_length=20`;
+const ME = '/ops/api/me';
+
+/** What the edge sends the BFF for a signed-in dispatcher's XHR (Traefik + Authentik outpost). */
+function edgeHeaders(jwt: string): Record<string, string> {
+  return {
+    accept: 'application/json',
+    'accept-language': 'fr-CA,fr;q=0.9,en-CA;q=0.8',
+    'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0 Safari/537.36',
+    referer: 'https://erp.gigafibre.ca/ops/',
+    cookie: 'authentik_proxy_a1b2c3=MTc1MjAwMDAwMHxEdi1CQkFFQ180SUFBUkFCRUFBQV8tLUZfNElBQlFaemRISnBibWM',
+    'x-requested-with': 'gigafibre-ops',
+    'x-forwarded-for': '203.0.113.7',
+    'x-forwarded-host': 'erp.gigafibre.ca',
+    'x-forwarded-proto': 'https',
+    'x-forwarded-port': '443',
+    'x-real-ip': '203.0.113.7',
+    'x-authentik-username': 'bench',
+    'x-authentik-groups': 'ops-dispatch',
+    'x-authentik-email': 'bench@gigafibre.ca',
+    'x-authentik-name': 'Bench Dispatch',
+    'x-authentik-uid': 'a3f1c2d4e5b6',
+    'x-authentik-jwt': jwt,
+    'x-authentik-meta-outpost': 'authentik Embedded Outpost',
+    'x-authentik-meta-provider': 'gigafibre-ops',
+    'x-authentik-meta-app': 'gigafibre-ops',
+    'x-authentik-meta-version': '2025.10.0',
+  };
+}
+
+interface Measure {
+  cpuUsPerReq: number;
+  requests: number;
+  errors: number;
+  rps: number;
+}
+
+function run(url: string, headers: Record<string, string>, amount: number, pid: number): Promise<Measure> {
+  const before = cpuMicros(pid);
+  return new Promise((resolve, reject) => {
+    autocannon({ url, headers, connections: CONNECTIONS, amount }, (err, result) => {
+      if (err) return reject(err);
+      const used = cpuMicros(pid) - before;
+      const ok = result['2xx'];
+      resolve({ cpuUsPerReq: used / Math.max(1, ok), requests: ok, errors: result.errors + result.non2xx + result.timeouts, rps: ok / result.duration });
+    });
+  });
+}
+
+try {
+  const bundle = await buildBff();
+  startStandin({ erp: PORTS.erp, hub: PORTS.hub });
+  const profDir = process.env.BENCH_CPU_PROF;
+  const bff = startBff(bundle, PORTS.bff, PORTS, issuerFor(), {}, profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
+  await waitFor(`http://127.0.0.1:${PORTS.erp}/api/method/ping`, { authorization: `token ${BENCH.erpToken}` });
+  await waitFor(`http://127.0.0.1:${PORTS.bff}/ops/readyz`);
+  const pid = await execedPid(bff);
+
+  const jwt = signEdgeJwt({ sub: 'a3f1c2d4e5b6', email: 'bench@gigafibre.ca', name: 'Bench Dispatch', preferred_username: 'bench', groups: ['ops-dispatch'] }, issuerFor());
+  const headers = edgeHeaders(jwt);
+  const base = `http://127.0.0.1:${PORTS.bff}`;
+
+  // Warm up (JIT, connection pools, the verified-token cache), then measure each endpoint.
+  await run(base + LIST, headers, 3000, pid);
+  await run(base + ME, headers, 3000, pid);
+  const list = await run(base + LIST, headers, REQUESTS, pid);
+  const me = await run(base + ME, headers, REQUESTS, pid);
+  const rss = rssMb(pid);
+  console.log(`ERP list: ${round(list.cpuUsPerReq, 1)} µs CPU/request (${list.requests} requests, ${round(list.rps, 0)} req/s)`);
+  console.log(`/ops/api/me: ${round(me.cpuUsPerReq, 1)} µs CPU/request (${me.requests} requests, ${round(me.rps, 0)} req/s)`);
+  await stopAll();
+  const errors = list.errors + me.errors;
+  report(
+    'proxy-cpu',
+    {
+      list_endpoint: `GET ${decodeURIComponent(LIST)}`,
+      requests_per_endpoint: REQUESTS,
+      connections: CONNECTIONS,
+      erp_list_cpu_us_per_req: round(list.cpuUsPerReq, 1),
+      me_cpu_us_per_req: round(me.cpuUsPerReq, 1),
+      erp_list_rps: round(list.rps, 0),
+      me_rps: round(me.rps, 0),
+      bff_rss_mb: round(rss, 1),
+      target_us_per_req: TARGET_US,
+      errors,
+    },
+    list.cpuUsPerReq <= TARGET_US && me.cpuUsPerReq <= TARGET_US && errors === 0 && list.requests === REQUESTS && me.requests === REQUESTS,
+  );
+} catch (err) {
+  console.error(err);
+  await stopAll();
+  process.exitCode = 2;
+}
