@@ -15,9 +15,17 @@ export default defineFeatureRoutes('scan', [
     meta: { requires: ['scan.use'], title: 'nav.jobs' },
   },
   {
+    // `?job=DJ-…` links what is scanned to that job; `&ocr=<id>` opens a label reading to check.
     path: 'scan',
     name: 'scan',
     component: () => import('./ScanPage.vue'),
     meta: { requires: ['scan.use'], nav: { label: 'nav.scan', icon: 'qr_code_scanner', order: 50 } },
+  },
+  {
+    // Reached from the header's queue badge on every page.
+    path: 'scan/queue',
+    name: 'scan-queue',
+    component: () => import('./ScanQueuePage.vue'),
+    meta: { requires: ['scan.use'], title: 'scan.queue.title' },
   },
 ]);

@@ -10,6 +10,7 @@ const me = (body: unknown, status = 200) => new Response(JSON.stringify(body), {
 beforeEach(() => {
   setActivePinia(createPinia());
   vi.stubGlobal('fetch', fetchMock);
+  localStorage.clear();
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -44,6 +45,38 @@ describe('session store', () => {
     expect(await session.recheck()).toBe(true);
     expect(session.expired).toBe(false);
     expect(restored).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('starting without network', () => {
+  it('opens as the last user seen on this device, then asks /me again when the network is back', async () => {
+    const tech = { email: 'tech@gigafibre.ca', name: 'Jean-François Roy', username: 'tech', groups: ['ops-tech'], capabilities: ['scan.use'] };
+    fetchMock.mockResolvedValueOnce(me(tech));
+    await useSessionStore().load();
+
+    setActivePinia(createPinia()); // a new visit, offline
+    fetchMock.mockRejectedValueOnce(new TypeError('offline'));
+    const session = useSessionStore();
+    await session.load();
+    expect(session).toMatchObject({ status: 'ready', offlineStart: true });
+    expect(session.user?.email).toBe('tech@gigafibre.ca');
+    expect(session.can('scan.use')).toBe(true);
+
+    fetchMock.mockResolvedValueOnce(me({ ...tech, capabilities: ['scan.use', 'diagnostics.view'] }));
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(session.offlineStart).toBe(false));
+    expect(session.can('diagnostics.view')).toBe(true);
+  });
+
+  it('forgets that user when the edge says the session is over', async () => {
+    fetchMock.mockResolvedValueOnce(me({ email: 'tech@gigafibre.ca', groups: [], capabilities: ['scan.use'] }));
+    await useSessionStore().load();
+    setActivePinia(createPinia());
+    fetchMock.mockResolvedValueOnce(me({}, 401));
+    await expect(useSessionStore().load()).rejects.toMatchObject({ code: 'session-expired' });
+    setActivePinia(createPinia());
+    fetchMock.mockRejectedValueOnce(new TypeError('offline'));
+    await expect(useSessionStore().load()).rejects.toMatchObject({ code: 'network' });
   });
 });
 

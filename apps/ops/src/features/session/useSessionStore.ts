@@ -5,6 +5,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { Capability } from '@gigafibre/capabilities';
 import { isApiError, type ApiError } from '@/shared/http';
 import { fetchMe, type SessionUser } from './api';
+import { forgetUser, rememberUser, rememberedUser } from './rememberedUser';
 import { userInitials } from './userInitials';
 
 export type SessionStatus = 'loading' | 'ready' | 'error';
@@ -15,6 +16,8 @@ export const useSessionStore = defineStore('session', () => {
   const loadError = shallowRef<ApiError | null>(null);
   /** True from the first 401/redirect until /me answers again. */
   const expired = ref(false);
+  /** Started without network, as the last user seen on this device, until /me answers. */
+  const offlineStart = ref(false);
   const restoredListeners = new Set<() => void>();
 
   const capabilities = computed<ReadonlySet<Capability>>(() => new Set(user.value?.capabilities ?? []));
@@ -30,7 +33,19 @@ export const useSessionStore = defineStore('session', () => {
     try {
       user.value = await fetchMe();
       status.value = 'ready';
+      rememberUser(user.value);
     } catch (error) {
+      // No network at start: open as the last user seen here (the queue and the kept jobs work
+      // offline); /me is asked again when the network comes back.
+      const remembered = isApiError(error) && (error.code === 'network' || error.code === 'timeout') ? rememberedUser() : null;
+      if (remembered) {
+        user.value = remembered;
+        status.value = 'ready';
+        offlineStart.value = true;
+        window.addEventListener('online', () => void refresh().catch(() => undefined), { once: true });
+        return;
+      }
+      if (isApiError(error) && error.code === 'session-expired') forgetUser();
       loadError.value = isApiError(error) ? error : null;
       status.value = 'error';
       throw error;
@@ -41,6 +56,8 @@ export const useSessionStore = defineStore('session', () => {
   async function refresh(): Promise<void> {
     const fresh = await fetchMe();
     user.value = fresh;
+    offlineStart.value = false;
+    rememberUser(fresh);
     if (expired.value) markRestored();
   }
 
@@ -57,6 +74,8 @@ export const useSessionStore = defineStore('session', () => {
   async function recheck(): Promise<boolean> {
     try {
       user.value = await fetchMe();
+      offlineStart.value = false;
+      rememberUser(user.value);
       markRestored();
       return true;
     } catch {
@@ -70,5 +89,5 @@ export const useSessionStore = defineStore('session', () => {
     return () => restoredListeners.delete(listener);
   }
 
-  return { user, status, loadError, expired, capabilities, initials, can, load, refresh, recheck, markExpired, onRestored };
+  return { user, status, loadError, expired, offlineStart, capabilities, initials, can, load, refresh, recheck, markExpired, onRestored };
 });

@@ -1,0 +1,103 @@
+// The scan feature's calls to the BFF: the technician's jobs, equipment at a service location,
+// linking equipment, job status and label OCR. Queue sends are `quiet` (the queue shows their
+// failures itself) and carry the record id as Idempotency-Key and an 8-second deadline.
+import type { DispatchJob, JobStatus, ServiceEquipment, VisionEquipment } from '@gigafibre/contracts';
+import { callMethod, erpGet, erpInsert, erpList, erpUpdate, hubPost, type CallOptions } from '@/shared/http';
+
+export const JOB_SUMMARY_FIELDS = [
+  'name',
+  'status',
+  'job_type',
+  'priority',
+  'customer',
+  'service_location',
+  'scheduled_date',
+  'start_time',
+  'duration_minutes',
+  'notes',
+] as const;
+export type JobSummaryRow = Pick<DispatchJob, (typeof JOB_SUMMARY_FIELDS)[number]>;
+
+/** The Technician record of a signed-in user (Technician.user = their e-mail), or null. */
+export async function findTechnician(email: string, signal?: AbortSignal): Promise<{ name: string; technician_name: string } | null> {
+  const rows = await erpList('Technician', { fields: ['name', 'technician_name'], filters: [['user', '=', email]], limit: 1, signal, quiet: true });
+  return rows[0] ?? null;
+}
+
+/** A technician's jobs on one day, in order of start time. */
+export function listJobsOfDay(technician: string, date: string, signal?: AbortSignal): Promise<JobSummaryRow[]> {
+  return erpList('Dispatch Job', {
+    fields: JOB_SUMMARY_FIELDS,
+    filters: [
+      ['technician', '=', technician],
+      ['scheduled_date', '=', date],
+      ['status', '!=', 'Cancelled'],
+    ],
+    orderBy: 'start_time asc',
+    limit: 0,
+    signal,
+    quiet: true,
+  });
+}
+
+export const getJob = (job: string, options: CallOptions = {}) => erpGet('Dispatch Job', job, { quiet: true, ...options });
+
+/** Customers by name (one request for a day's jobs). */
+export function getCustomers(names: readonly string[], signal?: AbortSignal) {
+  return erpList('Customer', {
+    fields: ['name', 'customer_name', 'customer_type', 'mobile_no', 'email_id', 'language'],
+    filters: [['name', 'in', [...names]]],
+    limit: 0,
+    signal,
+    quiet: true,
+  });
+}
+
+/** Service locations by name. */
+export function getLocations(names: readonly string[], signal?: AbortSignal) {
+  return erpList('Service Location', {
+    fields: ['name', 'address_line', 'city', 'postal_code', 'latitude', 'longitude', 'access_notes'],
+    filters: [['name', 'in', [...names]]],
+    limit: 0,
+    signal,
+    quiet: true,
+  });
+}
+
+export const EQUIPMENT_FIELDS = ['name', 'equipment_type', 'manufacturer', 'model', 'serial_no', 'mac_address', 'status', 'dispatch_job', 'service_location'] as const;
+export type EquipmentRow = Pick<ServiceEquipment, (typeof EQUIPMENT_FIELDS)[number]>;
+
+/** The equipment at a service location (active first). */
+export function listEquipmentAt(location: string, signal?: AbortSignal): Promise<EquipmentRow[]> {
+  return erpList('Service Equipment', {
+    fields: EQUIPMENT_FIELDS,
+    filters: [['service_location', '=', location]],
+    orderBy: 'status asc, equipment_type asc',
+    limit: 0,
+    signal,
+    quiet: true,
+  });
+}
+
+/** The Service Equipment holding this serial (serials are unique), or null. */
+export async function findEquipmentBySerial(serial: string, options: CallOptions = {}): Promise<EquipmentRow | null> {
+  const rows = await erpList('Service Equipment', { fields: EQUIPMENT_FIELDS, filters: [['serial_no', '=', serial]], limit: 1, quiet: true, ...options });
+  return rows[0] ?? null;
+}
+
+export const createEquipment = (doc: Partial<ServiceEquipment>, options: CallOptions) => erpInsert('Service Equipment', doc, { quiet: true, ...options });
+
+export const updateEquipment = (name: string, patch: Partial<ServiceEquipment>, options: CallOptions) =>
+  erpUpdate('Service Equipment', name, patch, { quiet: true, ...options });
+
+/** `gigafibre.ops.set_job_status` (the same status again is a no-op: replays are harmless). */
+export function setJobStatus(job: string, status: JobStatus, options: CallOptions): Promise<unknown> {
+  return callMethod('gigafibre.ops.set_job_status', { job, status }, { quiet: true, invalidates: ['Dispatch Job'], ...options });
+}
+
+/** The hub's OCR of an equipment label (multipart `image`). */
+export function readEquipmentLabel(image: Blob, fileName: string, options: CallOptions): Promise<VisionEquipment> {
+  const form = new FormData();
+  form.append('image', image, fileName);
+  return hubPost('/vision/equipment', form, { quiet: true, ...options });
+}

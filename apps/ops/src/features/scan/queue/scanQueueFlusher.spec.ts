@@ -1,0 +1,232 @@
+// The flusher against a real IndexedDB (fake-indexeddb) with fake timers for the backoff.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/shared/http';
+import { createScanQueueDb, type ScanQueueDb } from '../storage/scanStorage';
+import { ScanQueueFlusher, type FlusherDeps } from './scanQueueFlusher';
+import { createLocalLock } from './scanQueueLock';
+import { newScanRecord, type ScanQueueRecord } from './scanQueueRecord';
+
+const USER = 'tech@gigafibre.ca';
+let dbCount = 0;
+let names: { database: string; store: string };
+let db: ScanQueueDb;
+
+const link = (serial: string, user = USER) =>
+  newScanRecord(
+    { kind: 'link-equipment', payload: { serial, mac: null, equipmentType: 'ONT', model: null, manufacturer: null, serviceLocation: 'LOC-000005', source: 'manual' } },
+    { user, job: 'DJ-000005' },
+  );
+const status = (s: 'En Route' | 'In Progress') => newScanRecord({ kind: 'job-status', payload: { status: s } }, { user: USER, job: 'DJ-000005' });
+const serialOf = (r: ScanQueueRecord) => (r.kind === 'link-equipment' ? r.payload.serial : r.kind === 'job-status' ? r.payload.status : r.id);
+const timeout = () => new ApiError({ status: 0, code: 'timeout', message: 'délai' });
+const refusal = (why: string) => new ApiError({ status: 417, code: 'validation', message: why, serverMessages: [why] });
+
+async function queue(...records: ScanQueueRecord[]) {
+  for (const r of records) await db.put(r);
+}
+/** Lets IndexedDB's real (not faked) callbacks run. */
+async function settle(rounds = 20) {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+/** Waits for a condition driven by IndexedDB callbacks, without moving the fake clock. */
+async function until(check: () => boolean | Promise<boolean>, rounds = 200) {
+  for (let i = 0; i < rounds; i++) {
+    if (await check()) return;
+    await settle(1);
+  }
+  throw new Error('condition never met');
+}
+const stored = async () => (await db.all()).records.sort((a, b) => a.seq - b.seq);
+
+function flusherWith(send: FlusherDeps['send'], overrides: Partial<FlusherDeps> = {}) {
+  return new ScanQueueFlusher({ db, lock: createLocalLock(), send, user: () => USER, canSend: () => true, random: () => 0, ...overrides });
+}
+
+beforeEach(() => {
+  names = { database: `scan-queue-test-${++dbCount}`, store: 'records' };
+  db = createScanQueueDb(names);
+  // fake-indexeddb schedules with setImmediate: only timers and the clock are faked.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('flushing', () => {
+  it('sends oldest first and removes each record only once acknowledged', async () => {
+    const sent: string[] = [];
+    await queue(link('A'), link('B'), link('C'));
+    const result = await flusherWith(async (r) => {
+      sent.push(serialOf(r));
+      expect((await stored()).map(serialOf)).toContain(serialOf(r)); // still stored while on its way
+      return undefined;
+    }).flush();
+    expect(sent).toEqual(['A', 'B', 'C']);
+    expect(result).toEqual({ sent: 3, refused: 0, stoppedBy: null });
+    expect(await stored()).toEqual([]);
+  });
+
+  it('a timeout stops the pass (nothing overtakes), then the timer retries after the backoff', async () => {
+    const sent: string[] = [];
+    let fail = true;
+    await queue(link('A'), link('B'));
+    const flusher = flusherWith(async (r) => {
+      sent.push(serialOf(r));
+      if (fail) throw timeout();
+      return undefined;
+    });
+    expect(await flusher.flush()).toMatchObject({ sent: 0, stoppedBy: 'waiting' });
+    expect(sent).toEqual(['A']);
+    const [a, b] = await stored();
+    expect(a).toMatchObject({ state: 'pending', attempts: 1, lastError: { code: 'timeout' } });
+    expect(b).toMatchObject({ state: 'pending', attempts: 0 });
+
+    // Before the delay nothing happens; after it, both go, in order.
+    fail = false;
+    await vi.advanceTimersByTimeAsync(900);
+    expect(sent).toEqual(['A']);
+    await vi.advanceTimersByTimeAsync(200);
+    await until(async () => (await stored()).length === 0);
+    expect(sent).toEqual(['A', 'A', 'B']);
+  });
+
+  it('backs off longer after each failure, and « réessayer maintenant » skips the wait', async () => {
+    const at: number[] = [];
+    await queue(link('A'));
+    const flusher = flusherWith(async () => {
+      at.push(Date.now());
+      throw timeout();
+    });
+    const start = Date.now();
+    const nextAt = async () => (await stored())[0]!.nextAttemptAt;
+    await flusher.flush();
+    expect(await nextAt()).toBe(start + 1_000); // 1st retry: 1 s (random 0)
+    await vi.advanceTimersByTimeAsync(999);
+    await settle();
+    expect(at).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await until(() => at.length === 2);
+    await until(async () => (await nextAt()) === at[1]! + 2_000); // 2nd retry: 2 s
+    await vi.advanceTimersByTimeAsync(2_000);
+    await until(() => at.length === 3);
+    await until(async () => (await nextAt()) === at[2]! + 4_000); // 3rd: 4 s
+    await flusher.flush({ force: true });
+    expect(at).toHaveLength(4);
+    expect((await stored())[0]?.attempts).toBe(4);
+    flusher.stop();
+  });
+
+  it('a refused record is set aside with its reason and holds back only its own chain', async () => {
+    const sent: string[] = [];
+    const records = [link('BAD'), link('OK1'), status('En Route'), status('In Progress'), link('BAD'), link('OK2')];
+    const first = records[2]!;
+    await queue(...records);
+    const result = await flusherWith(async (r) => {
+      sent.push(serialOf(r));
+      if (serialOf(r) === 'BAD' || r.id === first.id) throw refusal(`Refusé : ${serialOf(r)}`);
+      return undefined;
+    }).flush();
+    // The second BAD and « In Progress » wait behind their refused elders; OK1 and OK2 go.
+    expect(sent).toEqual(['BAD', 'OK1', 'En Route', 'OK2']);
+    expect(result).toEqual({ sent: 2, refused: 2, stoppedBy: null });
+    const left = await stored();
+    expect(left.map((r) => [serialOf(r), r.state])).toEqual([
+      ['BAD', 'refused'],
+      ['En Route', 'refused'],
+      ['In Progress', 'pending'],
+      ['BAD', 'pending'],
+    ]);
+    expect(left[0]!.lastError).toMatchObject({ code: 'validation', message: 'Refusé : BAD' });
+    // No timer spins on records held behind a refusal.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('an expired session stops the pass and keeps every record; signing in again sends them', async () => {
+    const sent: string[] = [];
+    let signedIn = true;
+    await queue(link('A'), link('B'), link('C'));
+    const flusher = flusherWith(async (r) => {
+      if (!signedIn) throw new ApiError({ status: 401, code: 'session-expired', message: 'expirée' });
+      sent.push(serialOf(r));
+      if (serialOf(r) === 'A') signedIn = false; // expires mid-flush
+      return undefined;
+    });
+    expect(await flusher.flush()).toMatchObject({ sent: 1, stoppedBy: 'session' });
+    expect((await stored()).map((r) => [serialOf(r), r.state, r.lastError?.code ?? null])).toEqual([
+      ['B', 'pending', 'session-expired'],
+      ['C', 'pending', null],
+    ]);
+    expect(vi.getTimerCount()).toBe(0); // no hammering the sign-in page
+    signedIn = true;
+    expect(await flusher.flush()).toMatchObject({ sent: 2, stoppedBy: null });
+    expect(sent).toEqual(['A', 'B', 'C']);
+  });
+
+  it('sends only the signed-in user’s records, and nothing while offline unless forced', async () => {
+    const sent: string[] = [];
+    let online = false;
+    await queue(link('MINE'), link('THEIRS', 'other@gigafibre.ca'));
+    const flusher = flusherWith(
+      async (r) => {
+        sent.push(serialOf(r));
+        return undefined;
+      },
+      { canSend: () => online },
+    );
+    expect(await flusher.flush()).toMatchObject({ sent: 0, stoppedBy: 'offline' });
+    online = true;
+    await flusher.flush();
+    expect(sent).toEqual(['MINE']);
+    expect((await stored()).map(serialOf)).toEqual(['THEIRS']);
+  });
+
+  it('keeps an OCR answer for confirmation instead of removing the record', async () => {
+    const ocr = newScanRecord({ kind: 'ocr', payload: { image: new Blob(['png'], { type: 'image/png' }), fileName: 'label.png' } }, { user: USER, job: 'DJ-000005' });
+    await queue(ocr);
+    const answer = { serial: 'ALCLB2C4D601', mac: 'A4:E3:1B:2C:4D:01', model: 'G-010G-Q', manufacturer: 'Nokia', barcodes: [] };
+    await flusherWith(async () => answer).flush();
+    expect(await db.get(ocr.id)).toMatchObject({ state: 'to-confirm', result: answer });
+  });
+});
+
+describe('durability and tabs', () => {
+  it('records survive a new connection to the same database (a reload), an interrupted send included', async () => {
+    const a = link('A');
+    await queue(a, link('B'));
+    await db.put({ ...a, state: 'sending', attempts: 1 });
+    const reopened = createScanQueueDb(names);
+    const { records } = await reopened.all();
+    expect(records.map((r) => [serialOf(r), r.state]).sort()).toEqual([
+      ['A', 'pending'],
+      ['B', 'pending'],
+    ]);
+  });
+
+  it('two tabs flushing at once send each record exactly once', async () => {
+    const sent: string[] = [];
+    const serials = Array.from({ length: 12 }, (_, i) => `S${i}`);
+    await queue(...serials.map((s) => link(s)));
+    const lock = createLocalLock(); // stands in for the cross-tab Web Lock
+    const send: FlusherDeps['send'] = async (r) => {
+      sent.push(serialOf(r));
+      await Promise.resolve();
+      return undefined;
+    };
+    const tabA = flusherWith(send, { lock, db: createScanQueueDb(names) });
+    const tabB = flusherWith(send, { lock, db: createScanQueueDb(names) });
+    await Promise.all([tabA.flush(), tabB.flush(), tabA.flush()]);
+    expect(sent.sort()).toEqual([...serials].sort());
+    expect(await stored()).toEqual([]);
+  });
+
+  it('a record discarded in another tab while waiting is not sent', async () => {
+    const a = link('A');
+    const b = link('B');
+    await queue(a, b);
+    const sent: string[] = [];
+    await flusherWith(async (r) => {
+      sent.push(serialOf(r));
+      if (r.id === a.id) await db.remove(b.id); // the other tab's « supprimer »
+      return undefined;
+    }).flush();
+    expect(sent).toEqual(['A']);
+  });
+});

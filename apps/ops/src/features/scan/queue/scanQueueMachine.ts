@@ -1,0 +1,87 @@
+// The queue's state machine, as pure functions of (record, event, time): what a send's outcome
+// does to a record. The flusher applies them; nothing here touches IndexedDB or the network.
+import type { VisionEquipment } from '@gigafibre/contracts';
+import { isApiError } from '@/shared/http';
+import { backoffDelay } from '@/shared/live/backoff';
+import type { ScanQueueRecord, ScanRecordBody, ScanRecordError } from './scanQueueRecord';
+
+/** First retry after about 2 s, doubling up to 5 minutes (half fixed, half random). */
+export const SCAN_RETRY_BACKOFF = { baseMs: 2_000, maxMs: 5 * 60_000 } as const;
+/** Each send's deadline. */
+export const SCAN_SEND_TIMEOUT_MS = 8_000;
+
+/**
+ * - retry: timeout, network error, 5xx, 429 — keep it, try again after a backoff
+ * - session: the session expired — keep it, try again once signed in again
+ * - refuse: the server refused this record (4xx) — set aside with its reason for the technician
+ */
+export type FailureClass = 'retry' | 'session' | 'refuse';
+
+export function classifyFailure(error: unknown): FailureClass {
+  if (isApiError(error)) {
+    if (error.code === 'session-expired') return 'session';
+    // `aborted`: the page went away mid-send; the server may or may not have it (the key says).
+    return error.retryable || error.code === 'aborted' ? 'retry' : 'refuse';
+  }
+  // Not an answer from the server (a bug, storage refusing a Blob…): shown, never dropped.
+  return 'refuse';
+}
+
+/** The failure as stored on the record (and shown in the queue). */
+export function describeFailure(error: unknown, now: number): ScanRecordError {
+  if (isApiError(error)) {
+    return {
+      code: error.code,
+      status: error.status,
+      message: error.serverMessages.length > 0 ? error.serverMessages.join(' ') : error.message,
+      serverMessages: error.serverMessages,
+      requestId: error.requestId,
+      at: now,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'client', status: 0, message, serverMessages: [], requestId: null, at: now };
+}
+
+/** The delay before the `attempts`-th send is tried again. */
+export function retryDelay(attempts: number, random: () => number = Math.random): number {
+  return backoffDelay(Math.max(0, attempts - 1), { ...SCAN_RETRY_BACKOFF, random });
+}
+
+/** Due now? Pending, and past its backoff unless the technician (or the network coming back) forces it. */
+export function isDue(record: ScanQueueRecord, now: number, force: boolean): boolean {
+  return record.state === 'pending' && (force || record.nextAttemptAt <= now);
+}
+
+export function markSending(record: ScanQueueRecord, now: number): ScanQueueRecord {
+  return { ...record, state: 'sending', attempts: record.attempts + 1, updatedAt: now };
+}
+
+/** What a failed send does to the record. */
+export function afterFailure(record: ScanQueueRecord, error: unknown, now: number, random: () => number = Math.random): ScanQueueRecord {
+  const lastError = describeFailure(error, now);
+  const failure = classifyFailure(error);
+  if (failure === 'refuse') return { ...record, state: 'refused', lastError, updatedAt: now, nextAttemptAt: 0 };
+  // An expired session is not the record's fault: no growing backoff, it goes as soon as signed in.
+  const nextAttemptAt = failure === 'session' ? now : now + retryDelay(record.attempts, random);
+  return { ...record, state: 'pending', lastError, updatedAt: now, nextAttemptAt };
+}
+
+/**
+ * What the server's acknowledgement does: the record is done and leaves the queue, except an OCR
+ * answer, which waits for the technician to confirm it.
+ */
+export function afterAck(record: ScanQueueRecord, result: VisionEquipment | undefined, now: number): ScanQueueRecord | null {
+  if (record.kind === 'ocr') {
+    return { ...record, state: 'to-confirm', result: result ?? { serial: null, mac: null, model: null, manufacturer: null, barcodes: [] }, lastError: null, updatedAt: now };
+  }
+  return null;
+}
+
+/**
+ * « Renvoyer »: a refused record (fixed or not) goes back in line, keeping its id: the server
+ * stored nothing for a refused request, so the same Idempotency-Key is safe with a new body.
+ */
+export function resendRecord(record: ScanQueueRecord, now: number, body?: ScanRecordBody): ScanQueueRecord {
+  return { ...record, ...(body ?? {}), state: 'pending', attempts: 0, nextAttemptAt: 0, lastError: null, updatedAt: now } as ScanQueueRecord;
+}

@@ -1,0 +1,88 @@
+// « Scanner » (#/scan?job=…) and the send queue (#/scan/queue): the technician's scanning screens.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class ScanPage {
+  constructor(readonly page: Page) {}
+
+  readonly cameraOpen = () => this.page.getByTestId('camera-open');
+  readonly cameraState = () => this.page.getByTestId('camera-state');
+  readonly continuousToggle = () => this.page.getByTestId('camera-continuous');
+  readonly serial = () => this.page.getByTestId('equipment-card').getByTestId('equipment-serial');
+  readonly mac = () => this.page.getByTestId('equipment-card').getByTestId('equipment-mac');
+  readonly model = () => this.page.getByTestId('equipment-card').getByTestId('equipment-model');
+  readonly submit = () => this.page.getByTestId('equipment-card').getByTestId('equipment-submit');
+  readonly photoInput = () => this.page.getByTestId('photo-input');
+  readonly ocrConfirm = () => this.page.getByTestId('ocr-confirm');
+  readonly badge = () => this.page.getByTestId('scan-queue-badge');
+  readonly records = () => this.page.getByTestId('queue-record');
+
+  /** Opens the scan page for `job` and waits until it can take a scan. */
+  async open(job: string): Promise<void> {
+    await this.page.goto(`/ops/#/scan?job=${job}`);
+    await this.ready(job);
+  }
+
+  async ready(job: string): Promise<void> {
+    await expect(this.page.getByTestId('scan-job')).toContainText(job);
+    await expect(this.cameraOpen()).toBeVisible();
+    await expect(this.serial()).toBeEditable();
+    await expect(this.badge()).toBeVisible();
+  }
+
+  /** The equipment type button (`ONT`, `Routeur`, `Nœud mesh`). */
+  typeButton(label: string): Locator {
+    return this.page.getByTestId('equipment-card').getByRole('button', { name: label, exact: true });
+  }
+
+  /** Types a serial (and MAC) and links it; waits until it is in the queue. */
+  async linkByHand(serial: string, options: { mac?: string; type?: string } = {}): Promise<void> {
+    await this.serial().fill(serial);
+    if (options.mac) await this.mac().fill(options.mac);
+    if (options.type) await this.typeButton(options.type).click();
+    await this.submit().click();
+    await expect(this.serial()).toHaveValue('');
+  }
+
+  /** The queued record whose title names `text` (a serial). */
+  record(text: string): Locator {
+    return this.records().filter({ hasText: text });
+  }
+
+  /**
+   * Waits until the service worker controls the page and keeps what an offline reload needs (the
+   * app warms the scan chunks in idle time and hands them to the worker).
+   */
+  async waitUntilReadyOffline(): Promise<void> {
+    await this.page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    await expect
+      .poll(
+        () =>
+          this.page.evaluate(async () => {
+            const cache = await caches.open('gigafibre-ops-shell-v1');
+            const urls = (await cache.keys()).map((r) => new URL(r.url).pathname);
+            const has = (re: RegExp) => urls.some((u) => re.test(u));
+            return urls.includes('/ops/') && ['ScanPage-', 'ScanQueuePage-', 'ScanEquipmentCard-', 'ScanVisitQueue-', 'ScanJobContext-'].every((name) => has(new RegExp(`/assets/${name}`)));
+          }),
+        { timeout: 20_000, message: 'le service worker garde la coquille et les pages de scan' },
+      )
+      .toBe(true);
+  }
+}
+
+export class ScanQueuePage {
+  constructor(readonly page: Page) {}
+
+  readonly activity = () => this.page.getByTestId('queue-activity');
+  readonly retryNow = () => this.page.getByTestId('queue-retry');
+  readonly records = () => this.page.getByTestId('queue-record');
+  readonly empty = () => this.page.getByTestId('queue-empty');
+
+  async open(): Promise<void> {
+    await this.page.goto('/ops/#/scan/queue');
+    await expect(this.page.locator('main h1')).toHaveText('File d’envoi');
+  }
+
+  record(text: string): Locator {
+    return this.records().filter({ hasText: text });
+  }
+}
