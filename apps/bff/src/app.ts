@@ -5,7 +5,7 @@
 // files, health probes, redirects) is an Express app, the "shell". Why the API skips Express: it
 // cost ~100 µs of CPU per proxied request here, a third of the BFF's budget (see README).
 // No body parser anywhere: the proxies stream request bodies straight through.
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { PolicyMatcher } from '@gigafibre/capabilities';
 import type { BffRequest } from './bffRequest';
 import type { BffConfig } from './config';
@@ -20,6 +20,7 @@ import { startRequest } from './logging/requestContext';
 import { authorize } from './policy/authorize';
 import { normalizePath, type OpsPath } from './policy/normalizePath';
 import { createUpstreamProxy } from './proxy/upstreamProxy';
+import { hardenServer } from './security/hardenServer';
 import { createSecurityStep, type SecurityStepOptions } from './security/securityStep';
 import { createShell } from './shell';
 
@@ -37,6 +38,8 @@ export interface BffApp extends RequestListener {
   endStreams(): void;
   /** Ends streams and destroys every upstream connection, in use or idle. */
   closeUpstreams(): void;
+  /** Makes the answers Node gives by itself (malformed requests, CONNECT) JSON with security headers. */
+  harden(server: Server): void;
 }
 
 export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
@@ -77,13 +80,17 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
     const req = incoming as BffRequest;
     try {
       startRequest(req, res, log);
-      security.setHeaders(req.url ?? '/', res);
+      security.start(req, res); // 400 without Host
       const path = normalizePath(req.url ?? '/'); // 400
       req.opsPath = path;
       if (path.segments[0] !== 'ops' || path.segments[1] !== 'api') return void shell(req, res);
       if (path.trailingSlash) throw new HttpError(400, 'bad_path', 'Chemin refusé : « / » final interdit.', { reason: 'trailing_slash' });
-      api(req, res, path).catch((err: unknown) => sendError(err, req, res, log));
+      api(req, res, path).catch((err: unknown) => {
+        security.beforeError(req, res);
+        sendError(err, req, res, log);
+      });
     } catch (err) {
+      security.beforeError(req, res);
       sendError(err, req, res, log);
     }
   };
@@ -93,5 +100,6 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
     closeUpstreams: () => {
       for (const proxy of [events, erp, hub]) proxy.close();
     },
+    harden: (server: Server) => hardenServer(server, security.headers.api, log),
   });
 }

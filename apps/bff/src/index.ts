@@ -21,6 +21,7 @@ const log = createLogger(config.logLevel);
 const state: AppState = { draining: false };
 const app = createApp(config, { logger: log, state });
 const server = createServer(app);
+app.harden(server);
 // Traefik keeps idle upstream connections for 90 s: close ours later than that, never under it.
 server.keepAliveTimeout = 95_000;
 server.headersTimeout = 96_000;

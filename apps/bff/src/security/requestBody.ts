@@ -20,7 +20,8 @@ export const MAX_JSON_DEPTH = 32;
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
 const UPLOAD_TYPE = /^(?:multipart\/form-data\s*;.*\bboundary=\S|image\/[a-z0-9][a-z0-9.+-]*\s*$)/i;
 const ACCEPTED: Record<BodyKind, string[]> = { json: ['application/json'], upload: ['multipart/form-data', 'image/*'] };
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a BOM is kept, so JSON.parse refuses it as the upstream would.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The route kind of a proxied call: the hub's vision routes take images, everything else JSON. */
 export function bodyKindOf(upstream: 'erp' | 'hub', firstSegment: string | undefined): BodyKind {
@@ -46,11 +47,16 @@ function formatBytes(n: number): string {
  * @throws HttpError 400 (a body on GET/HEAD, bad JSON), 413 (too large), 415 (wrong content type
  *   or an encoded body).
  */
-export function checkRequestBody(req: IncomingMessage, res: ServerResponse, kind: BodyKind, config: SecurityConfig): undefined | Promise<Buffer> {
+export function checkRequestBody(req: IncomingMessage, kind: BodyKind, config: SecurityConfig): undefined | Promise<Buffer> {
   const { headers } = req;
   const declared = headers['content-length'];
-  const chunked = headers['transfer-encoding'] !== undefined;
+  const framing = headers['transfer-encoding'];
+  const chunked = framing !== undefined;
   if (!chunked && (declared === undefined || declared === '0')) return undefined;
+  if (chunked && framing.trim().toLowerCase() !== 'chunked') {
+    // Node only undoes `chunked`: the bytes of a `gzip, chunked` body are still compressed.
+    throw badBody('transfer_coding', `codage de transfert « ${framing.slice(0, 40)} » non pris en charge (seul « chunked » l’est).`);
+  }
 
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') throw badBody('body_not_allowed', `pas de corps sur ${method}.`);
@@ -67,22 +73,37 @@ export function checkRequestBody(req: IncomingMessage, res: ServerResponse, kind
     });
   }
   const limit = kind === 'json' ? config.bodyLimitBytes : config.uploadLimitBytes;
-  if (declared !== undefined && Number(declared) > limit) {
-    closeAfterAnswer(res);
-    throw tooLarge(limit);
-  }
+  if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
   if (kind === 'upload' && !chunked) return undefined;
-  const body = readLimited(req, res, limit);
+  const body = readLimited(req, limit);
   return kind === 'json' ? body.then(checkJson) : body;
 }
 
-/** The rest of an oversized body is not worth reading: the connection ends with the answer. */
-function closeAfterAnswer(res: ServerResponse): void {
-  res.shouldKeepAlive = false;
-  res.setHeader('Connection', 'close');
+/** How long the rest of a refused body is read (and dropped) after the answer, at most. */
+export const LINGER_MS = 5000;
+
+/**
+ * Before answering an error while the request's body is still arriving: keep reading (and
+ * dropping) it after the answer, stop sending (FIN), and close only when the client has finished
+ * or after LINGER_MS. Node would close at once, and closing a socket with unread bytes makes the
+ * kernel send a reset: the client would lose the 413 it was about to read.
+ */
+export function lingerIfUnread(req: IncomingMessage, res: ServerResponse): void {
+  const { headers } = req;
+  const hasBody = headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  if (!hasBody || req.complete || res.headersSent) return;
+  // Not "last": Node then drops the rest of the body instead of destroying the socket; we end it.
+  res.shouldKeepAlive = true;
+  res.once('finish', () => {
+    const socket = req.socket;
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
 }
 
-function readLimited(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer> {
+function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -92,7 +113,7 @@ function readLimited(req: IncomingMessage, res: ServerResponse, limit: number): 
       settled = true;
       req.off('data', onData);
       if (err) {
-        req.resume(); // discard what is still arriving until the connection closes
+        req.resume(); // drop what is still arriving (see lingerIfUnread)
         reject(err);
       } else {
         resolve(Buffer.concat(chunks, size));
@@ -101,7 +122,6 @@ function readLimited(req: IncomingMessage, res: ServerResponse, limit: number): 
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        closeAfterAnswer(res);
         settle(tooLarge(limit));
       } else {
         chunks.push(chunk);

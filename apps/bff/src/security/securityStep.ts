@@ -10,18 +10,29 @@ import { actorOf, type Identity } from '../identity/identity';
 import type { Logger } from '../logging/logger';
 import type { OpsPath } from '../policy/normalizePath';
 import { RateLimiter, rateBucketOf } from './rateLimit';
-import { bodyKindOf, checkRequestBody } from './requestBody';
+import { bodyKindOf, checkRequestBody, lingerIfUnread } from './requestBody';
 import { applyHeaders, createSecurityHeaders, type SecurityHeaders } from './securityHeaders';
 
 /** Segments of `/ops/api/<upstream>` before the upstream's own path. */
 const MOUNT = 3;
+// An encoded CR or LF in a query would be decoded by an upstream into its own logs or headers
+// (NUL is already refused by the path check); no query of the app carries one.
+const QUERY_LINE_BREAK = /%0[ad]/i;
+// Headers some frameworks read as "treat this POST as a DELETE": the policy judged the real method.
+const METHOD_OVERRIDES = ['x-http-method-override', 'x-http-method', 'x-method-override'] as const;
 
 export interface SecurityStep {
   readonly headers: SecurityHeaders;
-  /** Sets the security headers; first thing for every request. */
-  setHeaders(url: string, res: ServerResponse): void;
   /**
-   * Rate limit (429) then body checks (400/413/415) of an authorized proxied call; returns the
+   * First thing for every request: sets the security headers, and refuses (400) an HTTP/1.1
+   * request without Host (Node's own refusal has no body: see hardenServer.ts).
+   */
+  start(req: BffRequest, res: ServerResponse): void;
+  /** Called before an error is answered: a body still arriving is read to its end, not reset. */
+  beforeError(req: BffRequest, res: ServerResponse): void;
+  /**
+   * Query and method-override checks (400), rate limit (429), then body checks (400/413/415) of
+   * an authorized proxied call; returns the
    * body to send upstream when it was read in full, `undefined` to stream the request as is.
    */
   admit(req: BffRequest, res: ServerResponse, upstream: Upstream, path: OpsPath, identity: Identity): undefined | Promise<Buffer>;
@@ -38,11 +49,23 @@ export function createSecurityStep(config: BffConfig, log: Logger, options: Secu
 
   return {
     headers,
-    setHeaders(url, res) {
-      applyHeaders(res, url.startsWith('/ops/api/') ? headers.api : headers.document);
+    start(req, res) {
+      applyHeaders(res, (req.url ?? '/').startsWith('/ops/api/') ? headers.api : headers.document);
+      if (req.headers.host === undefined && req.httpVersion === '1.1') {
+        throw new HttpError(400, 'bad_request', 'Requête HTTP/1.1 sans en-tête Host.', { reason: 'missing_host' });
+      }
     },
+    beforeError: lingerIfUnread,
     admit(req, res, upstream, path, identity) {
       const method = req.method ?? 'GET';
+      if (path.search.length > 1 && QUERY_LINE_BREAK.test(path.search)) {
+        throw new HttpError(400, 'bad_query', 'Requête refusée : saut de ligne encodé (%0D, %0A) dans les paramètres.', { reason: 'encoded_line_break' });
+      }
+      for (const name of METHOD_OVERRIDES) {
+        if (req.headers[name] !== undefined) {
+          throw new HttpError(400, 'bad_request', `Requête refusée : en-tête « ${name} » interdit (la méthode HTTP est celle de la requête).`, { reason: 'method_override' });
+        }
+      }
       const bucket = method === 'POST' ? rateBucketOf(upstream, method, path.segments.slice(MOUNT)) : undefined;
       if (bucket !== undefined) {
         const who = actorOf(identity);
@@ -54,7 +77,7 @@ export function createSecurityStep(config: BffConfig, log: Logger, options: Secu
           throw new HttpError(429, 'rate_limited', `Trop de demandes : réessayez dans ${retryAfterS} s.`, { limit: bucket, retryAfterSeconds: retryAfterS });
         }
       }
-      return checkRequestBody(req, res, bodyKindOf(upstream, path.segments[MOUNT]), config.security);
+      return checkRequestBody(req, bodyKindOf(upstream, path.segments[MOUNT]), config.security);
     },
   };
 }
