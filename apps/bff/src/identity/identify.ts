@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { GroupMap } from '@gigafibre/capabilities';
 import type { IdentityConfig } from '../config';
-import { splitGroups, toIdentity, type Identity, type IdentityClaims } from './identity';
+import { splitGroups, toIdentity, usableInHeader, type Identity, type IdentityClaims } from './identity';
 import { JwtVerifier, unauthenticated } from './jwtVerifier';
 import { TokenCache } from './tokenCache';
 
@@ -86,7 +86,7 @@ function claimsFromHeaders(req: IncomingMessage): IdentityClaims {
   const username = header(req, 'x-authentik-username');
   if (email === '' && username === '') throw unauthenticated('no_subject', 'ni courriel ni nom d’utilisateur.');
   for (const value of [email, username]) {
-    if (value !== '' && !SINGLE_VALUE.test(value)) throw unauthenticated('malformed_headers', 'en-têtes d’identité en double ou invalides.');
+    if (value !== '' && (!SINGLE_VALUE.test(value) || !usableInHeader(value))) throw unauthenticated('malformed_headers', 'en-têtes d’identité en double ou invalides.');
   }
   return {
     email,

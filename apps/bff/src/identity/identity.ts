@@ -31,6 +31,15 @@ export function toIdentity(claims: IdentityClaims, source: IdentitySource, group
   return { ...claims, capabilities, capabilitySet: new Set(capabilities), source };
 }
 
+/**
+ * True when an e-mail or username can travel in the `X-Ops-User` header: printable latin1 only.
+ * A control character (a line break in a profile field) or a character beyond U+00FF would make
+ * every proxied request of that user fail inside Node's HTTP client.
+ */
+export function usableInHeader(value: string): boolean {
+  return /^[\x20-\x7e\xa0-\xff]*$/.test(value);
+}
+
 /** The name a change is attributed to in audit lines and `X-Ops-User`. */
 export function actorOf(identity: Identity): string {
   return identity.email || identity.username;

@@ -1,7 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { HttpError } from '../errors';
-import { splitGroups, type IdentityClaims } from './identity';
+import { splitGroups, usableInHeader, type IdentityClaims } from './identity';
 
 /** How the edge's `X-Authentik-Jwt` is checked. */
 export interface JwtVerifierOptions {
@@ -110,5 +110,6 @@ function claimsOf(payload: JWTPayload): IdentityClaims {
   const email = text(payload.email);
   const username = text(payload.preferred_username);
   if (email === '' && username === '') throw unauthenticated('no_subject', 'jeton sans courriel ni nom d’utilisateur.');
+  if (!usableInHeader(email) || !usableInHeader(username)) throw unauthenticated('malformed_claims', 'courriel ou nom d’utilisateur avec des caractères interdits.');
   return { email, username, name: text(payload.name) || username || email, uid: text(payload.sub), groups };
 }

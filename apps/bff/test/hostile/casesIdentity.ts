@@ -2,7 +2,7 @@
 // JWTs, every method on every route of the policy, and Frappe query injection through the ERP
 // proxy (the one family the policy lets through: the ERP itself must refuse it).
 import { ROUTE_POLICY, satisfies, capabilitiesFor, type PolicyRule } from '@gigafibre/capabilities';
-import { FORGED_TOKENS } from './forgedTokens';
+import { FORGED_TOKENS, signedToken } from './forgedTokens';
 import { ADMIN_ONLY, CSRF, get, jwt, type Header, type HostileCase } from './hostileCase';
 
 function identityConflicts(): HostileCase[] {
@@ -31,6 +31,8 @@ function identityConflicts(): HostileCase[] {
     c('JWT in a cookie instead', [['Cookie', `authentik_proxy_standin=${admin}`]], [401]),
     c('valid JWT + a second, forged one', [['X-Authentik-Jwt', nobody], ['X-Authentik-Jwt', FORGED_TOKENS[0]?.[1] ?? '']], [401]),
     c('X-Authentik-Uid of the admin without JWT', [['X-Authentik-Uid', 'uid-admin']], [401]),
+    c('genuine JWT whose e-mail carries a line break', [['X-Authentik-Jwt', signedToken({ email: 'a@gigafibre.ca\r\nX-Ops-User: admin', groups: ['ops-admin'] })]], [401]),
+    c('genuine JWT whose username is beyond latin1 (no header can carry it)', [['X-Authentik-Jwt', signedToken({ preferred_username: 'michał', groups: ['ops-admin'] })]], [401]),
   ];
 }
 
