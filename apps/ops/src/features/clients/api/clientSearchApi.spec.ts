@@ -33,7 +33,9 @@ describe('searchClients', () => {
       const filters = new URL(url, 'http://x').searchParams.get('filters') ?? '';
       return Promise.resolve(json({ data: filters.includes('"in"') ? [josee] : [] }));
     });
-    const [result, ...rest] = await searchClients('ALCLB2C4D601');
+    const { results, more } = await searchClients('ALCLB2C4D601');
+    expect(more).toBe(false);
+    const [result, ...rest] = results;
     expect(rest).toEqual([]);
     expect(result).toMatchObject({ id: 'CUST-00001', customer: { customer_name: 'Josée Tremblay' }, reasons: [{ kind: 'serial', exact: true }] });
     expect(JSON.parse(urls().at(-1)?.searchParams.get('filters') ?? '')).toEqual([['name', 'in', ['CUST-00001']]]);
@@ -43,13 +45,21 @@ describe('searchClients', () => {
     fetchMock.mockImplementation((url) =>
       Promise.resolve(decodeURIComponent(url).includes('custom_phone_digits') ? json({ data: [josee] }) : json({ exc_type: 'ValidationError' }, 417)),
     );
-    expect((await searchClients('5145550142')).map((r) => r.id)).toEqual(['CUST-00001']);
+    expect((await searchClients('5145550142')).results.map((r) => r.id)).toEqual(['CUST-00001']);
     fetchMock.mockImplementation(() => Promise.resolve(json({ error: 'upstream down' }, 503)));
     await expect(searchClients('5145550142')).rejects.toMatchObject({ code: 'unavailable' });
   });
 
+  it('says when a lookup filled its page (more clients than shown)', async () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ ...josee, name: `CUST-0000${i}` }));
+    fetchMock.mockImplementation((url) => Promise.resolve(json({ data: decodeURIComponent(url).includes('customer_name') ? many : [] })));
+    const answer = await searchClients('tremblay');
+    expect(answer.results).toHaveLength(8);
+    expect(answer.more).toBe(true);
+  });
+
   it('makes no call for a term too short to search', async () => {
-    expect(await searchClients(' a ')).toEqual([]);
+    expect(await searchClients(' a ')).toEqual({ results: [], more: false });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });

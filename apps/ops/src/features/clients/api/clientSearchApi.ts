@@ -3,7 +3,7 @@
 import type { Doctype } from '@gigafibre/contracts';
 import { erpList, isApiError, type FieldOf } from '@/shared/http';
 import { mergeSearchResults, missingCustomerIds, type ClientSearchResult, type LookupHits, type SearchCustomerRow, type SearchRow } from '../search/mergeSearchResults';
-import { buildSearchPlan, customersByIdCall, lookupCall, type ListCall } from '../search/searchPlan';
+import { buildSearchPlan, customersByIdCall, lookupCall, LOOKUP_LIMIT, type ListCall } from '../search/searchPlan';
 
 /** A search should feel instant; past this it is reported rather than left spinning. */
 const SEARCH_TIMEOUT_MS = 8_000;
@@ -21,13 +21,22 @@ export function runListCall(call: ListCall, signal?: AbortSignal): Promise<Searc
   }) as unknown as Promise<SearchRow[]>;
 }
 
+export interface ClientSearchAnswer {
+  results: ClientSearchResult[];
+  /** Some lookup filled its page: more clients match than shown (the user should say more). */
+  more: boolean;
+}
+
+/** Most clients shown for one term. */
+export const MAX_RESULTS = 20;
+
 /**
  * Clients matching `term`, strongest match first. A lookup that fails is left out when others
  * answered (a partial answer beats none while a caller waits); when all fail, the first error is thrown.
  */
-export async function searchClients(term: string, signal?: AbortSignal): Promise<ClientSearchResult[]> {
+export async function searchClients(term: string, signal?: AbortSignal): Promise<ClientSearchAnswer> {
   const plan = buildSearchPlan(term);
-  if (plan.length === 0) return [];
+  if (plan.length === 0) return { results: [], more: false };
   const settled = await Promise.allSettled(plan.map((lookup) => runListCall(lookupCall(lookup), signal)));
   const hits: LookupHits[] = [];
   settled.forEach((outcome, i) => {
@@ -44,5 +53,6 @@ export async function searchClients(term: string, signal?: AbortSignal): Promise
       // The matches still show, with the account number instead of the name.
     }
   }
-  return mergeSearchResults(hits, extra);
+  const merged = mergeSearchResults(hits, extra, MAX_RESULTS + 1);
+  return { results: merged.slice(0, MAX_RESULTS), more: merged.length > MAX_RESULTS || hits.some((h) => h.rows.length >= LOOKUP_LIMIT) };
 }

@@ -3,7 +3,7 @@
 // next ones load, and says whether the term is too short to search.
 import { getCurrentScope, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { isApiError } from '@/shared/http';
-import { searchClients } from '../api/clientSearchApi';
+import { searchClients, type ClientSearchAnswer } from '../api/clientSearchApi';
 import type { ClientSearchResult } from '../search/mergeSearchResults';
 import { buildSearchPlan } from '../search/searchPlan';
 
@@ -11,7 +11,7 @@ export type SearchStatus = 'idle' | 'too-short' | 'searching' | 'done' | 'error'
 
 export interface UseClientSearchOptions {
   debounceMs?: number;
-  search?: (term: string, signal: AbortSignal) => Promise<ClientSearchResult[]>;
+  search?: (term: string, signal: AbortSignal) => Promise<ClientSearchAnswer>;
 }
 
 export const SEARCH_DEBOUNCE_MS = 180;
@@ -20,6 +20,8 @@ export function useClientSearch(options: UseClientSearchOptions = {}) {
   const { debounceMs = SEARCH_DEBOUNCE_MS, search = searchClients } = options;
   const term = ref('');
   const results = shallowRef<ClientSearchResult[]>([]);
+  /** More clients match than shown. */
+  const more = ref(false);
   const status = ref<SearchStatus>('idle');
   const error = shallowRef<unknown>(null);
   /** The term the shown results answer. */
@@ -42,7 +44,8 @@ export function useClientSearch(options: UseClientSearchOptions = {}) {
     try {
       const found = await search(value, controller.signal);
       if (current !== controller) return;
-      results.value = found;
+      results.value = found.results;
+      more.value = found.more;
       answeredTerm.value = value;
       error.value = null;
       status.value = 'done';
@@ -57,12 +60,14 @@ export function useClientSearch(options: UseClientSearchOptions = {}) {
     cancel();
     if (value.trim() === '') {
       results.value = [];
+      more.value = false;
       answeredTerm.value = '';
       status.value = 'idle';
       return;
     }
     if (buildSearchPlan(value).length === 0) {
       results.value = [];
+      more.value = false;
       status.value = 'too-short';
       return;
     }
@@ -75,6 +80,7 @@ export function useClientSearch(options: UseClientSearchOptions = {}) {
   return {
     term,
     results,
+    more,
     status,
     error,
     answeredTerm,

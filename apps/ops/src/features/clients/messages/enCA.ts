@@ -11,6 +11,7 @@ export const enCA: Widen<typeof frCA> = {
     tooShort: 'Type at least two characters.',
     searching: 'Searching…',
     results: 'No results | {count} result | {count} results',
+    more: 'more customers match: narrow the search.',
     noResults: 'No customer matches “{term}”.',
     noResultsHint: 'Check the spelling, or search by phone, postal code, account number or serial number.',
     failed: 'The search failed.',

@@ -8,6 +8,7 @@ export const frCA = {
     tooShort: 'Tapez au moins deux caractères.',
     searching: 'Recherche en cours…',
     results: 'Aucun résultat | {count} résultat | {count} résultats',
+    more: 'd’autres clients correspondent : précisez la recherche.',
     noResults: 'Aucun client ne correspond à « {term} ».',
     noResultsHint: 'Vérifiez l’orthographe, ou cherchez par téléphone, code postal, numéro de compte ou numéro de série.',
     failed: 'La recherche a échoué.',

@@ -23,7 +23,7 @@ describe('mergeSearchResults', () => {
     ];
     const results = mergeSearchResults(hits, [{ ...marc, name: 'CUST-00099', customer_name: 'Anne Roy' }]);
     expect(results.map((r) => [r.id, r.reasons.map((x) => x.kind)])).toEqual([
-      ['CUST-00001', ['email', 'name']],
+      ['CUST-00001', ['name', 'email']],
       ['CUST-00002', ['name']],
       ['CUST-00099', ['address']],
     ]);

@@ -56,7 +56,7 @@ export interface ClientSearchResult {
 }
 
 /** Strength of each kind of match: lower comes first. */
-const KIND_RANK: Record<MatchKind, number> = { account: 0, serial: 1, mac: 2, phone: 3, email: 4, name: 5, postal: 6, address: 7 };
+const KIND_RANK: Record<MatchKind, number> = { account: 0, serial: 1, mac: 2, phone: 3, name: 4, email: 5, postal: 6, address: 7 };
 
 function reasonRank(r: MatchReason): number {
   return (r.exact ? 0 : 10) + KIND_RANK[r.kind];
