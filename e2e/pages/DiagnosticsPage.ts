@@ -45,12 +45,15 @@ export class DiagnosticsPage {
     await expect(this.headline()).not.toBeEmpty();
   }
 
-  /** The page's own lookup → rendered-panel measure (Performance API), in ms; the last one. */
-  async lookupToRenderMs(): Promise<number> {
+  /**
+   * The page's own measures (Performance API), in ms, for the last lookup: start → painted panel,
+   * and its parts (network: start → answer; render: answer → painted).
+   */
+  async lookupTimings(): Promise<{ total: number; network: number; render: number }> {
     await expect(this.panel()).toHaveAttribute('data-render-ms', /\d+/);
     return this.page.evaluate(() => {
-      const entries = performance.getEntriesByName('diagnostics:lookup-to-render');
-      return entries.at(-1)?.duration ?? Number.NaN;
+      const last = (name: string) => performance.getEntriesByName(name).at(-1)?.duration ?? Number.NaN;
+      return { total: last('diagnostics:lookup-to-render'), network: last('diagnostics:lookup-network'), render: last('diagnostics:answer-to-render') };
     });
   }
 

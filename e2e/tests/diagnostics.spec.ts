@@ -36,7 +36,8 @@ test('a client with a bad optical level: the bad verdict first, the gauge, and l
   await expect(diag.verdict()).toHaveAttribute('data-severity', 'critical');
   await expect(diag.headline()).toHaveText('Signal optique faible : probable connecteur sale ou fibre pliée (-28,40 dBm)');
   await expect(page.locator('main h1')).toHaveText('Diagnostic');
-  await expect(page.getByText(`${badOptical.customerName} · Appareil ${badOptical.ont.serial}`)).toBeVisible();
+  await expect(page.getByText(`Appareil ${badOptical.ont.serial}`)).toBeVisible();
+  await expect(page.getByTestId('diagnostics-customer-link')).toHaveText(`${badOptical.customerName} (${badOptical.customer})`);
 
   await expect(diag.gauge()).toHaveAttribute('data-band', 'bad');
   await expect(diag.gauge()).toHaveAttribute('data-reading', 'weak');
@@ -49,24 +50,29 @@ test('a client with a bad optical level: the bad verdict first, the gauge, and l
   expect(at).toBeLessThan(0.25);
   await expect(diag.online()).toHaveText('En ligne');
 
-  // Lookup → rendered panel: the first (cold) load, then warm ones through the form (same serial).
-  const figures = [await diag.lookupToRenderMs()];
+  // Lookup → rendered panel: the first load (the standin builds the device's document on first
+  // access), then warm ones through the form (same serial). The budget holds for the median.
+  const figures = [await diag.lookupTimings()];
   for (let i = 0; i < 4; i++) {
     const before = await page.evaluate(() => performance.getEntriesByName('diagnostics:lookup-to-render').length);
     await diag.submit().click();
     await expect.poll(() => page.evaluate(() => performance.getEntriesByName('diagnostics:lookup-to-render').length)).toBe(before + 1);
-    figures.push(await diag.lookupToRenderMs());
+    figures.push(await diag.lookupTimings());
   }
-  const sorted = [...figures].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] as number;
-  console.log(`diagnostics lookup→render ms: first ${figures[0]?.toFixed(0)}, all ${figures.map((f) => f.toFixed(0)).join(', ')}, median ${median.toFixed(0)} (target ≤ 500)`);
-  expect(median).toBeLessThanOrEqual(500);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  const ms = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+  const total = figures.map((f) => f.total);
+  console.log(
+    `diagnostics lookup→render ms: median ${median(total).toFixed(0)} (target ≤ 500); each ${ms(total)}; ` +
+      `network ${ms(figures.map((f) => f.network))}; render ${ms(figures.map((f) => f.render))}`,
+  );
+  expect(median(total)).toBeLessThanOrEqual(500);
 });
 
 test('the customer comes from ERPNext when only the serial is known; a mesh node serial shows its router and the tree', async ({ asUser }) => {
   const { page } = await asUser('support', { open: false });
   const diag = new DiagnosticsPage(page);
-  const wireless = healthyMesh.mesh.find((m) => m.backhaul === 'wireless');
+  const wireless = (healthyMesh.mesh ?? []).find((m) => m.backhaul === 'wireless');
   expect(wireless).toBeDefined();
   await diag.open(wireless?.serial ?? '');
   await diag.expectPanel();
@@ -253,7 +259,7 @@ test('SSIDs and host names are shown as text, never as markup', async ({ asUser 
   await expect(diag.ssids().first()).toHaveText(evil);
   await expect(diag.clientNames().first()).toHaveText(`<b>${evil}</b>`);
   await expect(diag.panel().locator('img')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate<number | undefined>('window.__pwned')).toBeUndefined();
   await expect(diag.verdict()).toContainText('Wi-Fi : clients au signal faible (1 sur 1)');
 });
 
@@ -265,7 +271,7 @@ test('Copier le résumé puts a French plain-text note on the clipboard', async 
   await diag.expectPanel();
   await diag.copyButton().click();
   await expect(page.getByText('Résumé copié : collez-le dans la note du billet.')).toBeVisible();
-  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const text = await page.evaluate<string>('navigator.clipboard.readText()');
   const lines = text.split('\n');
   expect(lines[0]).toMatch(/^Diagnostic Gigafibre du /);
   expect(lines).toContain(`Client : ${badOptical.customerName} (${badOptical.customer})`);

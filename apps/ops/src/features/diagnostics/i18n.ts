@@ -19,10 +19,10 @@ export default defineFeatureMessages('diagnostics', {
     loading: 'Interrogation de l’appareil {serial}…',
     slow: 'Le hub tarde à répondre ; on attend encore un peu (8 secondes au plus).',
     customer: {
-      label: 'Client',
-      loading: 'Recherche du client…',
-      unknown: 'Client introuvable dans ERPNext',
-      open: 'Ouvrir le dossier de {name}',
+      label: 'Client :',
+      name: '{name} ({id})',
+      loading: 'recherche…',
+      unknown: 'équipement introuvable dans ERPNext',
     },
     resolvedFromMesh: 'Le numéro {serial} est un nœud de maillage : voici le diagnostic de son routeur principal.',
     verdict: {
@@ -234,10 +234,10 @@ export default defineFeatureMessages('diagnostics', {
     loading: 'Querying device {serial}…',
     slow: 'The hub is slow to answer; waiting a little longer (8 seconds at most).',
     customer: {
-      label: 'Customer',
-      loading: 'Looking up the customer…',
-      unknown: 'Customer not found in ERPNext',
-      open: 'Open {name}’s file',
+      label: 'Customer:',
+      name: '{name} ({id})',
+      loading: 'looking up…',
+      unknown: 'equipment not found in ERPNext',
     },
     resolvedFromMesh: 'Serial {serial} is a mesh node: here are the diagnostics of its main router.',
     verdict: {
