@@ -39,7 +39,7 @@ test('an admin invites a user, copies the password, and the new user signs in wi
 
   await users.copyPassword().click();
   await expect(users.inviteDialog().getByRole('status').filter({ hasText: 'Mot de passe copié.' })).toBeVisible();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await page.evaluate<string>('navigator.clipboard.readText()');
   expect(copied).toBe(shown);
 
   // Shown once: closing the dialog drops it from the page.
