@@ -23,6 +23,20 @@ export const REDACTED_PATHS = [
   '*.secret',
   '*.password',
   '*.jwtSecret',
+  // An upstream's config (`{ erp: { authorization, secrets } }`) logged whole by mistake.
+  '*.*.authorization',
+  '*.*.token',
+  '*.secrets',
+  '*.*.secrets',
+  // A new user's temporary password (the hub's invitation answer), wherever it would sit.
+  'temporary_password',
+  '*.temporary_password',
+  '*.*.temporary_password',
+  // Bodies are never logged (the BFF does not parse them); the net under that rule.
+  'body',
+  '*.body',
+  // Node's parse errors carry the raw request bytes, credentials included.
+  '*.rawPacket',
 ];
 
 /** The BFF's JSON logger: one line per event, secrets redacted, ISO time. */

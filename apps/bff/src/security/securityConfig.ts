@@ -38,7 +38,7 @@ export function parseRate(text: string): Rate | null {
   if (!match) throw new Error(`« ${text} » : attendu « N/durée » comme 30/1m, 20/1h ou « off » (expected "N/duration" like 30/1m, 20/1h, or "off")`);
   const count = Number(match[1]);
   const windowMs = Number(match[2]) * UNIT_MS[match[3] as keyof typeof UNIT_MS];
-  if (count < 1 || windowMs < 1000) throw new Error(`« ${text} » : au moins 1 requête par seconde ou plus (at least 1 request over ≥ 1 s)`);
+  if (count < 1 || windowMs < 1000) throw new Error(`« ${text} » : au moins 1 requête, sur au moins 1 s (at least 1 request over at least 1 s)`);
   return { count, windowMs };
 }
 
