@@ -39,6 +39,14 @@ export class DiagnosticsPage {
     await this.page.goto(`/ops/#/diagnostics?${query.toString()}`);
   }
 
+  /** From the client's file (`#/clients/<id>`): the « Diagnostiquer » button of one equipment. */
+  async openFromClient(customer: string, serial: string): Promise<void> {
+    await this.page.goto(`/ops/#/clients/${customer}`);
+    const button = this.page.locator(`[data-testid="equipment-row"][data-serial="${serial}"]`).getByTestId('diagnose');
+    await button.click();
+    await expect(this.page).toHaveURL(new RegExp(`#/diagnostics\\?.*serial=${serial}`));
+  }
+
   /** Waits for a rendered panel (the verdict is its first part). */
   async expectPanel(): Promise<void> {
     await expect(this.panel()).toBeVisible();

@@ -29,8 +29,8 @@ test.afterEach(async () => {
 test('a client with a bad optical level: the bad verdict first, the gauge, and lookup → panel under budget', async ({ asUser }) => {
   const { page } = await asUser('support', { open: false });
   const diag = new DiagnosticsPage(page);
-  // What the clients page's « Diagnostiquer » opens for an equipment: #/diagnostics?serial=…&customer=….
-  await diag.open(badOptical.ont.serial, badOptical.customer);
+  await diag.openFromClient(badOptical.customer, badOptical.ont.serial);
+  await expect(page).toHaveURL(new RegExp(`customer=${badOptical.customer}`));
   await diag.expectPanel();
 
   await expect(diag.verdict()).toHaveAttribute('data-severity', 'critical');
@@ -129,6 +129,10 @@ test('an offline device: flagged but shown, and a reboot ends queued with the ex
   await expect(diag.online()).toHaveText('Hors ligne');
   await expect(diag.stale()).toContainText(`Hors ligne depuis ${offline.offlineHours} h : les données ci-dessous datent de son dernier contact`);
   await expect(diag.rx()).toHaveText('-19,10 dBm');
+  // Its retry: read it again (still offline).
+  await page.getByTestId('diagnostics-reload').click();
+  await expect(diag.stale()).toBeVisible();
+  await expect(diag.headline()).toHaveText(`Appareil hors ligne depuis ${offline.offlineHours} h`);
 
   const dialog = await diag.openRebootDialog();
   await expect(dialog).toContainText(offline.customerName);
