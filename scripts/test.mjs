@@ -16,6 +16,8 @@ step('installation', () => {
   pnpm = installWorkspace();
   ensureChromium();
 });
+// Needs the registry's advisory service; without it the step warns and passes (scripts/audit.ts).
+step('audit des dépendances (pnpm audit)', () => run(pnpm, ['exec', 'tsx', 'scripts/audit.ts'], { what: 'l’audit des dépendances' }));
 step('types (vue-tsc, tsc)', () => run(pnpm, ['run', 'typecheck'], { what: 'la vérification des types' }));
 step('lint (eslint)', () => run(pnpm, ['run', 'lint'], { what: 'eslint' }));
 step('tests unitaires et d’intégration (vitest)', () => run(pnpm, ['run', 'test:unit'], { what: 'vitest' }));
