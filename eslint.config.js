@@ -17,7 +17,7 @@ const ONE_WAY_TO_THE_NETWORK = 'Passez par src/shared/http (request, erpList, hu
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.data/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'e2e/.artifacts/**'],
+    ignores: ['**/dist/**', 'apps/*/dist-*/**', '**/node_modules/**', '.tools/**', '.data/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'e2e/.artifacts/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
