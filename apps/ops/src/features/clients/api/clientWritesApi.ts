@@ -2,11 +2,13 @@
 // idempotency key is the caller's, kept across retries of the same input so nothing is created twice.
 import type { Priority } from '@gigafibre/contracts';
 import { erpInsert } from '@/shared/http';
+import { noteToHtml } from '../timeline/commentText';
 
+/** Comment.content is HTML in ERPNext (its desk renders it): the text is sent escaped, one paragraph per line. */
 export function addClientNote(customer: string, text: string, idempotencyKey: string) {
   return erpInsert(
     'Comment',
-    { comment_type: 'Comment', reference_doctype: 'Customer', reference_name: customer, content: text },
+    { comment_type: 'Comment', reference_doctype: 'Customer', reference_name: customer, content: noteToHtml(text) },
     { idempotencyKey, quiet: true },
   );
 }

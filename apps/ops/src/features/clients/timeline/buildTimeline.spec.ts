@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, versionChanges, type TimelineSources } from './buildTimeline';
-import { commentText } from './commentText';
+import { commentText, noteToHtml } from './commentText';
 
 const empty: TimelineSources = { comments: [], issues: [], jobs: [], payments: [], versions: [] };
 
@@ -48,5 +48,14 @@ describe('commentText', () => {
     expect(commentText('<div class="ql-editor"><p>Ligne 1</p><p>Ligne&nbsp;2<br>suite</p></div>')).toBe('Ligne 1\nLigne 2\nsuite');
     expect(commentText('<img src=x onerror="alert(1)"><script>alert(2)</script><b>Bonjour</b>')).toBe('Bonjour');
     expect(commentText(null)).toBe('');
+  });
+});
+
+describe('noteToHtml', () => {
+  it('escapes what the CSR typed, so it reads back (here and in ERPNext) exactly as typed', () => {
+    const typed = 'Rappeler après 17 h <b>pas en gras</b> & "merci"\n\nLigne 3 <script>x</script>';
+    const html = noteToHtml(typed);
+    expect(html).toBe('<p>Rappeler après 17 h &lt;b&gt;pas en gras&lt;/b&gt; &amp; &quot;merci&quot;</p><p><br></p><p>Ligne 3 &lt;script&gt;x&lt;/script&gt;</p>');
+    expect(commentText(html)).toBe('Rappeler après 17 h <b>pas en gras</b> & "merci"\n\nLigne 3 <script>x</script>');
   });
 });

@@ -1,6 +1,7 @@
-// Notes written in ERPNext's desk are HTML (`<div class="ql-editor"><p>…</p></div>`); ours are
-// plain text. Either way the timeline shows text only: HTML is parsed in an inert document (no
-// script runs, nothing loads) and only its words and line breaks are kept.
+// Comment.content is HTML in ERPNext (its desk writes `<div class="ql-editor"><p>…</p></div>` and
+// renders what it reads as HTML); older or imported notes may be plain text. The timeline shows
+// text only: HTML is parsed in an inert document (no script runs, nothing loads) and only its words
+// and line breaks are kept. Our own notes are written as escaped HTML, so ERPNext shows them right.
 
 const BLOCKS = new Set(['P', 'DIV', 'LI', 'BR', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE']);
 
@@ -31,4 +32,16 @@ export function commentText(content: string | null | undefined): string {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** A typed note as Comment HTML: every character escaped, one paragraph per line. */
+export function noteToHtml(text: string): string {
+  const escape = (line: string) => line.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => `<p>${line.trim() === '' ? '<br>' : escape(line)}</p>`)
+    .join('');
 }

@@ -1,0 +1,44 @@
+// axe on the clients pages (search with results, client file) at phone and desktop sizes, light and
+// dark; the screenshots are attached to the report.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { FIXTURE_CUSTOMERS } from '../../apps/standin/src/seed/fixtures';
+import { expect, test } from '../fixtures/auth';
+import { ClientFilePage } from '../pages/ClientFilePage';
+import { ClientSearchPage } from '../pages/ClientSearchPage';
+
+const SIZES = [
+  { name: 'bureau-1440x900', viewport: { width: 1440, height: 900 }, colorScheme: 'light' as const },
+  { name: 'telephone-390x844', viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const },
+];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Nothing wider than the screen (no sideways scrolling on a phone). */
+const pageWidth = (page: Page) => page.locator('html').evaluate((html) => html.scrollWidth);
+
+for (const size of SIZES) {
+  test(`clients search ${size.name} (${size.colorScheme}): axe clean, fits the screen, screenshot attached`, async ({ asUser }, testInfo) => {
+    const { page } = await asUser('support', { viewport: size.viewport, colorScheme: size.colorScheme, open: '/clients' });
+    await expect(page.locator('body')).toHaveClass(size.colorScheme === 'dark' ? /body--dark/ : /body--light/);
+    const search = new ClientSearchPage(page);
+    await expect(search.listRows().first()).toBeVisible();
+    await search.search('tremblay');
+    await testInfo.attach(`clients-recherche-${size.name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(size.viewport.width);
+  });
+
+  test(`client file ${size.name} (${size.colorScheme}): axe clean, fits the screen, screenshot attached`, async ({ asUser }, testInfo) => {
+    const { page } = await asUser('support', { viewport: size.viewport, colorScheme: size.colorScheme, open: `/clients/${FIXTURE_CUSTOMERS.overdue.customer}` });
+    await new ClientFilePage(page).expectLoaded();
+    await testInfo.attach(`client-fiche-${size.name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(size.viewport.width);
+  });
+}
