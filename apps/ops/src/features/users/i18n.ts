@@ -5,7 +5,7 @@ export default defineFeatureMessages('users', {
     title: 'Utilisateurs',
     subtitle: 'Inviter le personnel et gérer ses accès.',
     inviteButton: 'Inviter',
-    count: 'Aucun utilisateur | {count} utilisateur | {count} utilisateurs',
+    count: '{count} utilisateur | {count} utilisateurs',
     shownOf: '{shown} sur {total}',
     filters: {
       label: 'Filtrer les utilisateurs',
@@ -125,7 +125,7 @@ export default defineFeatureMessages('users', {
     title: 'Users',
     subtitle: 'Invite staff and manage their access.',
     inviteButton: 'Invite',
-    count: 'No users | {count} user | {count} users',
+    count: '{count} user | {count} users',
     shownOf: '{shown} of {total}',
     filters: {
       label: 'Filter users',
