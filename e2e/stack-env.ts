@@ -20,6 +20,8 @@ export const E2E_ENV: Record<string, string> = {
   STANDIN_HUB_TOKEN: E2E_HUB_TOKEN,
   STANDIN_DB: ':memory:',
   STANDIN_FAULTS: '1',
+  // One customer with HTML/script in its texts (security-xss.spec.ts); fixtures untouched.
+  STANDIN_HOSTILE_TEXT: '1',
   LOG_LEVEL: 'warn',
   ...(process.env.OPS_DIST ? { OPS_DIST: process.env.OPS_DIST } : {}),
   ...(process.env.BFF_BUNDLE ? { BFF_BUNDLE: process.env.BFF_BUNDLE } : {}),

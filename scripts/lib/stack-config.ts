@@ -42,7 +42,7 @@ export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
     BFF_URL: bffPorts.map((p) => `http://127.0.0.1:${p}`).join(','),
     STANDIN_DB: env.STANDIN_DB ?? '.data/standin.db',
   };
-  for (const key of ['STANDIN_FAULTS', 'STANDIN_SCALE', 'LOG_LEVEL'] as const) {
+  for (const key of ['STANDIN_FAULTS', 'STANDIN_SCALE', 'STANDIN_HOSTILE_TEXT', 'LOG_LEVEL'] as const) {
     const value = env[key];
     if (value !== undefined) standinEnv[key] = value;
   }

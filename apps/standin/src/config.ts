@@ -38,6 +38,8 @@ export interface StandinConfig {
   technicians: number;
   jobsPerDay: number;
   faults: boolean;
+  /** STANDIN_HOSTILE_TEXT=1: HTML/script in one customer's texts (seed/hostileText.ts). */
+  hostileText: boolean;
   reseed: boolean;
   logLevel: LogLevel;
   sseHeartbeatMs: number;
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: readonly string[] = [])
     technicians: Math.max(2, positiveInt(env.STANDIN_TECHNICIANS, 40, 'STANDIN_TECHNICIANS')), // TECH-001/002 are fixtures
     jobsPerDay: positiveInt(env.STANDIN_JOBS_PER_DAY, 120, 'STANDIN_JOBS_PER_DAY'),
     faults: env.STANDIN_FAULTS === '1',
+    hostileText: env.STANDIN_HOSTILE_TEXT === '1',
     reseed: args.includes('--reseed') || env.STANDIN_RESEED === '1',
     logLevel: (level === 'fatal' ? 'error' : level === 'trace' ? 'debug' : level) as LogLevel,
     sseHeartbeatMs: positiveInt(env.STANDIN_SSE_HEARTBEAT_MS, 15_000, 'STANDIN_SSE_HEARTBEAT_MS'),

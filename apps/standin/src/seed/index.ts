@@ -14,6 +14,7 @@ import { Rng } from './prng';
 import { seedTechnicians } from './technicians';
 import { seedTags, seedTicketsAndNotes } from './tickets';
 import { seedDemoUsers } from './users';
+import { plantHostileText } from './hostileText';
 
 export interface SeedOptions {
   /** Customers. */
@@ -24,6 +25,8 @@ export interface SeedOptions {
   now?: Date;
   /** PRNG seed; the same options give the same data. */
   seed?: number;
+  /** Plant HTML/script payloads in one customer's texts (STANDIN_HOSTILE_TEXT, e2e). */
+  hostileText?: boolean;
 }
 
 export interface SeedResult {
@@ -50,6 +53,7 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
     seedBilling(ctx, customers);
     seedTicketsAndNotes(ctx, customers);
     seedJobs(ctx, techs, customers, opts.jobsPerDay ?? 120);
+    if (opts.hostileText) plantHostileText(ctx);
     for (const [doctype, spec] of Object.entries(DOCTYPES) as [Doctype, DoctypeSpec][]) {
       counts[doctype] = ctx.count(doctype);
       if (spec.digits) setSeries(db, spec.naming, ctx.count(doctype));
@@ -59,7 +63,7 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
     setMeta(db, 'schema_version', String(SCHEMA_VERSION));
     setMeta(db, 'seeded_on', torontoToday(now));
     setMeta(db, 'seeded_at', now.toISOString());
-    setMeta(db, 'seed_options', JSON.stringify({ scale: opts.scale, technicians: opts.technicians ?? 40, jobsPerDay: opts.jobsPerDay ?? 120 }));
+    setMeta(db, 'seed_options', seedOptionsKey(opts));
   })();
   return { ms: Math.round(performance.now() - started), counts };
 }
@@ -82,10 +86,15 @@ export function ensureSeeded(db: Db, opts: SeedOptions, force = false): SeedResu
 
 /** True when the database holds this schema's data, seeded today with these options. */
 export function seedIsCurrent(db: Db, opts: SeedOptions, now: Date): boolean {
-  const wanted = JSON.stringify({ scale: opts.scale, technicians: opts.technicians ?? 40, jobsPerDay: opts.jobsPerDay ?? 120 });
+  const wanted = seedOptionsKey(opts);
   return (
     getMeta(db, 'schema_version') === String(SCHEMA_VERSION) &&
     getMeta(db, 'seeded_on') === torontoToday(now) &&
     getMeta(db, 'seed_options') === wanted
   );
+}
+
+/** The options that shape the data, as stored with it. */
+function seedOptionsKey(opts: SeedOptions): string {
+  return JSON.stringify({ scale: opts.scale, technicians: opts.technicians ?? 40, jobsPerDay: opts.jobsPerDay ?? 120, ...(opts.hostileText && { hostileText: true }) });
 }

@@ -146,7 +146,7 @@ export function buildAcsDoc(p: DeviceProfile, informAt: Date): AcsDeviceDoc {
     });
     const hosts: Record<string, AcsNode> = {};
     w.clients.forEach((c, k) => {
-      hosts[String(k + 1)] = obj({ PhysAddress: v(c.mac), HostName: v(c.hostName), Active: v(true) });
+      hosts[String(k + 1)] = obj({ PhysAddress: v(c.mac), HostName: v(w.hostNames?.[k] ?? c.hostName), Active: v(true) });
     });
     device.Hosts = obj({ Host: obj(hosts) });
   }

@@ -48,7 +48,8 @@ export interface DeviceProfile {
   lanPortsUp: number;
   lanPorts: number;
   /** Associated stations are generated from `clientSeed` (keeps profiles small). */
-  wifi: { ssid: string; channel24: number; channel5: number; clientSeed: number; clientCount: number } | null;
+  /** `hostNames` replaces the generated stations' host names, in order (seed/hostileText.ts). */
+  wifi: { ssid: string; channel24: number; channel5: number; clientSeed: number; clientCount: number; hostNames?: string[] } | null;
   mesh: MeshNodeProfile[];
 }
 
