@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardConflicts, conflictKinds, conflictsFor, parseSkills, placementOf, techProfile } from './dispatchConflicts';
+import { boardConflicts, conflictKinds, conflictsFor, firstFreeSlot, parseSkills, placementOf, techProfile } from './dispatchConflicts';
 import type { BoardJob, BoardTechnician, Placement, TechProfile } from './dispatchTypes';
 
 const tech = (over: Partial<BoardTechnician> = {}): BoardTechnician => ({
@@ -137,5 +137,18 @@ describe('boardConflicts (every card of a day)', () => {
     for (const placement of day) {
       expect(found.get(placement.job) ?? []).toEqual(conflictsFor(placement, techs.get('TECH-002') as TechProfile, day));
     }
+  });
+});
+
+describe('firstFreeSlot', () => {
+  it('finds the earliest gap in the shift that fits the job', () => {
+    const day = [p('A', 600, 720), p('B', 750, 900), p('X', 720, 750, 'TECH-009')];
+    expect(firstFreeSlot('J', 30, caron, day, { start: 420, end: 1200 })).toBe(720);
+    expect(firstFreeSlot('J', 60, caron, day, { start: 420, end: 1200 })).toBe(900);
+    // Its own old place does not count.
+    expect(firstFreeSlot('A', 60, caron, day, { start: 420, end: 1200 })).toBe(600);
+    expect(firstFreeSlot('J', 600, caron, day, { start: 420, end: 1200 })).toBeNull();
+    // Without a shift, the axis bounds the search.
+    expect(firstFreeSlot('J', 60, { ...caron, shiftStart: null, shiftEnd: null }, [], { start: 420, end: 1200 })).toBe(420);
   });
 });

@@ -106,3 +106,25 @@ export function conflictKinds(conflicts: readonly Conflict[]): ConflictKind[] {
   const kinds = new Set(conflicts.map((c) => c.kind));
   return (['overlap', 'outside-shift', 'missing-skill'] as const).filter((k) => kinds.has(k));
 }
+
+/**
+ * The earliest slot start where a job of `duration` fits with no conflict on `tech` (within the
+ * shift, or within `axis` without one); null when the day has no such room. The skill is not a
+ * matter of time, so it is not considered.
+ */
+export function firstFreeSlot(
+  job: string,
+  duration: number,
+  tech: TechProfile,
+  others: readonly Placement[],
+  axis: { start: number; end: number },
+  step = 15,
+): number | null {
+  const from = tech.shiftStart ?? axis.start;
+  const to = tech.shiftEnd ?? axis.end;
+  for (let start = Math.ceil(from / step) * step; start + duration <= to; start += step) {
+    const clash = others.some((o) => o.job !== job && o.technician === tech.name && overlaps(o, { start, end: start + duration }));
+    if (!clash) return start;
+  }
+  return null;
+}

@@ -53,8 +53,8 @@ function input(techs: BoardTechnician[], jobs: BoardJob[], over: Partial<BoardLa
     placed,
     axis: { start: 420, end: 1200 },
     conflicts: new Map(),
-    text: (j) => ({ label: j.customer, detail: j.job_type, aria: j.name }),
-    textVersion: 0,
+    text: (j) => ({ label: j.customer, detail: j.job_type, extra: j.name }),
+    textKey: 0,
     dim: () => false,
     flash: new Set(),
     ...over,
@@ -135,7 +135,7 @@ describe('board layout', () => {
     const third = layoutOf(input(techs, [a, { ...b, start_time: '12:00:00' }], { flash: new Set(['DJ-1']) }));
     expect(row(third, 'TECH-001')?.cards[0]?.flash).toBe(true);
     expect(row(third, 'TECH-003')).toBe(row(first, 'TECH-003'));
-    const fourth = layoutOf(input(techs, [a], { textVersion: 1 }));
+    const fourth = layoutOf(input(techs, [a], { textKey: 1 }));
     expect(row(fourth, 'TECH-003')).not.toBe(row(third, 'TECH-003'));
   });
 });

@@ -17,8 +17,8 @@ export const GROUP_HEADER_HEIGHT = 32;
 export interface CardText {
   label: string;
   detail: string;
-  /** Everything a screen reader (and the tooltip) should say about the card. */
-  aria: string;
+  /** What a screen reader hears after the visible words (job number, status, warnings). */
+  extra: string;
 }
 
 export interface CardView {
@@ -74,9 +74,9 @@ export interface BoardLayoutInput {
   placed: ReadonlyMap<string, readonly { job: BoardJob; placement: Placement }[]>;
   axis: Axis;
   conflicts: ReadonlyMap<string, readonly Conflict[]>;
-  text: (job: BoardJob, placement: Placement) => CardText;
-  /** Bumped when the words change without the jobs changing (language, customer names loaded). */
-  textVersion: number;
+  text: (job: BoardJob, placement: Placement, warnings: readonly ConflictKind[]) => CardText;
+  /** A new value (compared by identity) when the words change without the jobs changing: language, customer names. */
+  textKey: unknown;
   dim: (job: BoardJob) => boolean;
   flash: ReadonlySet<string>;
 }
@@ -131,7 +131,7 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
       lane: lanes[i] ?? 0,
       status: job.status,
       slug: statusSlug(job.status),
-      text: input.text(job, placement),
+      text: input.text(job, placement, warnings),
       warnings,
       urgent: job.priority === 'Urgent' || job.priority === 'High',
       locked: isLocked(job.status),
@@ -164,7 +164,7 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
 
 /** What a row depends on, compared item by item to decide whether it can be reused. */
 function rowKey(tech: BoardTechnician, input: BoardLayoutInput, entries: readonly { job: BoardJob; placement: Placement }[]): unknown[] {
-  const key: unknown[] = [tech, input.profiles.get(tech.name), input.axis.start, input.axis.end, input.textVersion];
+  const key: unknown[] = [tech, input.profiles.get(tech.name), input.axis.start, input.axis.end, input.textKey];
   for (const { job } of entries) {
     key.push(job, conflictKinds(input.conflicts.get(job.name) ?? []).join(), input.dim(job), input.flash.has(job.name));
   }

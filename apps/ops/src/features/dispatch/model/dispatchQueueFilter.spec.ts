@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, compareQueue, EMPTY_QUEUE_FILTER, foldText, inQueue, jobTags, searchMatcher, tagsIn } from './dispatchQueueFilter';
+import { activeFilterCount, compareQueue, EMPTY_QUEUE_FILTER, foldText, inQueue, isOnBoard, jobTags, searchMatcher, tagsIn } from './dispatchQueueFilter';
 import { nextStatuses, priorityRank, statusCssVars, statusSlug } from './dispatchStatus';
 import type { BoardJob } from './dispatchTypes';
 
@@ -94,5 +94,17 @@ describe('statuses', () => {
     expect(nextStatuses('Bogus')).toEqual([]);
     expect(priorityRank('Urgent')).toBeGreaterThan(priorityRank('High'));
     expect(priorityRank(null)).toBe(priorityRank('Medium'));
+  });
+});
+
+describe('isOnBoard', () => {
+  const window = { from: '2026-04-04', to: '2026-05-18' };
+  it('keeps the day’s scheduled jobs and the queue’s window, drops the rest', () => {
+    expect(isOnBoard(job(), DAY, window)).toBe(true);
+    expect(isOnBoard(job({ requested_date: '2026-03-01' }), DAY, window)).toBe(false);
+    expect(isOnBoard(job({ status: 'Scheduled', technician: 'TECH-1', scheduled_date: DAY }), DAY, window)).toBe(true);
+    expect(isOnBoard(job({ status: 'Completed', technician: 'TECH-1', scheduled_date: DAY }), DAY, window)).toBe(true);
+    expect(isOnBoard(job({ status: 'Scheduled', technician: 'TECH-1', scheduled_date: '2026-05-05' }), DAY, window)).toBe(false);
+    expect(isOnBoard(job({ status: 'Cancelled', technician: null, scheduled_date: null }), DAY, window)).toBe(false);
   });
 });

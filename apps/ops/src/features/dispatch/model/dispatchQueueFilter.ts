@@ -76,3 +76,12 @@ export function searchMatcher(query: string): ((haystack: string) => boolean) | 
   if (words.length === 0) return null;
   return (haystack) => words.every((w) => haystack.includes(w));
 }
+
+/**
+ * Whether the board for `date` shows this job at all: scheduled that day (on a technician), or
+ * waiting in the queue with a requested date in the window the board loaded.
+ */
+export function isOnBoard(job: BoardJob, date: string, window: { from: string; to: string }): boolean {
+  if (job.status === 'Unscheduled') return job.technician === null && job.requested_date >= window.from && job.requested_date <= window.to;
+  return job.scheduled_date === date && job.technician !== null;
+}

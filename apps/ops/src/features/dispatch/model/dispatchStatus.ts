@@ -58,3 +58,11 @@ export function priorityRank(priority: string | null): number {
   const order: Record<Priority, number> = { Low: 0, Medium: 1, High: 2, Urgent: 3 };
   return priority && priority in order ? order[priority as Priority] : 1;
 }
+
+/** Material icon per skill (technician rows, queue cards). */
+export const SKILL_ICONS: Readonly<Record<string, string>> = {
+  'Fibre Splicing': 'cable',
+  Installation: 'construction',
+  'Wi-Fi/Mesh': 'wifi',
+  Business: 'business_center',
+};

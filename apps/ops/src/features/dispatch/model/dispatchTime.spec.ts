@@ -3,6 +3,7 @@ import {
   addDays,
   axisFor,
   dayLengthMinutes,
+  displayHour,
   displayTime,
   elapsedMinutes,
   formatWireTime,
@@ -45,6 +46,8 @@ describe('wire times', () => {
     expect(displayTime(810, 'fr-CA')).toBe('13 h 30');
     expect(displayTime(420, 'fr-CA')).toBe('07 h 00');
     expect(displayTime(810, 'en-CA')).toMatch(/^1:30\sp\.m\.$/);
+    expect(displayHour(7, 'fr-CA')).toBe('7 h');
+    expect(displayHour(13, 'en-CA')).toMatch(/^1\sp\.m\.$/);
   });
 });
 

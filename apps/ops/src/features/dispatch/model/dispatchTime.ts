@@ -40,6 +40,19 @@ export function displayTime(minutes: number, locale: string): string {
   return f.format(Date.UTC(2000, 0, 1, Math.floor(m / 60), m % 60));
 }
 
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+/** « 7 h » (fr-CA) / "7 a.m." (en-CA): the time axis's labels. */
+export function displayHour(hour: number, locale: string): string {
+  // Intl pads French hours (« 07 h »); Quebec writes « 7 h ».
+  if (locale.startsWith('fr')) return `${hour % 24} h`;
+  let f = hourFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' });
+    hourFormats.set(locale, f);
+  }
+  return f.format(Date.UTC(2000, 0, 1, hour % 24));
+}
+
 /** `minutes` rounded to the nearest slot (ties go later, like a dispatcher's eye). */
 export function snapMinutes(minutes: number, step = SLOT_MINUTES): number {
   return Math.round(minutes / step) * step;

@@ -69,3 +69,10 @@ export interface SlotTarget {
   date: string;
   start: number;
 }
+
+/** The board's fields of a full document (a PUT's answer). */
+export function toBoardJob(doc: DispatchJob): BoardJob {
+  const out = {} as Record<string, unknown>;
+  for (const field of JOB_FIELDS) out[field] = doc[field];
+  return out as BoardJob;
+}

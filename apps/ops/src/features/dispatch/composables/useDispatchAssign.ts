@@ -1,0 +1,155 @@
+// Putting a job somewhere: on a technician at a time (a drop, or the keyboard's assign dialog) or
+// back in the queue. Checks the conflict rules and asks before a risky move, shows the move at
+// once, then keeps the server's answer — or rolls back and says why, in the user's language.
+import { Notify, useQuasar } from 'quasar';
+import { useI18n } from 'vue-i18n';
+import { isApiError } from '@/shared/http';
+import { useApiErrorText } from '@/shared/ui';
+import { updateJob } from '../api';
+import { conflictsFor, type Conflict } from '../model/dispatchConflicts';
+import { applyPatch, assignPatch, isSamePlace, unassignPatch, type JobPatch } from '../model/dispatchPatch';
+import { isLocked, isUnderway } from '../model/dispatchStatus';
+import { parseTime, wallEnd } from '../model/dispatchTime';
+import { toBoardJob, type BoardJob, type SlotTarget } from '../model/dispatchTypes';
+import type { DispatchBoardData } from './useDispatchBoard';
+import type { DispatchBoardView } from './useDispatchBoardView';
+import type { DispatchLabels } from './useDispatchLabels';
+
+/** Marks around each write (bench: drop → persisted). */
+export const WRITE_MARKS = { start: 'dispatch:write-start', done: 'dispatch:persisted', measure: 'dispatch:drop-to-persisted' } as const;
+
+export interface PlaceOptions {
+  /** The user already saw the conflicts and chose to go ahead (the assign dialog). */
+  confirmed?: boolean;
+}
+
+export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardView, labels: DispatchLabels) {
+  const $q = useQuasar();
+  const { t } = useI18n();
+  const errorText = useApiErrorText();
+
+  /** What is wrong with putting `job` at `target` (against the board's current day). */
+  function conflictsAt(job: BoardJob, target: SlotTarget): Conflict[] {
+    const profile = view.profiles.value.get(target.technician);
+    if (!profile || target.date !== board.date.value) return [];
+    const end = wallEnd(target.date, target.start, job.duration_minutes);
+    return conflictsFor(
+      { job: job.name, technician: target.technician, start: target.start, end, requiredSkill: job.required_skill },
+      profile,
+      view.placed.value.list,
+    );
+  }
+
+  const describeJob = (name: string) => {
+    const other = board.jobs.get(name);
+    return other ? `${name} (${view.customerName(other)})` : name;
+  };
+
+  function confirm(title: string, lines: string[], ok: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      $q.dialog({
+        title,
+        message: lines.join('\n'),
+        class: 'dj-confirm',
+        persistent: false,
+        ok: { label: ok, color: 'primary', unelevated: true, 'data-testid': 'confirm-ok' },
+        cancel: { label: t('dispatch.confirm.cancel'), flat: true, 'data-testid': 'confirm-cancel' },
+        focus: 'cancel',
+      })
+        .onOk(() => resolve(true))
+        .onCancel(() => resolve(false))
+        .onDismiss(() => resolve(false));
+    });
+  }
+
+  function failureMessage(error: unknown): string {
+    if (isApiError(error)) {
+      if (error.details.exc_type === 'TimestampMismatchError') return t('dispatch.errors.stale');
+      if (error.code === 'forbidden') return t('dispatch.errors.forbidden');
+    }
+    return errorText(error).message;
+  }
+
+  async function write(job: BoardJob, patch: JobPatch, success: string, undo?: () => void): Promise<boolean> {
+    const pending = board.jobs.beginWrite(applyPatch(job, patch));
+    board.bump();
+    performance.mark(WRITE_MARKS.start, { detail: job.name });
+    try {
+      const saved = await updateJob(job.name, patch);
+      performance.mark(WRITE_MARKS.done, { detail: job.name });
+      performance.measure(WRITE_MARKS.measure, { start: WRITE_MARKS.start, end: WRITE_MARKS.done, detail: job.name });
+      board.jobs.commitWrite(pending, toBoardJob(saved));
+      board.bump();
+      Notify.create({
+        type: 'positive',
+        message: success,
+        timeout: 5000,
+        group: false,
+        actions: undo ? [{ label: t('dispatch.toast.undo'), color: 'white', handler: undo }] : [],
+      });
+      return true;
+    } catch (error) {
+      const changed = board.jobs.rollbackWrite(pending);
+      board.bump();
+      board.highlight(changed);
+      Notify.create({ type: 'negative', message: failureMessage(error), caption: t('dispatch.errors.rolledBack'), timeout: 8000, group: false });
+      // Show the job as it really is now (someone else's change, a deletion).
+      void board.refetch([job.name]).catch(() => undefined);
+      return false;
+    }
+  }
+
+  /** Assigns `name` to `target`; false when the user cancelled, nothing changed, or the server refused. */
+  async function place(name: string, target: SlotTarget, options: PlaceOptions = {}): Promise<boolean> {
+    // The job as the dispatcher saw it when they dropped: its `modified` guards against later changes.
+    const job = board.jobs.get(name);
+    if (!job || isSamePlace(job, target)) return false;
+    if (isLocked(job.status)) {
+      Notify.create({ type: 'warning', message: t('dispatch.errors.locked'), group: false });
+      return false;
+    }
+    const tech = view.techByName.value.get(target.technician);
+    const techName = tech?.technician_name ?? target.technician;
+    const found = options.confirmed ? [] : conflictsAt(job, target);
+    const lines = found.map((c) => labels.conflict(c, describeJob));
+    if (!options.confirmed && isUnderway(job.status)) lines.unshift(t('dispatch.confirm.underway', { status: labels.status(job.status) }));
+    if (lines.length > 0) {
+      const title = found.length > 0 ? t('dispatch.confirm.conflictsTitle', { job: name, tech: techName }) : t('dispatch.confirm.underwayTitle', { job: name });
+      if (!(await confirm(title, lines, t('dispatch.confirm.placeAnyway')))) return false;
+    }
+    const back = job.technician && job.scheduled_date && job.start_time ? job : null;
+    const message = t('dispatch.toast.assigned', { job: name, tech: techName, time: labels.time(target.start) });
+    return write(job, assignPatch(job, target), message, () => void revert(name, back));
+  }
+
+  /** Back to the queue (technician, date and time cleared). */
+  async function unassign(name: string): Promise<boolean> {
+    const job = board.jobs.get(name);
+    if (!job || isSamePlace(job, 'queue')) return false;
+    if (isLocked(job.status)) {
+      Notify.create({ type: 'warning', message: t('dispatch.errors.locked'), group: false });
+      return false;
+    }
+    if (isUnderway(job.status)) {
+      const ok = await confirm(t('dispatch.confirm.underwayTitle', { job: name }), [t('dispatch.confirm.underway', { status: labels.status(job.status) })], t('dispatch.confirm.unassignAnyway'));
+      if (!ok) return false;
+    }
+    return write(job, unassignPatch(job), t('dispatch.toast.unassigned', { job: name }), () => void revert(name, job));
+  }
+
+  /** The toast's « Annuler »: put the job back where it was, with the version the server now holds. */
+  async function revert(name: string, previous: BoardJob | null): Promise<void> {
+    const current = board.jobs.get(name);
+    if (!current) return;
+    const start = parseTime(previous?.start_time);
+    const patch =
+      previous?.technician && previous.scheduled_date && start !== null
+        ? assignPatch(current, { technician: previous.technician, date: previous.scheduled_date, start })
+        : unassignPatch(current);
+    await write(current, patch, t('dispatch.toast.undone', { job: name }));
+  }
+
+  return { place, unassign, conflictsAt, describeJob };
+}
+
+export type DispatchAssign = ReturnType<typeof useDispatchAssign>;

@@ -1,0 +1,108 @@
+// The Leaflet map behind the map panel (loaded with the panel's chunk only). Tiles come from
+// configuration; without a tile URL, or when tiles fail, the map keeps a plain background and the
+// markers still show. Jobs are circle markers (canvas: hundreds stay cheap), technicians are
+// badges with their initials; both in the board's status colours.
+import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { onBeforeUnmount, shallowRef, type Ref } from 'vue';
+
+export interface JobMarker {
+  name: string;
+  lat: number;
+  lng: number;
+  color: string;
+  label: string;
+}
+
+export interface TechMarker {
+  id: string;
+  lat: number;
+  lng: number;
+  /** Status slug of what they are doing (the badge's colour, from the board's CSS). */
+  slug: string;
+  initials: string;
+  label: string;
+}
+
+/** Tile failures before the map gives up on tiles and says so. */
+const TILE_ERRORS_TO_GIVE_UP = 4;
+/** Montréal, for an empty map. */
+const HOME: L.LatLngExpression = [45.55, -73.65];
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function useDispatchLeaflet(container: Ref<HTMLElement | null>, onJob: (name: string) => void) {
+  const tilesFailed = shallowRef(false);
+  let map: L.Map | null = null;
+  let jobsLayer: L.LayerGroup | null = null;
+  let techLayer: L.LayerGroup | null = null;
+  let fitted = false;
+
+  function mount(tileUrl: string | null, attribution: string | null): void {
+    const el = container.value;
+    if (!el || map) return;
+    map = L.map(el, { preferCanvas: true, zoomControl: true, attributionControl: true }).setView(HOME, 10);
+    if (tileUrl) {
+      const tiles = L.tileLayer(tileUrl, { attribution: attribution ?? '', maxZoom: 19, crossOrigin: true });
+      let errors = 0;
+      let loaded = 0;
+      tiles.on('tileload', () => (loaded += 1));
+      tiles.on('tileerror', () => {
+        errors += 1;
+        if (errors >= TILE_ERRORS_TO_GIVE_UP && loaded === 0 && map) {
+          map.removeLayer(tiles);
+          tilesFailed.value = true;
+        }
+      });
+      tiles.addTo(map);
+    } else {
+      tilesFailed.value = true;
+    }
+    jobsLayer = L.layerGroup().addTo(map);
+    techLayer = L.layerGroup().addTo(map);
+  }
+
+  function showJobs(markers: readonly JobMarker[]): void {
+    if (!map || !jobsLayer) return;
+    jobsLayer.clearLayers();
+    for (const m of markers) {
+      L.circleMarker([m.lat, m.lng], { radius: 7, color: '#ffffff', weight: 1.5, fillColor: m.color, fillOpacity: 0.95 })
+        .bindTooltip(escapeHtml(m.label))
+        .on('click', () => onJob(m.name))
+        .addTo(jobsLayer);
+    }
+    if (!fitted && markers.length > 0) {
+      fitted = true;
+      map.fitBounds(L.latLngBounds(markers.map((m) => [m.lat, m.lng] as L.LatLngTuple)), { padding: [24, 24], maxZoom: 13 });
+    }
+  }
+
+  function showTechnicians(markers: readonly TechMarker[]): void {
+    if (!map || !techLayer) return;
+    techLayer.clearLayers();
+    for (const m of markers) {
+      const icon = L.divIcon({
+        className: 'dj-map-tech',
+        // A class, not an inline style: the CSP refuses style attributes in markup.
+        html: `<span class="dj-map-tech__badge dj-map-tech__badge--${m.slug}">${escapeHtml(m.initials)}</span>`,
+        iconSize: [30, 30],
+        iconAnchor: [15, 15],
+      });
+      L.marker([m.lat, m.lng], { icon, title: m.label, alt: m.label, keyboard: true, zIndexOffset: 1000 })
+        .bindTooltip(escapeHtml(m.label))
+        .addTo(techLayer);
+    }
+  }
+
+  /** The panel changed size (opened, window resized). */
+  function resized(): void {
+    map?.invalidateSize();
+  }
+
+  onBeforeUnmount(() => {
+    map?.remove();
+    map = null;
+  });
+
+  return { tilesFailed, mount, showJobs, showTechnicians, resized };
+}

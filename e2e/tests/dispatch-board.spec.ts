@@ -1,0 +1,111 @@
+// Issue 5: the board as dispatchers see it: screenshots at 1440×900 and 1920×1080 in both themes
+// (attached to the report), no serious or critical axe violation, the job drawer (client link,
+// phone, equipment, history), the map panel with markers on a plain background when no tiles
+// are configured, the queue's filters, and a readable list per technician on a phone.
+import AxeBuilder from '@axe-core/playwright';
+import { FIXTURE_CUSTOMERS, FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
+import { expect, test } from '../fixtures/auth';
+import { DispatchBoardPage } from '../pages/DispatchBoardPage';
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+];
+
+for (const viewport of SIZES) {
+  for (const theme of ['clair', 'sombre'] as const) {
+    test(`board ${viewport.width}×${viewport.height} ${theme}: screenshot, no serious axe violation`, async ({ asUser }, testInfo) => {
+      const { page, shell } = await asUser('dispatch', { open: '/dispatch', viewport, colorScheme: theme === 'sombre' ? 'dark' : 'light' });
+      const board = new DispatchBoardPage(page);
+      await board.waitReady();
+      const dark = await page.locator('body').evaluate((b) => b.classList.contains('body--dark'));
+      if (dark !== (theme === 'sombre')) await shell.themeToggle().click();
+      await expect(page.locator('body')).toHaveClass(theme === 'sombre' ? /body--dark/ : /body--light/);
+      await expect(page.locator('[data-track] [data-job]').first()).toBeVisible();
+      await expect(board.queueCount()).toContainText(/\d/);
+      await testInfo.attach(`dispatch-${viewport.width}x${viewport.height}-${theme}.png`, { body: await page.screenshot(), contentType: 'image/png' });
+      const results = await new AxeBuilder({ page }).include('[data-testid="dispatch-board"]').analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious).toEqual([]);
+    });
+  }
+}
+
+test('the job drawer: client link, phone, equipment at the location, notes, history; no axe violation', async ({ asUser }) => {
+  const { page } = await asUser('dispatch', { open: `/dispatch?job=${FIXTURE_JOBS.unassignedToday.job}` });
+  const board = new DispatchBoardPage(page);
+  const drawer = board.drawer();
+  await expect(drawer).toContainText(FIXTURE_JOBS.unassignedToday.job);
+  await expect(drawer).toContainText(FIXTURE_CUSTOMERS.healthyMesh.customerName);
+  await expect(drawer.getByTestId('drawer-client-link')).toHaveAttribute('href', `#/clients/${FIXTURE_CUSTOMERS.healthyMesh.customer}`);
+  await expect(drawer.getByTestId('drawer-phone')).toHaveText('438 555-0166');
+  await expect(drawer.getByTestId('drawer-phone')).toHaveAttribute('href', 'tel:+14385550166');
+  await expect(drawer.getByTestId('drawer-address')).toContainText(FIXTURE_CUSTOMERS.healthyMesh.address);
+  await expect(drawer.getByTestId('drawer-equipment')).toContainText(FIXTURE_CUSTOMERS.healthyMesh.ont.serial);
+  for (const node of FIXTURE_CUSTOMERS.healthyMesh.mesh ?? []) await expect(drawer.getByTestId('drawer-equipment')).toContainText(node.serial);
+  await expect(drawer.getByTestId('drawer-notes')).toContainText('nœud mesh');
+  await expect(drawer.getByTestId('drawer-status')).toHaveText('À planifier');
+  const results = await new AxeBuilder({ page }).include('[data-testid="job-drawer"]').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // A scheduled job's history shows its planning (Version documents).
+  await page.goto(`/ops/#/dispatch?job=${FIXTURE_JOBS.overlapTarget.job}`);
+  await expect(drawer.getByTestId('drawer-when')).toContainText(FIXTURE_TECHNICIANS.second.name);
+  await expect(drawer.getByTestId('drawer-when')).toContainText('13 h 00 – 15 h 00');
+  await expect(drawer.getByTestId('drawer-history')).toContainText('Statut : À planifier →');
+});
+
+test('the map shows the day’s jobs and the technicians’ positions, on a plain background without tiles', async ({ asUser }) => {
+  const { page } = await asUser('dispatch', { open: '/dispatch', viewport: { width: 1920, height: 1080 } });
+  const board = new DispatchBoardPage(page);
+  await board.waitReady();
+  await page.getByTestId('map-toggle').click();
+  const map = page.getByTestId('map-panel');
+  await expect(map).toBeVisible();
+  // Leaflet and its stylesheet arrived with the panel; no tile URL in this stack: markers on a plain background.
+  await expect(page.getByTestId('map-no-tiles')).toBeVisible();
+  await expect(map.locator('.leaflet-container')).toBeVisible();
+  await expect(map.locator('.leaflet-tile')).toHaveCount(0);
+  await expect(map.locator('.dj-map-tech__badge').first()).toBeVisible();
+  await expect(map).toContainText(/\d+ interventions · \d+ techniciens localisés/);
+  await expect(map.locator('canvas')).toHaveCount(1);
+  // Leaflet's own stylesheet is applied (it positions the container).
+  await expect(map.locator('.leaflet-container')).toHaveCSS('position', 'relative');
+  const results = await new AxeBuilder({ page }).include('[data-testid="map-panel"]').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.keyboard.press('m');
+  await expect(map).toBeHidden();
+});
+
+test('queue filters narrow the list and say how many are shown', async ({ asUser }) => {
+  const { page } = await asUser('dispatch', { open: '/dispatch' });
+  const board = new DispatchBoardPage(page);
+  await board.waitReady();
+  const all = await board.queueCount().innerText();
+  await page.getByTestId('queue-filters-toggle').click();
+  await page.getByTestId('filter-type').click();
+  await page.getByRole('option', { name: 'Réparation' }).click();
+  await page.keyboard.press('Escape');
+  await expect(board.queueCount()).toContainText(/^\d+ sur \d+$/);
+  await expect(board.queueCount()).not.toHaveText(all);
+  const shown = board.queue().locator('[data-job][role="button"]');
+  const n = await shown.count();
+  for (let i = 0; i < Math.min(n, 5); i++) await expect(shown.nth(i)).toContainText('Réparation');
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await expect(board.queueCount()).toHaveText(all);
+});
+
+test('on a phone: a readable list per technician, and the queue in its own tab', async ({ asUser }, testInfo) => {
+  const { page } = await asUser('dispatch', { open: '/dispatch', viewport: { width: 390, height: 844 } });
+  await expect(page.locator('.dj-mobile__tech').first()).toBeVisible();
+  const second = page.locator(`.dj-mobile__tech[data-row="${FIXTURE_TECHNICIANS.second.technician}"]`);
+  await second.scrollIntoViewIfNeeded();
+  await expect(second.locator(`[data-job="${FIXTURE_JOBS.overlapTarget.job}"]`)).toContainText('13 h 00 – 15 h 00');
+  await testInfo.attach('dispatch-390x844.png', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.getByRole('tab', { name: /À planifier/ }).click();
+  await expect(page.getByTestId('queue').locator('[data-job]').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('[data-testid="dispatch-board"]').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
