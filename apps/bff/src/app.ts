@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './logging/logger';
 import { startRequest } from './logging/requestContext';
 import { authorize } from './policy/authorize';
 import { normalizePath, type OpsPath } from './policy/normalizePath';
+import { createEventStreamProxy } from './proxy/eventStreamProxy';
 import { createUpstreamProxy } from './proxy/upstreamProxy';
 import { hardenServer } from './security/hardenServer';
 import { createSecurityStep, type SecurityStepOptions } from './security/securityStep';
@@ -47,10 +48,9 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
   const state = deps.state ?? { draining: false };
   const identify = createIdentify(config.identity, config.groupMap, deps.identity);
   const matcher = new PolicyMatcher();
-  const timeouts = { timeoutMs: config.upstreamTimeoutMs };
-  const erp = createUpstreamProxy(config.erp, 'request', timeouts, log);
-  const hub = createUpstreamProxy(config.hub, 'request', timeouts, log);
-  const events = createUpstreamProxy(config.hub, 'stream', { ...timeouts, maxStreams: config.maxEventStreams, retryMs: config.streamRetryMs }, log);
+  const erp = createUpstreamProxy(config.erp, config.upstreamTimeoutMs, log);
+  const hub = createUpstreamProxy(config.hub, config.upstreamTimeoutMs, log);
+  const events = createEventStreamProxy(config.hub, { timeoutMs: config.upstreamTimeoutMs, maxStreams: config.maxEventStreams, retryMs: config.streamRetryMs }, log);
   const shell = createShell(config, state, log);
   const security = createSecurityStep(config, log, deps.security);
 

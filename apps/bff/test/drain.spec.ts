@@ -10,8 +10,10 @@ import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
 import { testEnv } from './testEnv';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
 const entry = `${root}apps/bff/src/index.ts`;
+// tsx's loader inside the one node process: the tsx CLI would stand in between and SIGKILL the
+// BFF when it relays SIGTERM slower than 30 ms (a loaded machine), ending no drain at all.
+const NODE_ARGS = ['--import', 'tsx', entry];
 
 interface Bff {
   child: ChildProcess;
@@ -24,7 +26,7 @@ const started: ChildProcess[] = [];
 
 async function startBff(upstream: FakeUpstream, env: Record<string, string>): Promise<Bff> {
   const base = testEnv(upstream.url, upstream.url, { AUTHENTIK_JWT_SECRET: '', AUTHENTIK_ISSUER: '', AUTHENTIK_AUDIENCE: '', LOG_LEVEL: 'info' });
-  const child = spawn(tsx, [entry], { env: { PATH: process.env.PATH, ...base, PORT: '0', OPS_DEV_IDENTITY: 'dev@gigafibre.ca|ops-admin', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, NODE_ARGS, { cwd: root, env: { PATH: process.env.PATH, ...base, PORT: '0', OPS_DEV_IDENTITY: 'dev@gigafibre.ca|ops-admin', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));

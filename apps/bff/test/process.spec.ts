@@ -7,7 +7,6 @@ import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
 import { testEnv } from './testEnv';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
 const entry = `${root}apps/bff/src/index.ts`;
 
 interface Running {
@@ -18,7 +17,8 @@ interface Running {
 }
 
 function run(env: Record<string, string | undefined>): Running {
-  const child = spawn(tsx, [entry], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // tsx's loader inside the one node process: the tsx CLI relaying SIGTERM may SIGKILL it when loaded.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));

@@ -28,7 +28,9 @@ let replicas: Replica[] = [];
 let cookie: string;
 
 function startReplica(port: number): Replica {
-  const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}apps/bff/src/index.ts`], {
+  // tsx's loader inside the one node process (the tsx CLI relaying SIGTERM may SIGKILL the BFF on a loaded machine).
+  const child = spawn(process.execPath, ['--import', 'tsx', `${root}apps/bff/src/index.ts`], {
+    cwd: root,
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',

@@ -9,16 +9,26 @@ export class UpstreamTimeoutError extends Error {
   }
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ETIMEDOUT']);
-const RESET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'HPE_INVALID_CONSTANT', 'HPE_INVALID_STATUS']);
+// Node's errno codes, and undici's own (its `SocketError` is a connection closed or reset under it).
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const RESET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'HPE_INVALID_CONSTANT', 'HPE_INVALID_STATUS', 'UND_ERR_SOCKET']);
+const TIMEOUT = new Set(['UPSTREAM_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+const codeOf = (err: unknown): unknown => (err as { code?: unknown } | null)?.code;
+
+/** The connection was closed or reset before any answer: a bodyless request may be sent again. */
+export function isResetBeforeAnswer(err: unknown): boolean {
+  const code = codeOf(err);
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
 
 const NAMES: Record<Upstream, string> = { erp: 'ERPNext', hub: 'targo-hub' };
 
 /** A failed upstream exchange → the 502/504 JSON the browser gets (`{ error, upstream, requestId }`). */
 export function upstreamFailure(err: unknown, upstream: Upstream): HttpError {
-  const code = (err as { code?: unknown } | null)?.code;
+  const code = codeOf(err);
   const name = NAMES[upstream];
-  if (err instanceof UpstreamTimeoutError) {
+  if (typeof code === 'string' && TIMEOUT.has(code)) {
     return new HttpError(504, 'upstream_timeout', `${name} n’a pas répondu à temps.`, { upstream }, { cause: err });
   }
   if (typeof code === 'string' && UNREACHABLE.has(code)) {

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { UpstreamConfig } from '../config';
 import { SECURITY_HEADER_NAMES } from '../security/securityHeaders';
 
@@ -7,9 +7,9 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trail
 
 // Request headers that never leave the BFF: the user's credentials, the edge's identity headers
 // (upstreams trust the service token and X-Ops-User only), what the BFF sets itself, and hop-by-hop
-// negotiation. The body's framing (content-length / transfer-encoding) is kept: the request body
-// is streamed as received.
-const CLIENT_ONLY = new Set(['cookie', 'authorization', 'proxy-authorization', 'expect', 'host', 'x-request-id', 'x-ops-user', ...HOP_BY_HOP]);
+// negotiation. Content-Length is kept (the body is streamed as received); a chunked body is sent
+// chunked again by the client library, which frames it itself.
+const CLIENT_ONLY = new Set(['cookie', 'authorization', 'proxy-authorization', 'expect', 'host', 'x-request-id', 'x-ops-user', 'transfer-encoding', ...HOP_BY_HOP]);
 
 // Response headers that never reach the browser: upstream sessions (ERPNext sets `sid` on every
 // answer), authentication challenges meant for the BFF, hop-by-hop headers (Node frames the
@@ -39,7 +39,7 @@ export function upstreamRequestHeaders(headers: IncomingHttpHeaders, upstream: U
   const named = connectionTokens(headers);
   for (const name in headers) {
     if (CLIENT_ONLY.has(name) || name.startsWith('x-authentik-') || (named.length > 0 && named.includes(name))) continue;
-    if (bodyLength !== undefined && (name === 'content-length' || name === 'transfer-encoding')) continue;
+    if (bodyLength !== undefined && name === 'content-length') continue;
     const value = headers[name];
     if (typeof value === 'string') out.push(name, value);
     else if (value !== undefined) for (const v of value) out.push(name, v);
@@ -62,6 +62,6 @@ export function browserResponseHeaders(headers: IncomingHttpHeaders, secrets: re
 }
 
 /** True when the upstream answered with a status meaning "your credentials are wrong". */
-export function refusedServiceToken(proxyRes: IncomingMessage): boolean {
-  return proxyRes.statusCode === 401 || proxyRes.statusCode === 407;
+export function refusedServiceToken(status: number): boolean {
+  return status === 401 || status === 407;
 }
