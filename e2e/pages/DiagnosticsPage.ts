@@ -47,9 +47,12 @@ export class DiagnosticsPage {
     await expect(this.page).toHaveURL(new RegExp(`#/diagnostics\\?.*serial=${serial}`));
   }
 
-  /** Waits for a rendered panel (the verdict is its first part). */
+  /**
+   * Waits for a rendered panel (the verdict is its first part). Past the page's own 8 s lookup
+   * deadline the page shows a failure instead, so waiting a little longer than that is enough.
+   */
   async expectPanel(): Promise<void> {
-    await expect(this.panel()).toBeVisible();
+    await expect(this.panel()).toBeVisible({ timeout: 12_000 });
     await expect(this.headline()).not.toBeEmpty();
   }
 

@@ -27,6 +27,9 @@ export function useDeviceLookup(serial: Ref<string>) {
 
   const { data, error, loading, reload } = useAsyncData<DeviceLookup>(
     async (signal) => {
+      // One set of entries at a time: a CSR's day of lookups must not pile up in the timeline.
+      for (const name of [LOOKUP_MARK, ANSWER_MARK]) performance.clearMarks(name);
+      for (const name of [RENDER_MEASURE, NETWORK_MEASURE, PAINT_MEASURE]) performance.clearMeasures(name);
       performance.mark(LOOKUP_MARK);
       const answer = await lookupDevice(serial.value, signal);
       performance.mark(ANSWER_MARK);
