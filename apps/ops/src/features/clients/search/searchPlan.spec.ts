@@ -33,10 +33,13 @@ describe('buildSearchPlan', () => {
 
   it('looks words up in names (every word), e-mails and street addresses', () => {
     const plan = buildSearchPlan('  josée   tremblay ');
-    expect(plan.map((l) => [l.kind, l.doctype, l.filters])).toEqual([
-      ['name', 'Customer', [['customer_name', 'like', '%josée%'], ['customer_name', 'like', '%tremblay%']]],
-      ['address', 'Service Location', [['address_line', 'like', '%josée%'], ['address_line', 'like', '%tremblay%']]],
+    expect(plan.map((l) => [l.kind, l.doctype, l.filters, l.orFilters])).toEqual([
+      ['name', 'Customer', [], [['customer_name', 'like', '%josée%tremblay%'], ['customer_name', 'like', '%tremblay%josée%']]],
+      ['address', 'Service Location', [], [['address_line', 'like', '%josée%tremblay%'], ['address_line', 'like', '%tremblay%josée%']]],
     ]);
+    expect(plan[0]?.needle).toEqual({ mode: 'text', parts: ['josée', 'tremblay'] });
+    expect(buildSearchPlan('Gagnon')[0]).toMatchObject({ kind: 'name', filters: [['customer_name', 'like', '%Gagnon%']] });
+    expect(buildSearchPlan('Gagnon')[0]).not.toHaveProperty('orFilters');
     expect(kinds('tremblay')).toEqual(['name', 'email', 'address']);
     expect(kinds('4512 saint-denis')).toEqual(['name', 'address']);
   });
@@ -53,7 +56,8 @@ describe('buildSearchPlan', () => {
 
   it('looks equipment up by serial and MAC', () => {
     expect(buildSearchPlan('alclb2c4d601').find((l) => l.kind === 'serial')?.filters).toEqual([['serial_no', 'like', '%ALCLB2C4D601%']]);
-    expect(kinds('alclb2c4d601')).toEqual(['email', 'serial']);
+    expect(kinds('alclb2c4d601')).toEqual(['serial']);
+    expect(kinds('jean.roy42')).toEqual(['email']);
     const mac = only('a4-e3-1b-2c-4d-01');
     expect(mac).toMatchObject({ kind: 'mac', doctype: 'Service Equipment', filters: [], orFilters: [['mac_address', 'like', '%A4:E3:1B:2C:4D:01%']] });
     expect(only('A4E3.1B2C.4D01').orFilters).toEqual([['mac_address', 'like', '%A4:E3:1B:2C:4D:01%']]);

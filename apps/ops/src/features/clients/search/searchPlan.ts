@@ -69,6 +69,19 @@ function customer(kind: MatchKind, filters: FilterTuple[], needle: Needle): Sear
   return { kind, doctype: 'Customer', filters, needle };
 }
 
+/**
+ * Every word, in the order typed or the reverse (« josée tremblay », « tremblay josée »): one
+ * pattern per order rather than one condition per word, because each word alone may match
+ * thousands of clients while together they match a handful, and a single pattern lets the
+ * database narrow on all the words at once.
+ */
+function allWords(field: string, words: string[]): Pick<SearchLookup, 'filters' | 'orFilters'> {
+  if (words.length === 1) return { filters: [contains(field, words[0] as string)] };
+  const typed = words.join('%');
+  const reversed = [...words].reverse().join('%');
+  return { filters: [], orFilters: [contains(field, typed), contains(field, reversed)] };
+}
+
 function wordsLookups(term: string): SearchLookup[] {
   const words = textWords(term);
   const single = words.length === 1;
@@ -76,13 +89,15 @@ function wordsLookups(term: string): SearchLookup[] {
   // Names and streets rarely hold digits unless typed with other words (« 4512 saint-denis »).
   const wordy = hasLetter(term) && (!hasDigit(term) || !single);
   if (wordy && words.some((w) => w.length >= 2)) {
-    lookups.push(customer('name', words.map((w) => contains('customer_name', w)), { mode: 'text', parts: words }));
+    lookups.push({ kind: 'name', doctype: 'Customer', ...allWords('customer_name', words), needle: { mode: 'text', parts: words } });
   }
-  if (single && term.length >= 3 && hasLetter(term)) {
+  // An e-mail's local part: letters, or with digits only when it looks like one (« jean.roy42 »),
+  // so serials do not also search e-mails.
+  if (single && term.length >= 3 && hasLetter(term) && (!hasDigit(term) || /[._]/.test(term))) {
     lookups.push(customer('email', [contains('email_id', term)], { mode: 'text', parts: [term] }));
   }
   if (wordy && term.length >= 3) {
-    lookups.push({ kind: 'address', doctype: 'Service Location', filters: words.map((w) => contains('address_line', w)), needle: { mode: 'text', parts: words } });
+    lookups.push({ kind: 'address', doctype: 'Service Location', ...allWords('address_line', words), needle: { mode: 'text', parts: words } });
   }
   return lookups;
 }
