@@ -1,7 +1,7 @@
 // Soak: 10 minutes of mixed traffic through the standin edge (Traefik + Authentik's role) and two
 // built BFF replicas (production mode) in front of the standin's ERP and hub, with fault injection:
-//   - lists (customers, today's dispatch jobs, /ops/api/me) by dispatchers and support;
-//   - writes (a dispatch job's notes) by a dispatcher;
+//   - lists (customers, today's dispatch jobs, /ops/api/me) by dispatchers and support, 45/s;
+//   - writes (a dispatch job's notes) by a dispatcher, 4/s;
 //   - event streams opening, reading for 1–8 s and closing, 20 at a time;
 //   - faults on paths only the fault worker uses: ERP 503, ERP latency, ERP connection reset,
 //     hub 500; each followed by a normal call that must succeed.
@@ -23,6 +23,10 @@ const SECONDS = Number(arg > -1 ? process.argv[arg + 1] : (process.env.SOAK_SECO
 const PORTS = { edge: 8750, erp: 8751, hub: 8752, bffs: [8753, 8754] } as const;
 const EDGE = `http://127.0.0.1:${PORTS.edge}`;
 const CONCURRENT_STREAMS = 20;
+// Steady rates: 3 listers × 15 calls/s, 4 writes/s, a fault (and its recovery call) every second.
+const LIST_INTERVAL_MS = 1000 / 15;
+const WRITE_INTERVAL_MS = 250;
+const FAULT_INTERVAL_MS = 1000;
 const TARGET_GROWTH = 0.1;
 
 const counts = { lists: 0, writes: 0, faultsExpected: 0, faultRecoveries: 0, streamsOpened: 0, streamEvents: 0 };
@@ -58,6 +62,9 @@ async function call(cookie: string, path: string, init: RequestInit = {}): Promi
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits out the rest of `intervalMs` since `started`: a steady rate, whatever the machine's speed,
+ *  so the first and last minutes carry the same load and their memory can be compared. */
+const pace = (started: number, intervalMs: number) => pause(Math.max(0, intervalMs - (Date.now() - started)));
 const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
 const today = new Date().toISOString().slice(0, 10);
 
@@ -70,17 +77,19 @@ async function lister(cookie: string): Promise<void> {
     `/ops/api/erp/resource/Customer?filters=${q([['customer_name', 'like', '%Trem%']])}&limit_page_length=10`,
   ];
   for (let i = 0; running; i++) {
+    const started = Date.now();
     const path = paths[i % paths.length] as string;
     const status = await call(cookie, path);
     if (status === 200) counts.lists++;
     else fail(`GET ${path.slice(0, 60)} → ${status}`);
-    await pause(20);
+    await pace(started, LIST_INTERVAL_MS);
   }
 }
 
 /** Writes a job's notes every 200 ms. */
 async function writer(cookie: string): Promise<void> {
   for (let i = 0; running; i++) {
+    const started = Date.now();
     const status = await call(cookie, `/ops/api/erp/resource/Dispatch%20Job/${FIXTURE_JOBS.unassignedToday.job}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
@@ -88,7 +97,7 @@ async function writer(cookie: string): Promise<void> {
     });
     if (status === 200) counts.writes++;
     else fail(`PUT Dispatch Job → ${status}`);
-    await pause(200);
+    await pace(started, WRITE_INTERVAL_MS);
   }
 }
 
@@ -146,6 +155,7 @@ async function faulter(cookie: string, erp: FaultClient, hub: FaultClient): Prom
     { service: hub, rule: { path: '/devices/lookup', status: 500, body: { error: 'GenieACS injoignable' } }, path: lookup, expected: [500] },
   ];
   for (let i = 0; running; i++) {
+    const started = Date.now();
     const c = cases[i % cases.length] as FaultCase;
     await c.service.inject({ ...c.rule, count: 1 });
     const status = await call(cookie, c.path);
@@ -154,7 +164,7 @@ async function faulter(cookie: string, erp: FaultClient, hub: FaultClient): Prom
     const recovered = await call(cookie, c.path);
     if (recovered === 200) counts.faultRecoveries++;
     else fail(`after fault ${JSON.stringify(c.rule)} → ${recovered}`);
-    await pause(500);
+    await pace(started, FAULT_INTERVAL_MS);
   }
 }
 

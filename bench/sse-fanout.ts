@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { get, type ClientRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { BENCH, buildBff, execedPid, FD_LIMIT, issuerFor, root, rssMb, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
+import { BENCH, buildBff, cpuMicros, execedPid, FD_LIMIT, issuerFor, root, rssMb, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
 import { percentile, report, round } from './lib/report';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
@@ -137,7 +137,10 @@ try {
   const tabs = await openTabs(PORTS.bff, '/ops/api/hub/events', { 'x-authentik-jwt': jwt, accept: 'text/event-stream' }, STREAMS);
   const openSeconds = (performance.now() - openedAt) / 1000;
   let rssPeak = rssMb(pid);
+  const cpuBefore = cpuMicros(pid);
   const viaBff = await phase('bff', tabs, SECONDS, () => (rssPeak = Math.max(rssPeak, rssMb(pid))));
+  // The BFF's CPU per forwarded event (heartbeats included), independent of how loaded the machine is.
+  const cpuPerDelivery = (cpuMicros(pid) - cpuBefore) / Math.max(1, viaBff.latencies.length);
   for (const tab of tabs) tab.req.destroy();
   await stopAll();
 
@@ -159,6 +162,7 @@ try {
       direct_p50_ms: round(percentile(direct.latencies, 50), 1),
       direct_p99_ms: round(percentile(direct.latencies, 99), 1),
       direct_missing: direct.missing,
+      bff_cpu_us_per_delivery: round(cpuPerDelivery, 1),
       bff_rss_idle_mb: round(rssBefore, 1),
       bff_rss_peak_mb: round(rssPeak, 1),
       open_all_s: round(openSeconds, 2),
