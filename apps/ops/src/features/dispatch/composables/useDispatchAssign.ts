@@ -50,7 +50,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
       $q.dialog({
         title,
         message: lines.join('\n'),
-        class: 'dj-confirm',
+        class: 'dj-confirm dj-portal',
         persistent: false,
         ok: { label: ok, color: 'primary', unelevated: true, 'data-testid': 'confirm-ok' },
         cancel: { label: t('dispatch.confirm.cancel'), flat: true, 'data-testid': 'confirm-cancel' },

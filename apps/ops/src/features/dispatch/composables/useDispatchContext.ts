@@ -1,6 +1,6 @@
 // The board's state, built once by the page and shared with its components (provide/inject)
 // rather than threaded through every prop.
-import { inject, provide, shallowRef, type InjectionKey, type Ref, type ShallowRef } from 'vue';
+import { inject, provide, shallowRef, type ComputedRef, type InjectionKey, type Ref, type ShallowRef } from 'vue';
 import type { DispatchAssign } from './useDispatchAssign';
 import type { DispatchBoardData } from './useDispatchBoard';
 import type { DispatchBoardView } from './useDispatchBoardView';
@@ -27,6 +27,8 @@ export interface DispatchContext {
   drag: DispatchDrag;
   ui: DispatchUi;
   canAssign: () => boolean;
+  /** `--dj-<status>` colours for the current theme: on the page, and on dialogs (they live outside it). */
+  statusVars: ComputedRef<Record<string, string>>;
   /** Moves keyboard focus to a card (scrolling its row or queue entry into view first). */
   focusCard: (name: string) => void;
 }

@@ -36,7 +36,9 @@ export function useDispatchLeaflet(container: Ref<HTMLElement | null>, onJob: (n
   let map: L.Map | null = null;
   let jobsLayer: L.LayerGroup | null = null;
   let techLayer: L.LayerGroup | null = null;
-  let fitted = false;
+  /** The first markers' bounds, fitted once the panel has its real size (it may still be laying out). */
+  let firstBounds: L.LatLngBounds | null = null;
+  let sized = false;
 
   function mount(tileUrl: string | null, attribution: string | null): void {
     const el = container.value;
@@ -71,9 +73,9 @@ export function useDispatchLeaflet(container: Ref<HTMLElement | null>, onJob: (n
         .on('click', () => onJob(m.name))
         .addTo(jobsLayer);
     }
-    if (!fitted && markers.length > 0) {
-      fitted = true;
-      map.fitBounds(L.latLngBounds(markers.map((m) => [m.lat, m.lng] as L.LatLngTuple)), { padding: [24, 24], maxZoom: 13 });
+    if (!firstBounds && markers.length > 0) {
+      firstBounds = L.latLngBounds(markers.map((m) => [m.lat, m.lng] as L.LatLngTuple));
+      map.fitBounds(firstBounds, { padding: [24, 24], maxZoom: 13 });
     }
   }
 
@@ -96,7 +98,13 @@ export function useDispatchLeaflet(container: Ref<HTMLElement | null>, onJob: (n
 
   /** The panel changed size (opened, window resized). */
   function resized(): void {
-    map?.invalidateSize();
+    if (!map) return;
+    map.invalidateSize();
+    const el = container.value;
+    if (!sized && firstBounds && el && el.clientHeight > 0) {
+      sized = true;
+      map.fitBounds(firstBounds, { padding: [24, 24], maxZoom: 13 });
+    }
   }
 
   onBeforeUnmount(() => {
