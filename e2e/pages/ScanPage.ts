@@ -53,18 +53,20 @@ export class ScanPage {
    * app warms the scan chunks in idle time and hands them to the worker).
    */
   async waitUntilReadyOffline(): Promise<void> {
-    await this.page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    // (Functions, not strings: the app's CSP forbids eval. The DOM types are not in this project's lib.)
+    type Browser = { navigator: { serviceWorker?: { controller: unknown } }; caches: { open(name: string): Promise<{ keys(): Promise<{ url: string }[]> }> } };
+    await this.page.waitForFunction(() => (globalThis as unknown as Browser).navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    const kept = () =>
+      this.page.evaluate(async () => {
+        const cache = await (globalThis as unknown as Browser).caches.open('gigafibre-ops-shell-v1');
+        return (await cache.keys()).map((r) => new URL(r.url).pathname);
+      });
+    const pages = ['ScanPage-', 'ScanQueuePage-', 'ScanEquipmentCard-', 'ScanVisitQueue-', 'ScanJobContext-'];
     await expect
-      .poll(
-        () =>
-          this.page.evaluate(async () => {
-            const cache = await caches.open('gigafibre-ops-shell-v1');
-            const urls = (await cache.keys()).map((r) => new URL(r.url).pathname);
-            const has = (re: RegExp) => urls.some((u) => re.test(u));
-            return urls.includes('/ops/') && ['ScanPage-', 'ScanQueuePage-', 'ScanEquipmentCard-', 'ScanVisitQueue-', 'ScanJobContext-'].every((name) => has(new RegExp(`/assets/${name}`)));
-          }),
-        { timeout: 20_000, message: 'le service worker garde la coquille et les pages de scan' },
-      )
+      .poll(async () => {
+        const paths = await kept();
+        return paths.includes('/ops/') && pages.every((name) => paths.some((p) => p.startsWith(`/ops/assets/${name}`)));
+      }, { timeout: 20_000, message: 'le service worker garde la coquille et les pages de scan' })
       .toBe(true);
   }
 }

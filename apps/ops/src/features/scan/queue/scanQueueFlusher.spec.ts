@@ -64,28 +64,56 @@ describe('flushing', () => {
     expect(await stored()).toEqual([]);
   });
 
-  it('a timeout stops the pass (nothing overtakes), then the timer retries after the backoff', async () => {
+  it('sends up to four records at once, in creation order, and one chain strictly one after the other', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const started: string[] = [];
+    const order: string[] = [];
+    const chains = new Map<string, number>();
+    await queue(link('A'), link('B'), link('C'), link('D'), link('A'), link('E'), link('F'));
+    await flusherWith(async (r) => {
+      const chain = serialOf(r);
+      expect(chains.get(chain) ?? 0).toBe(0); // never two of one chain on their way
+      chains.set(chain, 1);
+      started.push(chain);
+      most = Math.max(most, ++inFlight);
+      await settle(2);
+      inFlight--;
+      chains.set(chain, 0);
+      order.push(chain);
+      return undefined;
+    }).flush();
+    expect(most).toBe(4);
+    expect(started).toEqual(['A', 'B', 'C', 'D', 'A', 'E', 'F']);
+    expect(order.filter((c) => c === 'A')).toHaveLength(2);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('a timeout stops the pass: nothing new leaves after it, and the timer retries after the backoff', async () => {
     const sent: string[] = [];
     let fail = true;
-    await queue(link('A'), link('B'));
+    await queue(link('A'), link('B'), link('C'), link('D'), link('E'), link('F'));
     const flusher = flusherWith(async (r) => {
       sent.push(serialOf(r));
-      if (fail) throw timeout();
+      await settle(1);
+      if (fail && serialOf(r) === 'A') throw timeout();
       return undefined;
     });
-    expect(await flusher.flush()).toMatchObject({ sent: 0, stoppedBy: 'waiting' });
-    expect(sent).toEqual(['A']);
-    const [a, b] = await stored();
-    expect(a).toMatchObject({ state: 'pending', attempts: 1, lastError: { code: 'timeout' } });
-    expect(b).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(await flusher.flush()).toMatchObject({ sent: 3, stoppedBy: 'waiting' });
+    // B, C, D were already on their way beside A; E and F did not leave.
+    expect(sent).toEqual(['A', 'B', 'C', 'D']);
+    const left = await stored();
+    expect(left.map(serialOf)).toEqual(['A', 'E', 'F']);
+    expect(left[0]).toMatchObject({ state: 'pending', attempts: 1, lastError: { code: 'timeout' } });
 
-    // Before the delay nothing happens; after it, both go, in order.
+    // Before the delay nothing happens; after it, the rest goes, oldest first.
     fail = false;
     await vi.advanceTimersByTimeAsync(900);
-    expect(sent).toEqual(['A']);
+    await settle();
+    expect(sent).toHaveLength(4);
     await vi.advanceTimersByTimeAsync(200);
     await until(async () => (await stored()).length === 0);
-    expect(sent).toEqual(['A', 'A', 'B']);
+    expect(sent.slice(4)).toEqual(['A', 'E', 'F']);
   });
 
   it('backs off longer after each failure, and « réessayer maintenant » skips the wait', async () => {
@@ -127,6 +155,7 @@ describe('flushing', () => {
     // The second BAD and « In Progress » wait behind their refused elders; OK1 and OK2 go.
     expect(sent).toEqual(['BAD', 'OK1', 'En Route', 'OK2']);
     expect(result).toEqual({ sent: 2, refused: 2, stoppedBy: null });
+    expect(sent.indexOf('OK1')).toBeGreaterThan(-1);
     const left = await stored();
     expect(left.map((r) => [serialOf(r), r.state])).toEqual([
       ['BAD', 'refused'],
@@ -150,9 +179,10 @@ describe('flushing', () => {
       return undefined;
     });
     expect(await flusher.flush()).toMatchObject({ sent: 1, stoppedBy: 'session' });
+    // B and C left beside A and met the expired session too: both kept, due once signed in.
     expect((await stored()).map((r) => [serialOf(r), r.state, r.lastError?.code ?? null])).toEqual([
       ['B', 'pending', 'session-expired'],
-      ['C', 'pending', null],
+      ['C', 'pending', 'session-expired'],
     ]);
     expect(vi.getTimerCount()).toBe(0); // no hammering the sign-in page
     signedIn = true;
@@ -217,9 +247,9 @@ describe('durability and tabs', () => {
     expect(await stored()).toEqual([]);
   });
 
-  it('a record discarded in another tab while waiting is not sent', async () => {
+  it('a record discarded in another tab while it waits its turn is not sent', async () => {
     const a = link('A');
-    const b = link('B');
+    const b = link('A'); // same chain: waits for A
     await queue(a, b);
     const sent: string[] = [];
     await flusherWith(async (r) => {

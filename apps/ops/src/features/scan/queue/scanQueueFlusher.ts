@@ -1,9 +1,12 @@
-// Sends the queue to the server, oldest first, one record at a time.
+// Sends the queue to the server, oldest first.
 //
 // Ordering rules (what a technician can rely on):
-// - Records go in creation order (FIFO). A transient failure (timeout, network, 5xx, expired
-//   session) stops the pass: nothing behind it overtakes it; the pass resumes after the backoff,
-//   when the network or the session comes back, or when the technician taps « réessayer ».
+// - Records leave in creation order (FIFO), up to SEND_CONCURRENCY at once; records of one chain
+//   (the same equipment, the same job's status) strictly one after the other, each after the one
+//   before it is acknowledged. A transient failure (timeout, network, 5xx, expired session) stops
+//   the pass: nothing new leaves after it (what was already on its way, of other chains, finishes);
+//   the pass resumes after the backoff, when the network or the session comes back, or when the
+//   technician taps « réessayer ». A record still in its backoff holds back everything after it.
 // - A refused record (4xx) is set aside with the server's reason. It holds back only the later
 //   records of its own chain (the same equipment, the same job's status: their order matters);
 //   everything else keeps flowing, so one bad serial never blocks a day of scans.
@@ -45,6 +48,9 @@ export interface FlusherDeps {
 }
 
 type Outcome = 'sent' | 'skipped' | 'not-due' | FailureClass;
+
+/** Records on their way at once (of different chains): a weak link's latency, not its bandwidth, is the limit. */
+export const SEND_CONCURRENCY = 4;
 
 export class ScanQueueFlusher {
   private running: Promise<FlushResult> | null = null;
@@ -101,32 +107,52 @@ export class ScanQueueFlusher {
     for (;;) {
       const mine = (await this.deps.db.all()).records.filter((r) => r.user === user).sort(compareRecords);
       const held = new Set<string>();
+      const inFlight = new Map<string, Promise<void>>();
+      let stop: FlushStop | undefined;
       let sentThisRound = 0;
-      for (const record of mine) {
-        const chain = chainOf(record);
-        if (record.state === 'refused') held.add(chain);
-        if (record.state !== 'pending' || held.has(chain)) continue;
-        const outcome = await this.sendOne(record.id, user, force);
+      const settle = (chain: string, outcome: Outcome) => {
         if (outcome === 'sent') {
           result.sent++;
           sentThisRound++;
         } else if (outcome === 'refuse') {
           result.refused++;
           held.add(chain);
-        } else if (outcome === 'not-due' || outcome === 'retry') {
-          return this.finish(result, 'waiting', await this.remaining(user, held));
-        } else if (outcome === 'session') {
-          return this.finish(result, 'session', []);
-        }
-        if (!force && !this.deps.canSend()) return this.finish(result, 'offline', []);
+        } else if (outcome === 'not-due' || outcome === 'retry') stop ??= 'waiting';
+        else if (outcome === 'session') stop = 'session';
+      };
+      for (const record of mine) {
+        const chain = chainOf(record);
+        if (record.state === 'refused') held.add(chain);
+        if (record.state !== 'pending' || held.has(chain)) continue;
+        // Its elder in the chain first (it may be refused: then this one waits too).
+        await inFlight.get(chain);
+        while (inFlight.size >= SEND_CONCURRENCY && !stop) await Promise.race(inFlight.values());
+        if (!stop && !force && !this.deps.canSend()) stop = 'offline';
+        if (!stop && !isDue(record, this.now(), force)) stop = 'waiting';
+        if (stop) break;
+        if (held.has(chain)) continue;
+        const task = this.sendOne(record.id, user, force).then(
+          (outcome) => settle(chain, outcome),
+          (error: unknown) => {
+            // Storage failed under us: stop this pass; the record is still stored as it was.
+            stop ??= 'waiting';
+            console.error('File d’envoi : enregistrement impossible', error);
+          },
+        );
+        inFlight.set(
+          chain,
+          task.finally(() => inFlight.delete(chain)),
+        );
       }
+      await Promise.all(inFlight.values());
+      if (stop) return this.finish(result, stop, stop === 'waiting' ? await this.remaining(user, held) : []);
       if (sentThisRound === 0) return this.finish(result, null, await this.remaining(user, held));
     }
   }
 
   /** Sends one record under the lock, re-reading it there (another tab may have sent or discarded it). */
   private sendOne(id: string, user: string, force: boolean): Promise<Outcome> {
-    return this.deps.lock(async (): Promise<Outcome> => {
+    return this.deps.lock(id, async (): Promise<Outcome> => {
       const fresh = await this.deps.db.get(id);
       if (!fresh || fresh.user !== user || fresh.state !== 'pending') return 'skipped';
       if (!isDue(fresh, this.now(), force)) return 'not-due';
@@ -163,8 +189,12 @@ export class ScanQueueFlusher {
     result.stoppedBy = stoppedBy;
     this.deps.onChange?.({ type: 'stopped', stoppedBy });
     if (waiting.length > 0 && (stoppedBy === 'waiting' || stoppedBy === null)) {
-      const next = Math.min(...waiting.map((r) => r.nextAttemptAt));
-      this.timer = setTimeout(() => void this.flush(), Math.max(250, next - this.now()));
+      // The record in its backoff holds the others back: wake up when it is due (or soon, when
+      // what waits is due already but was busy in another tab).
+      const now = this.now();
+      const later = waiting.map((r) => r.nextAttemptAt).filter((at) => at > now);
+      const wait = later.length > 0 ? Math.min(...later) - now : 250;
+      this.timer = setTimeout(() => void this.flush(), wait);
     }
     return result;
   }

@@ -1,19 +1,23 @@
-// One record is handled at a time across every tab of the app: sending it, discarding it, or
-// resending it each hold the Web Lock for that short moment, and re-read the record inside it.
-// Two tabs flushing together therefore never send the same record twice. Where Web Locks are
-// missing (very old browsers) the lock is per tab only; the Idempotency-Key still keeps the
-// server from creating anything twice.
+// One record is handled by one tab at a time: sending it, discarding it or resending it holds the
+// Web Lock named after that record for that short moment, and re-reads the record inside it. Two
+// tabs flushing together therefore never send the same record twice, while different records can
+// be on their way at once. Where Web Locks are missing (very old browsers) the lock is per tab
+// only; the Idempotency-Key still keeps the server from creating anything twice.
 
-export type QueueLock = <T>(critical: () => Promise<T>) => Promise<T>;
+export type QueueLock = <T>(recordId: string, critical: () => Promise<T>) => Promise<T>;
 
 export const SCAN_QUEUE_LOCK_NAME = 'gigafibre-ops-scan-queue';
 
-/** A mutex within this tab (the fallback, and what tests use). */
+/** A per-record mutex within this tab (the fallback, and what tests use). */
 export function createLocalLock(): QueueLock {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(critical: () => Promise<T>) => {
-    const run = tail.then(critical, critical);
-    tail = run.catch(() => undefined);
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(recordId: string, critical: () => Promise<T>) => {
+    const run = (tails.get(recordId) ?? Promise.resolve()).then(critical, critical);
+    const tail = run.catch(() => undefined);
+    tails.set(recordId, tail);
+    void tail.then(() => {
+      if (tails.get(recordId) === tail) tails.delete(recordId);
+    });
     return run;
   };
 }
@@ -21,5 +25,5 @@ export function createLocalLock(): QueueLock {
 export function createQueueLock(name = SCAN_QUEUE_LOCK_NAME): QueueLock {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks || typeof locks.request !== 'function') return createLocalLock();
-  return <T>(critical: () => Promise<T>) => locks.request(name, { mode: 'exclusive' }, critical) as Promise<T>;
+  return <T>(recordId: string, critical: () => Promise<T>) => locks.request(`${name}:${recordId}`, { mode: 'exclusive' }, critical) as Promise<T>;
 }

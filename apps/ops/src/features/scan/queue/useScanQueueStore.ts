@@ -55,12 +55,12 @@ export const useScanQueueStore = defineStore('scanQueue', () => {
   /** What the badge shows: everything not finished yet. */
   const badgeCount = computed(() => mine.value.length);
 
-  /** Re-renders at most every 100 ms while a flush changes hundreds of records. */
+  /** Re-renders at most every 400 ms while a flush changes hundreds of records. */
   function publish(): void {
     refreshTimer ??= setTimeout(() => {
       refreshTimer = null;
       records.value = [...byId.values()].sort(compareRecords);
-    }, 100);
+    }, 400);
   }
   function publishNow(): void {
     if (refreshTimer) clearTimeout(refreshTimer);
@@ -100,7 +100,7 @@ export const useScanQueueStore = defineStore('scanQueue', () => {
 
   const flusher = new ScanQueueFlusher({
     db: { all: () => currentEnv().db.all(), get: (id) => currentEnv().db.get(id), put: (r) => currentEnv().db.put(r), remove: (id) => currentEnv().db.remove(id) },
-    lock: (critical) => currentEnv().lock(critical),
+    lock: (id, critical) => currentEnv().lock(id, critical),
     send: (record) => currentEnv().send(record),
     user,
     canSend: () => currentEnv().online() && !session.expired,
@@ -149,14 +149,14 @@ export const useScanQueueStore = defineStore('scanQueue', () => {
     return record;
   }
 
-  /** Under the queue's lock: the flusher is not in the middle of sending this very record. */
-  function locked<T>(critical: () => Promise<T>): Promise<T> {
-    return currentEnv().lock(critical);
+  /** Under the record's lock: no flusher (here or in another tab) is in the middle of sending it. */
+  function locked<T>(id: string, critical: () => Promise<T>): Promise<T> {
+    return currentEnv().lock(id, critical);
   }
 
   /** « Supprimer »: the technician gives up on a record (never done silently). */
   async function discard(id: string): Promise<void> {
-    await locked(() => currentEnv().db.remove(id));
+    await locked(id, () => currentEnv().db.remove(id));
     byId.delete(id);
     publishNow();
     announce();
@@ -164,7 +164,7 @@ export const useScanQueueStore = defineStore('scanQueue', () => {
 
   /** « Renvoyer » a refused record, corrected or as it was. */
   async function resend(id: string, body?: ScanRecordBody): Promise<void> {
-    const updated = await locked(async () => {
+    const updated = await locked(id, async () => {
       const fresh = await currentEnv().db.get(id);
       if (!fresh || fresh.state !== 'refused') return null;
       const next = resendRecord(fresh, Date.now(), body);

@@ -1,0 +1,241 @@
+// `pnpm bench scan-queue`: 500 scans queued offline flush after the network comes back, through the
+// real app (Chromium) → edge → BFF → standin ERPNext. Reports the flush time, what was lost and
+// what was sent twice (counted per Idempotency-Key on the wire, and checked in ERPNext), and the
+// scan route's first-load JS (gzip) without the camera reader (@zxing, loaded when the camera opens).
+// Targets: flush ≤ 15 s, 0 lost, 0 duplicated, first load ≤ 120 kB.
+//
+// SCAN_BENCH_RECORDS (default 500), SCAN_BENCH_PORT_BASE (default 8505), OPS_DIST, BFF_BUNDLE;
+// `--no-build` reuses the built SPA.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { newScanRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../apps/ops/src/features/scan/queue/scanQueueRecord';
+import { report, round } from './lib/report';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RECORDS = Number(process.env.SCAN_BENCH_RECORDS ?? 500);
+const BASE = Number(process.env.SCAN_BENCH_PORT_BASE ?? 8505);
+const PORTS = { erp: BASE + 1, hub: BASE + 2, edge: BASE + 80, bff: BASE + 90 };
+const EDGE = `http://localhost:${PORTS.edge}`;
+const ERP = `http://127.0.0.1:${PORTS.erp}`;
+const ERP_TOKEN = 'bench-key:bench-secret';
+const DIST = process.env.OPS_DIST ?? join(root, 'apps/ops/dist');
+const BFF_BUNDLE = process.env.BFF_BUNDLE ?? join(root, 'apps/bff/dist/index.js');
+const BUDGET = { flushMs: 15_000, scanFirstLoadKb: 120 };
+
+function build(): void {
+  if (!process.argv.includes('--no-build')) {
+    const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, OPS_DIST: DIST } });
+    if (vite.status !== 0) throw new Error('vite build a échoué');
+  }
+  if (!existsSync(BFF_BUNDLE)) {
+    const bff = spawnSync(process.execPath, [join(root, 'apps/bff/build.mjs')], { cwd: root, stdio: 'inherit', env: { ...process.env, BFF_BUNDLE } });
+    if (bff.status !== 0) throw new Error('build du BFF échoué');
+  }
+}
+
+/** First-load JS of the scan route: what index.html loads, the boot-time Quasar language, the page and its messages. */
+function scanFirstLoad(): { kb: number; zxingInFirstLoad: boolean } {
+  interface Chunk {
+    file: string;
+    imports?: string[];
+  }
+  const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/ops\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const keys = Object.keys(manifest).filter((key) => named.includes(manifest[key]!.file) || /quasar\/lang\/fr\.js$/.test(key));
+  keys.push('src/features/scan/ScanPage.vue', 'src/features/scan/i18n.ts');
+  const files = new Set<string>();
+  const modules = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`absent du manifeste : ${key}`);
+    modules.add(key);
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  keys.forEach(visit);
+  const bytes = [...files].filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0);
+  return { kb: round(bytes / 1000, 1), zxingInFirstLoad: [...modules].some((key) => key.includes('@zxing')) };
+}
+
+const children: ChildProcess[] = [];
+let stopping = false;
+function startStack(): void {
+  const env = {
+    ...process.env,
+    OPS_PORT: String(PORTS.edge),
+    BFF_PORT: String(PORTS.bff),
+    STANDIN_ERP_PORT: String(PORTS.erp),
+    STANDIN_HUB_PORT: String(PORTS.hub),
+    STANDIN_ERP_TOKEN: ERP_TOKEN,
+    STANDIN_HUB_TOKEN: 'bench-hub-token',
+    STANDIN_DB: ':memory:',
+    LOG_LEVEL: 'warn',
+    OPS_DIST: DIST,
+    BFF_BUNDLE,
+  };
+  const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/stack.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`la pile s’est arrêtée (${code}) :\n${stderr}`);
+      process.exit(2);
+    }
+  });
+  children.push(child);
+}
+async function stopStack(): Promise<void> {
+  stopping = true;
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+}
+
+async function waitReady(url: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url, { redirect: 'manual' })).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} ne répond pas`);
+}
+
+async function erp<T>(path: string, query: Record<string, unknown>): Promise<T> {
+  const url = new URL(path, ERP);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+  const res = await fetch(url, { headers: { Authorization: `token ${ERP_TOKEN}` } });
+  if (!res.ok) throw new Error(`${path} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * Browser code (a string: this file is type-checked without the DOM) that writes the records into
+ * the app's queue database and tells the app, as another tab would.
+ */
+function storeRecordsScript(database: string, store: string, records: ScanQueueRecord[]): string {
+  return `(async () => {
+    const rows = ${JSON.stringify(records)};
+    const open = indexedDB.open(${JSON.stringify(database)});
+    open.onupgradeneeded = () => open.result.createObjectStore(${JSON.stringify(store)});
+    const db = await new Promise((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
+    const tx = db.transaction(${JSON.stringify(store)}, 'readwrite');
+    for (const row of rows) tx.objectStore(${JSON.stringify(store)}).put(row, row.id);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+    new BroadcastChannel('gigafibre-ops-scan-queue').postMessage({ type: 'changed' });
+  })()`;
+}
+
+async function main(): Promise<void> {
+  build();
+  const firstLoad = scanFirstLoad();
+  startStack();
+  await waitReady(`${EDGE}/ops/readyz`);
+
+  const { data: jobs } = await erp<{ data: { name: string; service_location: string }[] }>('/api/resource/Dispatch Job', {
+    fields: ['name', 'service_location'],
+    filters: [['technician', '=', 'TECH-001']],
+    limit_page_length: 1,
+  });
+  const job = jobs[0];
+  if (!job) throw new Error('aucune intervention pour TECH-001');
+
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    // No service worker: every request of the page is then visible here, to count sends per key.
+    const context = await browser.newContext({ baseURL: EDGE, viewport: { width: 390, height: 844 }, locale: 'fr-CA', timezoneId: 'America/Toronto', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto('/ops/#/scan/queue');
+    await page.getByLabel('Adresse courriel').fill('tech@gigafibre.ca');
+    await page.getByLabel('Mot de passe').fill('demo-tech');
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/ops/'));
+    // The queue page: the busiest screen while it flushes (the badge is on every page).
+    await page.goto('/ops/#/scan/queue');
+    await page.getByTestId('scan-queue-badge').waitFor();
+
+    // 500 scans taken offline, as the app stores them (same record shape, same database).
+    await context.setOffline(true);
+    const run = randomBytes(2).toString('hex').toUpperCase().slice(0, 3);
+    const serials = Array.from({ length: RECORDS }, (_, i) => `BNCH${run}${i.toString(16).toUpperCase().padStart(5, '0')}`);
+    const records: ScanQueueRecord[] = serials.map((serial) =>
+      newScanRecord(
+        { kind: 'link-equipment', payload: { serial, mac: null, equipmentType: 'ONT', model: null, manufacturer: null, serviceLocation: job.service_location, source: 'camera' } },
+        { user: 'tech@gigafibre.ca', job: job.name },
+      ),
+    );
+    await page.evaluate(storeRecordsScript(SCAN_QUEUE_IDB.database, SCAN_QUEUE_IDB.store, records));
+    await page.waitForSelector(`[data-testid="scan-queue-badge"][data-count="${RECORDS}"]`, { timeout: 30_000 });
+
+    const sendsPerKey = new Map<string, number>();
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().includes('/ops/api/erp/resource/Service%20Equipment')) {
+        const key = req.headers()['idempotency-key'] ?? '';
+        sendsPerKey.set(key, (sendsPerKey.get(key) ?? 0) + 1);
+      }
+    });
+
+    const progress = setInterval(() => void page.getByTestId('scan-queue-badge').getAttribute('data-count').then((n) => console.log(`  en attente : ${n}`)).catch(() => undefined), 5_000);
+    const started = performance.now();
+    await context.setOffline(false); // the app flushes on `online`
+    await page.waitForSelector('[data-testid="scan-queue-badge"][data-count="0"]', { timeout: 120_000 });
+    const flushMs = performance.now() - started;
+    clearInterval(progress);
+
+    const { data: rows } = await erp<{ data: { serial_no: string; dispatch_job: string }[] }>('/api/resource/Service Equipment', {
+      fields: ['serial_no', 'dispatch_job'],
+      filters: [['serial_no', 'like', `BNCH${run}%`]],
+      limit_page_length: 0,
+    });
+    const stored = new Map<string, number>();
+    for (const row of rows) if (row.dispatch_job === job.name) stored.set(row.serial_no, (stored.get(row.serial_no) ?? 0) + 1);
+    const lost = serials.filter((s) => !stored.has(s)).length;
+    const duplicatedRows = [...stored.values()].reduce((sum, n) => sum + n - 1, 0);
+    const duplicatedSends = [...sendsPerKey.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+    const unknownSends = [...sendsPerKey.keys()].filter((key) => !records.some((r) => r.id === key)).length;
+
+    console.log(`${RECORDS} scans envoyés en ${round(flushMs / 1000, 2)} s (${round(RECORDS / (flushMs / 1000), 1)}/s) ; perdus ${lost} ; en double ${duplicatedRows + duplicatedSends}`);
+    console.log(`premier chargement de #/scan sans @zxing : ${firstLoad.kb} kB gzip${firstLoad.zxingInFirstLoad ? ' — @zxing est dans le premier chargement !' : ''}`);
+    const pass =
+      flushMs <= BUDGET.flushMs && lost === 0 && duplicatedRows === 0 && duplicatedSends === 0 && unknownSends === 0 && firstLoad.kb <= BUDGET.scanFirstLoadKb && !firstLoad.zxingInFirstLoad;
+    report(
+      'scan-queue',
+      {
+        records: RECORDS,
+        flush_ms: Math.round(flushMs),
+        records_per_s: round(RECORDS / (flushMs / 1000), 1),
+        lost,
+        duplicated: duplicatedRows + duplicatedSends,
+        sends: [...sendsPerKey.values()].reduce((a, b) => a + b, 0),
+        scan_route_first_load_js_gzip_kb: firstLoad.kb,
+        zxing_in_first_load: firstLoad.zxingInFirstLoad,
+        flush_budget_ms: BUDGET.flushMs,
+        first_load_budget_kb: BUDGET.scanFirstLoadKb,
+      },
+      pass,
+    );
+  } finally {
+    await browser.close();
+    await stopStack();
+  }
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await stopStack();
+  process.exit(2);
+});

@@ -1,0 +1,83 @@
+// Live camera scanning with Chromium's fake camera: the video is generated here from a real
+// barcode (bwip-js → Y4M), and the serial must be decoded from the camera stream by the app.
+import { join } from 'node:path';
+import { expect, test as signedInTest } from '../fixtures/auth';
+import { fakeCameraArgs, writeBarcodeVideo } from '../fixtures/fakeCamera';
+import { equipmentWithSerial, futureJobOfDemoTechnician, newMac, newSerial } from '../fixtures/scanStandin';
+import { ScanPage } from '../pages/ScanPage';
+
+const PHONE = { width: 390, height: 844 };
+
+/** One label per worker, filmed by the fake camera for the worker's whole browser. */
+const test = signedInTest.extend<object, { label: { serial: string; mac: string; video: string } }>({
+  label: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+    async ({}, use, workerInfo) => {
+      const serial = newSerial();
+      const mac = newMac();
+      const video = await writeBarcodeVideo(join(workerInfo.project.outputDir, `fake-camera-w${workerInfo.workerIndex}.y4m`), {
+        bcid: 'qrcode',
+        text: `S/N:${serial};MAC:${mac};MODEL:G-010G-Q`,
+      });
+      await use({ serial, mac, video });
+    },
+    { scope: 'worker' },
+  ],
+  launchOptions: [
+    async ({ launchOptions, label }, use) => {
+      await use({ ...launchOptions, args: [...(launchOptions.args ?? []), ...fakeCameraArgs(label.video)] });
+    },
+    { scope: 'worker' },
+  ],
+});
+
+test('the rear camera reads the label’s code: serial, MAC and model fill the form, then it is linked', async ({ asUser, label }) => {
+  const job = await futureJobOfDemoTechnician(0);
+  const { page } = await asUser('tech', { viewport: PHONE, open: `/scan?job=${job.name}` });
+  const scan = new ScanPage(page);
+  await scan.ready(job.name);
+
+  await scan.cameraOpen().click();
+  await expect(scan.cameraState()).toHaveAttribute('data-state', /starting|running/);
+  // Decoded from the video stream, not typed.
+  await expect(scan.serial()).toHaveValue(label.serial, { timeout: 15_000 });
+  await expect(scan.mac()).toHaveValue(label.mac);
+  await expect(scan.model()).toHaveValue('G-010G-Q');
+  await expect(scan.typeButton('ONT')).toHaveAttribute('aria-pressed', 'true');
+  // One read is enough in single mode: the camera closes.
+  await expect(scan.cameraOpen()).toBeVisible();
+
+  await scan.submit().click();
+  await expect(scan.badge()).toHaveAttribute('data-count', '0', { timeout: 15_000 });
+  expect(await equipmentWithSerial(label.serial)).toMatchObject([
+    { mac_address: label.mac, equipment_type: 'ONT', dispatch_job: job.name, service_location: job.service_location },
+  ]);
+});
+
+test('continuous mode takes a code that stays in view once, and links equipment already known elsewhere', async ({ asUser, label }) => {
+  const job = await futureJobOfDemoTechnician(1);
+  const { page } = await asUser('tech', { viewport: PHONE, open: `/scan?job=${job.name}` });
+  const scan = new ScanPage(page);
+  await scan.ready(job.name);
+
+  await scan.cameraOpen().click();
+  await scan.continuousToggle().click();
+  await expect(scan.continuousToggle()).toHaveAttribute('aria-checked', 'true');
+  // The fake camera films the same label without end: it is queued once, however long it stays.
+  await expect(scan.record(label.serial)).toHaveCount(1, { timeout: 15_000 });
+  await expect(scan.page.getByTestId('camera-state')).toHaveAttribute('data-state', 'running');
+  await expect(scan.badge()).toHaveAttribute('data-count', '0', { timeout: 15_000 });
+  // Two more seconds of video with the code still in view: nothing more may be queued.
+  const video = page.getByTestId('camera-video');
+  const playedSeconds = () => video.evaluate((v) => (v as unknown as { currentTime: number }).currentTime);
+  const shownAt = await playedSeconds();
+  await expect.poll(playedSeconds, { timeout: 10_000 }).toBeGreaterThan(shownAt + 2);
+  await expect(scan.records()).toHaveCount(0);
+
+  // The serial may already exist (the first test linked it to another job): it is moved, never duplicated.
+  const rows = await equipmentWithSerial(label.serial);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ dispatch_job: job.name, service_location: job.service_location, status: 'Active' });
+  await page.getByTestId('camera-close').click();
+  await expect(scan.cameraOpen()).toBeVisible();
+});

@@ -1,0 +1,109 @@
+// The technician's day on a phone: today's jobs, one job (call, directions, equipment, notes),
+// the status buttons (queued like scans when offline), and axe on the field screens, light and dark.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { FIXTURE_CUSTOMERS, FIXTURE_JOBS } from '../../apps/standin/src/seed/fixtures';
+import { expect, test } from '../fixtures/auth';
+import { futureJobOfDemoTechnician, jobStatus } from '../fixtures/scanStandin';
+import { ScanPage, ScanQueuePage } from '../pages/ScanPage';
+import { TechJobPage, TechJobsPage } from '../pages/TechJobPage';
+
+const PHONE = { width: 390, height: 844 };
+const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36';
+
+async function expectNoSeriousAxeViolation(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await testInfo.attach(`${name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, name).toEqual([]);
+}
+
+test('« Mes tâches » lists today’s jobs in order with client and address; a job opens with call, directions, notes and equipment', async ({ asUser }) => {
+  const { page } = await asUser('tech', { viewport: PHONE, userAgent: ANDROID, open: '/j' });
+  const jobs = new TechJobsPage(page);
+  await expect(jobs.cards()).toHaveCount(FIXTURE_JOBS.techToday.length);
+  expect(await jobs.cards().evaluateAll((cards) => cards.map((c) => c.getAttribute('data-job')))).toEqual([...FIXTURE_JOBS.techToday]);
+  const last = FIXTURE_JOBS.techToday[2];
+  const customer = FIXTURE_CUSTOMERS.unknownSerial;
+  await expect(jobs.card(last)).toContainText(customer.customerName);
+  await expect(jobs.card(last)).toContainText(customer.address);
+  await expect(jobs.card(last)).toContainText('13 h 30');
+
+  await jobs.card(last).click();
+  const job = new TechJobPage(page);
+  await expect(page).toHaveURL(new RegExp(`#/j/${last}$`));
+  await expect(job.customer()).toHaveText(customer.customerName);
+  await expect(job.call()).toHaveAttribute('href', `tel:+1${customer.phoneDigits}`);
+  await expect(job.address()).toContainText(`${customer.address}, ${customer.city}, ${customer.postalCode}`);
+  // Android: a geo: link opens the phone's maps app at the address.
+  await expect(job.directions()).toHaveAttribute('href', new RegExp(`^geo:${customer.lat},${customer.lon}\\?q=`));
+  await expect(job.notes()).toContainText('scanner le nouvel appareil');
+  await expect(page.locator(`[data-testid="job-equipment-item"][data-serial="${customer.ont.serial}"]`)).toBeVisible();
+
+  // Big targets for gloved hands.
+  for (const target of [job.call(), job.directions(), job.scan(), job.nextStatus()]) {
+    const box = await target.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+  }
+  await job.scan().click();
+  await expect(page).toHaveURL(new RegExp(`#/scan\\?job=${last}$`));
+  await new ScanPage(page).ready(last);
+});
+
+test('status buttons go en route → en cours → terminé, queued while offline and sent in order', async ({ asUser }) => {
+  const target = await futureJobOfDemoTechnician(8);
+  const { page, context } = await asUser('tech', { viewport: PHONE, open: `/j/${target.name}` });
+  const job = new TechJobPage(page);
+  await job.open(target.name);
+  await expect(job.status()).toHaveAttribute('data-status', 'Scheduled');
+
+  await context.setOffline(true);
+  await expect(job.nextStatus()).toHaveAttribute('data-next', 'En Route');
+  await job.advance();
+  await expect(job.status()).toHaveAttribute('data-status', 'En Route');
+  await expect(job.status()).toHaveAttribute('data-queued', 'true');
+  await expect(job.nextStatus()).toHaveAttribute('data-next', 'In Progress');
+  await job.advance();
+  await expect(job.status()).toHaveAttribute('data-status', 'In Progress');
+  expect(await jobStatus(target.name)).toBe('Scheduled');
+
+  await context.setOffline(false);
+  await expect(job.status()).toHaveAttribute('data-queued', 'false', { timeout: 15_000 });
+  await expect(job.status()).toHaveAttribute('data-status', 'In Progress');
+  expect(await jobStatus(target.name)).toBe('In Progress');
+
+  await job.advance(); // « terminer » asks first
+  await expect(job.status()).toHaveAttribute('data-status', 'Completed', { timeout: 15_000 });
+  await expect.poll(() => jobStatus(target.name)).toBe('Completed');
+  await expect(job.nextStatus()).toHaveCount(0);
+});
+
+for (const theme of ['clair', 'sombre'] as const) {
+  test(`field screens on a phone, ${theme}: no serious or critical axe violation`, async ({ asUser }, testInfo) => {
+    const target = await futureJobOfDemoTechnician(9);
+    const { page, shell } = await asUser('tech', { viewport: PHONE, open: '/j' });
+    if (theme === 'sombre') {
+      await shell.themeToggle().click();
+      await expect(page.locator('body')).toHaveClass(/body--dark/);
+    }
+    const jobs = new TechJobsPage(page);
+    await expect(jobs.cards().first()).toBeVisible();
+    await expectNoSeriousAxeViolation(page, testInfo, `mes-taches-${theme}`);
+
+    const job = new TechJobPage(page);
+    await job.open(target.name);
+    await expectNoSeriousAxeViolation(page, testInfo, `intervention-${theme}`);
+
+    const scan = new ScanPage(page);
+    await scan.open(target.name);
+    await scan.serial().fill('ALCL123'); // an error state is part of the page too
+    await expect(page.getByText('Numéro de série invalide')).toBeVisible();
+    await expectNoSeriousAxeViolation(page, testInfo, `scanner-${theme}`);
+
+    const queue = new ScanQueuePage(page);
+    await queue.open();
+    await expectNoSeriousAxeViolation(page, testInfo, `file-envoi-${theme}`);
+  });
+}
