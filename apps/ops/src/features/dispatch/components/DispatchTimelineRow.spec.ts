@@ -78,7 +78,9 @@ function mountRow(jobs: BoardJob[], props: { tabbable?: string | null; draggable
         dim: () => false,
         flash: new Set(),
       });
-      return () => h(DispatchTimelineRow, { row: layout.rows[0], labels: l, tabbable: props.tabbable ?? null, dragging: null, draggable: props.draggable ?? true });
+      const row = layout.rows[0];
+      if (!row) throw new Error('no row');
+      return () => h(DispatchTimelineRow, { row, labels: l, tabbable: props.tabbable ?? null, dragging: null, draggable: props.draggable ?? true });
     },
   });
   const wrapper = mount(Harness, { global: { plugins: [i18n] } });
