@@ -19,13 +19,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Nothing wider than the screen (no sideways scrolling on a phone); names what sticks out. */
+/** Nothing wider than the screen once the page has settled (no sideways scrolling on a phone); names what sticks out. */
 async function expectFitsScreen(page: Page, width: number): Promise<void> {
-  const { scrollWidth, wide } = await page.locator('html').evaluate((html, w) => {
-    const out = [...html.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > w + 1).map((el) => `${el.tagName}.${el.className}`);
-    return { scrollWidth: html.scrollWidth, wide: out.slice(0, 8) };
-  }, width);
-  expect(scrollWidth, wide.join('\n')).toBeLessThanOrEqual(width);
+  const measure = () =>
+    page.locator('html').evaluate((html, w) => {
+      const wide = [...html.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > w + 1).map((el) => `${el.tagName}.${el.className}`);
+      return { scrollWidth: html.scrollWidth, wide: wide.slice(0, 8) };
+    }, width);
+  await expect.poll(async () => (await measure()).scrollWidth, { timeout: 3_000 }).toBeLessThanOrEqual(width).catch(async (error: unknown) => {
+    throw new Error(`${String(error)}\n${(await measure()).wide.join('\n')}`);
+  });
 }
 
 for (const size of SIZES) {
@@ -35,16 +38,16 @@ for (const size of SIZES) {
     const search = new ClientSearchPage(page);
     await expect(search.listRows().first()).toBeVisible();
     await search.search('tremblay');
-    await testInfo.attach(`clients-recherche-${size.name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-    expect(await seriousViolations(page)).toEqual([]);
     await expectFitsScreen(page, size.viewport.width);
+    expect(await seriousViolations(page)).toEqual([]);
+    await testInfo.attach(`clients-recherche-${size.name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   });
 
   test(`client file ${size.name} (${size.colorScheme}): axe clean, fits the screen, screenshot attached`, async ({ asUser }, testInfo) => {
     const { page } = await asUser('support', { viewport: size.viewport, colorScheme: size.colorScheme, open: `/clients/${FIXTURE_CUSTOMERS.overdue.customer}` });
     await new ClientFilePage(page).expectLoaded();
-    await testInfo.attach(`client-fiche-${size.name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-    expect(await seriousViolations(page)).toEqual([]);
     await expectFitsScreen(page, size.viewport.width);
+    expect(await seriousViolations(page)).toEqual([]);
+    await testInfo.attach(`client-fiche-${size.name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   });
 }

@@ -20,6 +20,7 @@ async function commentsWith(marker: string): Promise<unknown[]> {
 }
 
 test('a note added by one user appears live in another user’s open file, as text', async ({ asUser }) => {
+  test.setTimeout(90_000); // two browsers, each loading a whole client file
   const watcher = await asUser('admin', { open: `/clients/${business.customer}` });
   const watching = new ClientFilePage(watcher.page);
   await watching.expectLoaded();
@@ -98,6 +99,7 @@ test('a failed section shows its own error and retry; the rest of the file stays
 });
 
 test('Diagnostiquer opens the diagnostics panel for that device; a ticket can be opened', async ({ asUser }) => {
+  test.setTimeout(90_000); // the file is loaded twice
   const josee = FIXTURE_CUSTOMERS.badOptical;
   const { page } = await asUser('support', { open: `/clients/${josee.customer}` });
   const file = new ClientFilePage(page);
