@@ -75,6 +75,6 @@ describe('createSecurityHeaders', () => {
     expect(doc.get('Permissions-Policy')).toContain('camera=(self)');
     expect(doc.get('Permissions-Policy')).toMatch(/geolocation=\(\), .*microphone=\(\)/);
     const allowed = (doc.get('Permissions-Policy') ?? '').split(', ').filter((p) => !p.endsWith('=()'));
-    expect(allowed).toEqual(['camera=(self)', 'clipboard-write=(self)', 'autoplay=(self)']);
+    expect(allowed).toEqual(['camera=(self)', 'clipboard-write=(self)', 'autoplay=(self)', 'clipboard-read=(self)']);
   });
 });

@@ -43,16 +43,18 @@ export const SECURITY_HEADER_NAMES = [
 
 /**
  * Powerful features: only the camera (label scanning) is the app's; clipboard-write copies a new
- * user's temporary password; autoplay lets the camera preview `play()`. Everything else is off.
+ * user's temporary password; autoplay lets the camera preview `play()`; clipboard-read stays at
+ * the browser's default (self, behind its own permission prompt): the users e2e reads back the
+ * copied password. Everything else is off.
  */
 const PERMISSIONS_POLICY = [
   'camera=(self)',
   'clipboard-write=(self)',
   'autoplay=(self)',
+  'clipboard-read=(self)',
   'accelerometer=()',
   'bluetooth=()',
   'browsing-topics=()',
-  'clipboard-read=()',
   'display-capture=()',
   'encrypted-media=()',
   'fullscreen=()',

@@ -1,6 +1,6 @@
 // STANDIN_HOSTILE_TEXT=1: after seeding, one ordinary customer (never a fixture) gets HTML and
 // script in every customer-supplied text the ops app shows — name, address, access notes, a note,
-// a ticket, a dispatch job's notes, its router's Wi-Fi SSIDs and its stations' host names — so
+// a ticket, its unscheduled job's notes, its router's Wi-Fi SSIDs and its stations' host names — so
 // the e2e suite can check that the SPA shows them as text and runs nothing (issue 11).
 // Rows are changed in place (same counts, same `modified`): no other test sees a difference
 // beyond that customer.
@@ -34,17 +34,24 @@ interface Target {
   location: string;
   deviceId: string;
   profile: DeviceProfile;
+  /** Today's unscheduled job at that location (shown in the dispatch queue), if any. */
+  job: string | null;
 }
 
-/** The first non-fixture customer whose location has a Wi-Fi router known to the ACS. */
+/**
+ * The first non-fixture customer whose location has a Wi-Fi router known to the ACS, preferring
+ * one with an unscheduled job today (its notes then show in the dispatch queue and drawer).
+ */
 function findTarget(ctx: SeedContext): Target | undefined {
   const rows = ctx.db
     .prepare(
-      `SELECT e.customer AS customer, e.service_location AS location, d.id AS deviceId, d.profile AS profile
+      `SELECT e.customer AS customer, e.service_location AS location, d.id AS deviceId, d.profile AS profile,
+              (SELECT j.name FROM ${tableOf('Dispatch Job')} j WHERE j.service_location = e.service_location AND j.status = 'Unscheduled'
+                 AND j.requested_date = ? AND j.name > 'DJ-000005' ORDER BY j.name LIMIT 1) AS job
        FROM ${tableOf('Service Equipment')} e JOIN acs_devices d ON d.serial = e.serial_no
-       WHERE e.customer > 'CUST-00008' ORDER BY e.customer LIMIT 200`,
+       WHERE e.customer > 'CUST-00008' ORDER BY (job IS NULL), e.customer LIMIT 400`,
     )
-    .all() as { customer: string; location: string; deviceId: string; profile: string }[];
+    .all(ctx.today) as { customer: string; location: string; deviceId: string; profile: string; job: string | null }[];
   for (const row of rows) {
     const profile = JSON.parse(row.profile) as DeviceProfile;
     if (profile.wifi && profile.wifi.clientCount >= HOSTILE_TEXT.hostNames.length) return { ...row, profile };
@@ -78,11 +85,7 @@ export function plantHostileText(ctx: SeedContext): void {
   const issue = `${DOCTYPES.Issue.naming}${String(ctx.count('Issue') + 1).padStart(DOCTYPES.Issue.digits ?? 6, '0')}`;
   ctx.insert('Issue', { ...standard(issue, created), subject: HOSTILE_TEXT.ticketSubject, status: 'Open', priority: 'Medium', issue_type: 'Internet', customer: target.customer, opening_date: ctx.today });
 
-  // Today's first unscheduled job that no fixture names moves to this customer: it shows in the queue.
-  const job = db
-    .prepare(`SELECT name FROM ${tableOf('Dispatch Job')} WHERE status = 'Unscheduled' AND requested_date = ? AND name > 'DJ-000005' ORDER BY name LIMIT 1`)
-    .get(ctx.today) as { name: string } | undefined;
-  if (job) update('Dispatch Job', { customer: target.customer, service_location: target.location, notes: HOSTILE_TEXT.jobNotes }, job.name);
+  if (target.job) update('Dispatch Job', { notes: HOSTILE_TEXT.jobNotes }, target.job);
 
   const wifi = target.profile.wifi as NonNullable<DeviceProfile['wifi']>;
   const profile: DeviceProfile = { ...target.profile, wifi: { ...wifi, ssid: HOSTILE_TEXT.ssid, hostNames: [...HOSTILE_TEXT.hostNames] } };
