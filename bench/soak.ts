@@ -11,6 +11,8 @@
 // Target: 0 unexpected errors, RSS growth < 10 % on each replica.
 //
 //   SOAK_SECONDS or `--seconds N` (default 600) for shorter development runs (windows of a quarter).
+//   To tell a leak from the sawtooth: BENCH_BFF_NODE_ARGS="--expose-gc --import ./bench/lib/gcProbe.mjs"
+//   logs each replica's heap after a forced full GC every 10 s (see that file).
 import { get } from 'node:http';
 import { DEMO } from '../apps/standin/src/edge/demo-users';
 import { FaultClient, type FaultRule } from '../apps/standin/src/faults/client';

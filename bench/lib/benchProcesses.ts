@@ -168,7 +168,9 @@ export function issuerFor(edgePort?: number): string {
 
 /** One BFF replica from the bundle, in production mode, wired to the standin. */
 export function startBff(bundle: string, port: number, upstream: { erp: number; hub: number }, issuer: string, env: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcess {
-  return startChild(`bff:${port}`, process.execPath, [...nodeArgs, bundle], {
+  // BENCH_BFF_NODE_ARGS: extra node flags for investigations (`--cpu-prof`, `--expose-gc --import probe.mjs`).
+  const extra = (process.env.BENCH_BFF_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  return startChild(`bff:${port}`, process.execPath, [...extra, ...nodeArgs, bundle], {
     NODE_ENV: 'production',
     PORT: String(port),
     ERP_URL: `http://127.0.0.1:${upstream.erp}`,
