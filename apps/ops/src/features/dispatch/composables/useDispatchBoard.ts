@@ -137,9 +137,8 @@ export function useDispatchBoard(date: Ref<string>) {
       batchTimer = null;
       const names = [...pending];
       pending.clear();
-      refetch(names).catch(() => {
-        refreshError.value ??= new Error('live refetch failed');
-      });
+      // The board keeps what it shows and says it may be out of date (banner, retry = reload).
+      refetch(names).catch((error: unknown) => (refreshError.value = error));
     }, LIVE_BATCH_MS);
   }
   useLiveEvents({ doctype: 'Dispatch Job' }, onEvent, { onResumed: () => void load({ quiet: true }) });
