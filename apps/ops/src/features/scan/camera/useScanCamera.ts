@@ -3,8 +3,7 @@
 // the camera has one; decoded codes go to `onCode` (the page filters duplicates).
 import { onBeforeUnmount, ref, shallowRef } from 'vue';
 import type { IScannerControls } from '@zxing/browser';
-import type * as ZxingBrowser from '@zxing/browser';
-import type * as ZxingLibrary from '@zxing/library';
+import type { createCodeReader as CreateCodeReader } from './zxingReader';
 
 export type CameraState = 'closed' | 'starting' | 'running' | 'error';
 export type CameraProblem = 'denied' | 'unavailable' | 'load' | 'failed';
@@ -13,9 +12,6 @@ export interface CameraChoice {
   id: string;
   label: string;
 }
-
-/** The label formats Gigafibre's equipment carries (fewer formats: faster decoding). */
-const FORMATS = ['CODE_128', 'CODE_39', 'EAN_13', 'QR_CODE', 'DATA_MATRIX'] as const;
 
 function problemOf(error: unknown): CameraProblem {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
@@ -49,10 +45,9 @@ export function useScanCamera(onCode: (text: string) => void) {
     const mine = ++generation;
     state.value = 'starting';
     problem.value = null;
-    let zxing: typeof ZxingBrowser;
-    let library: typeof ZxingLibrary;
+    let createCodeReader: typeof CreateCodeReader;
     try {
-      [zxing, library] = await Promise.all([import('@zxing/browser'), import('@zxing/library')]);
+      ({ createCodeReader } = await import('./zxingReader'));
     } catch (error) {
       return fail('load', error);
     }
@@ -74,10 +69,7 @@ export function useScanCamera(onCode: (text: string) => void) {
     torchOn.value = false;
     void listCameras();
 
-    const hints = new Map<ZxingLibrary.DecodeHintType, unknown>([
-      [library.DecodeHintType.POSSIBLE_FORMATS, FORMATS.map((f) => library.BarcodeFormat[f])],
-    ]);
-    const reader = new zxing.BrowserMultiFormatReader(hints, { delayBetweenScanAttempts: 120, delayBetweenScanSuccess: 120 });
+    const reader = createCodeReader();
     try {
       controls = await reader.decodeFromStream(stream, video, (result) => {
         if (result && mine === generation) onCode(result.getText());

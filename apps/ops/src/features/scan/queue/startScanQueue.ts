@@ -40,8 +40,7 @@ export async function startScanQueue(router: Router): Promise<void> {
       import('../components/ScanJobContext.vue'),
       import('../components/ScanJobPicker.vue'),
       import('../components/ScanCameraControls.vue'),
-      import('@zxing/browser'),
-      import('@zxing/library'),
+      import('../camera/zxingReader'),
     );
     void Promise.allSettled(loading).then(() => keepLoadedFiles());
   };
