@@ -103,7 +103,8 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
   async function place(name: string, target: SlotTarget, options: PlaceOptions = {}): Promise<boolean> {
     // The job as the dispatcher saw it when they dropped: its `modified` guards against later changes.
     const job = board.jobs.get(name);
-    if (!job || isSamePlace(job, target)) return false;
+    // A second move while the first is being saved would carry a stale `modified`: wait for it.
+    if (!job || isSamePlace(job, target) || board.jobs.isWriting(name)) return false;
     if (isLocked(job.status)) {
       Notify.create({ type: 'warning', message: t('dispatch.errors.locked'), group: false });
       return false;
@@ -125,7 +126,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
   /** Back to the queue (technician, date and time cleared). */
   async function unassign(name: string): Promise<boolean> {
     const job = board.jobs.get(name);
-    if (!job || isSamePlace(job, 'queue')) return false;
+    if (!job || isSamePlace(job, 'queue') || board.jobs.isWriting(name)) return false;
     if (isLocked(job.status)) {
       Notify.create({ type: 'warning', message: t('dispatch.errors.locked'), group: false });
       return false;

@@ -54,10 +54,10 @@ describe('technicians and placements', () => {
     expect(techProfile(tech({ shift_start: null })).shiftStart).toBeNull();
   });
 
-  it('places scheduled and active jobs, not queued or cancelled ones', () => {
+  it('places scheduled, active, finished and cancelled jobs, not queued ones', () => {
     expect(placementOf(job())).toEqual({ job: 'DJ-1', technician: 'TECH-002', start: 780, end: 900, requiredSkill: 'Installation', status: 'Scheduled' });
     expect(placementOf(job({ status: 'In Progress' }))?.start).toBe(780);
-    expect(placementOf(job({ status: 'Cancelled' }))).toBeNull();
+    expect(placementOf(job({ status: 'Cancelled' }))?.status).toBe('Cancelled');
     expect(placementOf(job({ status: 'Unscheduled', technician: null, start_time: null }))).toBeNull();
     expect(placementOf(job({ start_time: null }))).toBeNull();
   });
@@ -83,6 +83,13 @@ describe('conflictsFor (a proposed placement)', () => {
       { kind: 'overlap', job: 'DJ-2', start: 780, end: 900 },
       { kind: 'overlap', job: 'DJ-3', start: 960, end: 1020 },
     ]);
+  });
+
+  it('ignores cancelled jobs: their time is free again', () => {
+    const cancelled = { ...p('DJ-8', 600, 720), status: 'Cancelled' };
+    expect(conflictsFor(p('DJ-1', 600, 660), caron, [cancelled])).toEqual([]);
+    expect(boardConflicts([cancelled, p('DJ-1', 600, 660)], new Map([['TECH-002', caron]])).size).toBe(0);
+    expect(firstFreeSlot('J', 60, caron, [cancelled], { start: 420, end: 1200 })).toBe(600);
   });
 
   it('ignores the job itself (moving a job a little later does not clash with its old place)', () => {

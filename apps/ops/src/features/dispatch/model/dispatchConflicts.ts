@@ -11,8 +11,8 @@ export type Conflict =
   | { kind: 'outside-shift'; shiftStart: number; shiftEnd: number }
   | { kind: 'missing-skill'; skill: string };
 
-/** Statuses that no longer hold the technician's time. */
-const FREE_STATUSES = new Set(['Cancelled', 'Unscheduled']);
+/** A cancelled job stays on its row (greyed) but no longer holds the technician's time. */
+const holdsTime = (p: { status: string }) => p.status !== 'Cancelled';
 
 /** `Installation,Wi-Fi/Mesh` → ['Installation', 'Wi-Fi/Mesh']. */
 export function parseSkills(skills: string | null | undefined): string[] {
@@ -26,10 +26,10 @@ export function techProfile(tech: BoardTechnician): TechProfile {
   return { name: tech.name, skills: parseSkills(tech.skills), shiftStart: parseTime(tech.shift_start), shiftEnd: parseTime(tech.shift_end) };
 }
 
-/** A job's placement on its scheduled day, or null when it is not on the board. */
+/** A job's placement on its scheduled day (cancelled ones included), or null when it is not on the board. */
 export function placementOf(job: BoardJob, dstDay = false): Placement | null {
   const start = parseTime(job.start_time);
-  if (!job.technician || !job.scheduled_date || start === null || FREE_STATUSES.has(job.status)) return null;
+  if (!job.technician || !job.scheduled_date || start === null || job.status === 'Unscheduled') return null;
   return {
     job: job.name,
     technician: job.technician,
@@ -53,7 +53,7 @@ export function conflictsFor(placement: Omit<Placement, 'status'>, tech: TechPro
     out.push({ kind: 'outside-shift', shiftStart: tech.shiftStart, shiftEnd: tech.shiftEnd });
   }
   const clashing = others
-    .filter((o) => o.job !== placement.job && o.technician === placement.technician && overlaps(o, placement))
+    .filter((o) => o.job !== placement.job && o.technician === placement.technician && holdsTime(o) && overlaps(o, placement))
     .sort((a, b) => a.start - b.start);
   for (const o of clashing) out.push({ kind: 'overlap', job: o.job, start: o.start, end: o.end });
   return out;
@@ -72,6 +72,7 @@ export function boardConflicts(placements: readonly Placement[], techs: Readonly
   };
   const byTech = new Map<string, Placement[]>();
   for (const p of placements) {
+    if (!holdsTime(p)) continue;
     const list = byTech.get(p.technician);
     if (list) list.push(p);
     else byTech.set(p.technician, [p]);
@@ -123,7 +124,7 @@ export function firstFreeSlot(
   const from = tech.shiftStart ?? axis.start;
   const to = tech.shiftEnd ?? axis.end;
   for (let start = Math.ceil(from / step) * step; start + duration <= to; start += step) {
-    const clash = others.some((o) => o.job !== job && o.technician === tech.name && overlaps(o, { start, end: start + duration }));
+    const clash = others.some((o) => o.job !== job && o.technician === tech.name && holdsTime(o) && overlaps(o, { start, end: start + duration }));
     if (!clash) return start;
   }
   return null;
