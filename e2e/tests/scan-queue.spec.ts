@@ -226,3 +226,32 @@ test('queued scans survive closing the browser; it reopens offline on the queue 
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('two tabs coming back online together send each queued scan once', async ({ asUser }) => {
+  const job = await futureJobOfDemoTechnician(10);
+  // No service worker here: every request of both tabs is then visible to the test.
+  const { page, context } = await asUser('tech', { viewport: PHONE, serviceWorkers: 'block', open: `/scan?job=${job.name}` });
+  const tabA = new ScanPage(page);
+  await tabA.ready(job.name);
+  const tabB = new ScanPage(await context.newPage());
+  await tabB.open(job.name);
+
+  const sends = new Map<string, number>();
+  context.on('request', (req) => {
+    if (req.method() === 'POST' && req.url().includes('/ops/api/erp/resource/Service%20Equipment')) {
+      const key = req.headers()['idempotency-key'] ?? '';
+      sends.set(key, (sends.get(key) ?? 0) + 1);
+    }
+  });
+  await context.setOffline(true);
+  const serials = Array.from({ length: 4 }, newSerial);
+  for (const serial of serials) await tabA.linkByHand(serial);
+  // The other tab sees them too (same database, told through a BroadcastChannel).
+  await expect(tabB.badge()).toHaveAttribute('data-count', '4');
+
+  await context.setOffline(false); // both tabs hear `online` and flush at once
+  await expect(tabA.badge()).toHaveAttribute('data-count', '0', { timeout: 20_000 });
+  await expect(tabB.badge()).toHaveAttribute('data-count', '0', { timeout: 20_000 });
+  expect([...sends.values()], JSON.stringify([...sends])).toEqual([1, 1, 1, 1]);
+  for (const serial of serials) expect(await equipmentWithSerial(serial), serial).toHaveLength(1);
+});
