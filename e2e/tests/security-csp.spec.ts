@@ -27,6 +27,7 @@ const violations = (page: Page) => page.evaluate<string[]>('window.__cspViolatio
 
 const ADMIN_SCREENS = [
   '/dispatch',
+  `/dispatch?job=${FIXTURE_JOBS.unassignedToday.job}`,
   '/clients',
   `/clients/${FIXTURE_CUSTOMERS.healthyMesh.customer}`,
   `/diagnostics?serial=${FIXTURE_CUSTOMERS.badOptical.ont.serial}`,
@@ -68,6 +69,14 @@ test('no CSP violation on any main screen, light and dark, French and English', 
   const { page, shell } = await asUser('admin', { open: false });
   const consoleErrors = await watchViolations(page);
   for (const hash of ADMIN_SCREENS) await visit(page, hash);
+  // The dispatch map (Leaflet) and a dialog.
+  await visit(page, '/dispatch');
+  await page.getByRole('button', { name: 'Carte' }).click();
+  await expect(page.locator('.leaflet-container')).toBeVisible();
+  await visit(page, '/settings/users');
+  await page.getByRole('button', { name: /Inviter/ }).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
   await shell.themeToggle().click();
   await shell.chooseLanguage('English');
   for (const hash of ['/dispatch', `/clients/${FIXTURE_CUSTOMERS.overdue.customer}`, '/settings/users']) await visit(page, hash);
