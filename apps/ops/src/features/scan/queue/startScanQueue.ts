@@ -37,6 +37,7 @@ export async function startScanQueue(router: Router): Promise<void> {
     loading.push(
       import('../components/ScanEquipmentCard.vue'),
       import('../components/ScanVisitQueue.vue'),
+      import('../components/ScanOcrConfirmList.vue'),
       import('../components/ScanJobContext.vue'),
       import('../components/ScanJobPicker.vue'),
       import('../components/ScanCameraControls.vue'),
