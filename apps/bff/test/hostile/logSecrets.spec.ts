@@ -43,7 +43,7 @@ async function call(path: string, token: string, init: RequestInit & { json?: un
 }
 
 beforeAll(async () => {
-  stack = await startHostileStack({ LOG_LEVEL: 'trace', OPS_RATE_LIMIT_INVITES: '2/1h', UPSTREAM_TIMEOUT_MS: '500' }, { faults: true });
+  stack = await startHostileStack({ LOG_LEVEL: 'trace', OPS_RATE_LIMIT_INVITES: '2/1h', UPSTREAM_TIMEOUT_MS: '2500' }, { faults: true });
 }, 60_000);
 afterAll(async () => {
   await stack?.stop();
@@ -100,7 +100,7 @@ describe('the log of a realistic session', () => {
     // Twice: a GET reset on a reused connection is retried once (proxy/upstreamProxy.ts).
     await erpFaults.inject({ path: '/api/resource/Customer', reset: true, count: 2 });
     expect((await call('/ops/api/erp/resource/Customer', admin)).status).toBe(502);
-    await erpFaults.inject({ path: '/api/resource/Customer', latencyMs: 1500 });
+    await erpFaults.inject({ path: '/api/resource/Customer', latencyMs: 4000 });
     expect((await call('/ops/api/erp/resource/Customer', admin)).status).toBe(504);
     await erpFaults.clear();
   });
