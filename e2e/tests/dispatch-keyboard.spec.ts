@@ -24,10 +24,13 @@ test('a job is assigned with the keyboard alone', async ({ asUser }) => {
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId('assign-technician')).toBeFocused();
     await page.keyboard.type(technician.technician_name);
+    // The list narrows as one types (the first match is highlighted); Enter takes it.
+    await expect(page.getByRole('option').first()).toContainText(technician.technician_name);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await expect(dialog.getByTestId('assign-time')).toBeFocused();
     await page.keyboard.type(hhmm(start));
+    await expect(page.getByRole('option')).toHaveText([`${hhmm(start).replace(':', ' h ')}`]);
     await page.keyboard.press('Enter');
     await expect(dialog.getByTestId('assign-conflicts')).toContainText('Aucun conflit');
     // Tab to « Planifier » (after « Annuler ») and confirm.
