@@ -22,6 +22,11 @@ export const FD_LIMIT = 16_384;
 const children: ChildProcess[] = [];
 let stopping = false;
 
+// Whatever ends this process (an early exit below, an uncaught error), its children go with it.
+process.once('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+});
+
 /**
  * Spawns `command` with a raised open-file limit (`ulimit -n` is per process and inherited; a
  * child cannot raise it past the hard limit, so the hard limit is the fallback). stderr is kept
