@@ -74,7 +74,9 @@ async function until(ok: () => boolean, timeoutMs: number): Promise<void> {
 
 beforeAll(async () => {
   const ports = [await unusedPort(), await unusedPort()];
-  standin = await startStandin({ ...testConfig({ services: ['erp', 'hub', 'edge'], bffUrls: ports.map((p) => `http://127.0.0.1:${p}`) }), jwtSecret: JWT_SECRET });
+  // Heartbeats every 300 ms instead of 15 s, to see them cross the edge and the BFF.
+  const config = testConfig({ services: ['erp', 'hub', 'edge'], bffUrls: ports.map((p) => `http://127.0.0.1:${p}`), heartbeatMs: 300 });
+  standin = await startStandin({ ...config, jwtSecret: JWT_SECRET });
   edge = standin.urls.edge as string;
   replicas = ports.map(startReplica);
   for (const r of replicas) await until(() => /"msg":"BFF listening"/.test(r.stdout()), 20_000);
@@ -133,6 +135,8 @@ describe('two BFF replicas behind the edge', () => {
     const streams = [await openStream(), await openStream()];
     for (const s of streams) expect(s.res.statusCode).toBe(200);
     for (const r of replicas) await expect.poll(() => linesOf(r, 'event stream opened').length).toBe(1);
+    // The hub's heartbeat comments reach the browser through the edge and either replica, unbuffered.
+    for (const s of streams) await expect.poll(() => s.text(), { timeout: 3000 }).toContain(': heartbeat\n\n');
 
     // A write through the edge (it lands on one replica); both streams carry its event.
     const job = FIXTURE_JOBS.unassignedToday.job;
