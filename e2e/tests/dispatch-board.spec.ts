@@ -33,6 +33,23 @@ for (const viewport of SIZES) {
   }
 }
 
+test('today shows the now-line at the current time (Toronto wall clock)', async ({ asUser }) => {
+  const { page } = await asUser('dispatch', { open: false });
+  // 14:20 in Toronto today, whatever the machine's zone; timers keep running.
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Toronto', timeZoneName: 'longOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') ?? '-05:00';
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
+  await page.clock.setFixedTime(new Date(`${today}T14:20:00${offset}`));
+  const board = new DispatchBoardPage(page);
+  await board.open(today);
+  const line = page.getByTestId('now-line');
+  await expect(line).toBeVisible();
+  await expect(line).toContainText('Maintenant, 14 h 20');
+  // Not on another day.
+  await page.keyboard.press('ArrowRight');
+  await expect(page).not.toHaveURL(new RegExp(`date=${today}`));
+  await expect(line).toHaveCount(0);
+});
+
 test('the job drawer: client link, phone, equipment at the location, notes, history; no axe violation', async ({ asUser }) => {
   const { page } = await asUser('dispatch', { open: `/dispatch?job=${FIXTURE_JOBS.unassignedToday.job}` });
   const board = new DispatchBoardPage(page);

@@ -44,6 +44,12 @@ test('a job dragged onto a technician appears live for the other dispatcher, per
   await expect(live).toHaveClass(/dj-card--flash/);
   await expect(live).toContainText('10 h 00');
 
+  // Rescheduled on the same row (an hour later): B follows.
+  await boardA.dragToSlot(boardA.boardCard(JOB, TECH), TECH, 11 * 60);
+  await expect(boardA.toast(new RegExp(`${JOB} planifiée.*11 h 00`))).toBeVisible();
+  await expect(boardB.boardCard(JOB, TECH)).toContainText('11 h 00 – 12 h 00', { timeout: 2_000 });
+  expect((await DispatchErp.job(JOB)).start_time).toBe('11:00:00');
+
   // Back to the queue (dragged by A): gone from B's row, Unscheduled in ERPNext.
   await boardA.dragToQueue(boardA.boardCard(JOB, TECH));
   await expect(boardA.queueCard(JOB)).toBeVisible();
