@@ -76,6 +76,11 @@ test('the job drawer: client link, phone, equipment at the location, notes, hist
 
 test('the map shows the day’s jobs and the technicians’ positions, on a plain background without tiles', async ({ asUser }) => {
   const { page } = await asUser('dispatch', { open: '/dispatch', viewport: { width: 1920, height: 1080 } });
+  // Leaflet works under the BFF's strict CSP (no inline style attributes in its markup).
+  const cspErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text());
+  });
   const board = new DispatchBoardPage(page);
   await board.waitReady();
   await page.getByTestId('map-toggle').click();
@@ -92,6 +97,7 @@ test('the map shows the day’s jobs and the technicians’ positions, on a plai
   await expect(map.locator('.leaflet-container')).toHaveCSS('position', 'relative');
   const results = await new AxeBuilder({ page }).include('[data-testid="map-panel"]').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(cspErrors).toEqual([]);
   await page.keyboard.press('m');
   await expect(map).toBeHidden();
 });
