@@ -12,7 +12,7 @@ test('a view-only user sees the board but cannot drag or plan, and the BFF answe
   await board.waitReady();
   await expect(board.readOnlyBanner()).toBeVisible();
   // A queue job no other test moves (this test changes nothing, but checks that nothing changed).
-  const JOB = (await DispatchErp.queueJob(4, 5)).name;
+  const JOB = (await DispatchErp.queueJob(4, 6)).name;
 
   // The board is there: the fixture technician's day and the job at 13:00.
   await board.showRow(FIXTURE_JOBS.overlapTarget.technician);

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { FIXTURE_CUSTOMERS, FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
 import { expect, test } from '../fixtures/auth';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
+import { DispatchErp, torontoToday } from '../pages/DispatchErp';
 
 const SIZES = [
   { width: 1440, height: 900 },
@@ -72,6 +73,26 @@ test('the job drawer: client link, phone, equipment at the location, notes, hist
   await expect(drawer.getByTestId('drawer-when')).toContainText(FIXTURE_TECHNICIANS.second.name);
   await expect(drawer.getByTestId('drawer-when')).toContainText('13 h 00 – 15 h 00');
   await expect(drawer.getByTestId('drawer-history')).toContainText('Statut : À planifier →');
+});
+
+test('the drawer moves a job along its status, and its history shows it', async ({ asUser }) => {
+  const job = await DispatchErp.queueJob(5, 6);
+  const slot = await DispatchErp.freeSlot(job, 8 * 60);
+  await DispatchErp.assign(job.name, slot.technician.name, torontoToday(), slot.start);
+  try {
+    const { page } = await asUser('dispatch', { open: `/dispatch?job=${job.name}` });
+    const drawer = new DispatchBoardPage(page).drawer();
+    await expect(drawer.getByTestId('drawer-status')).toHaveText('Planifié');
+    await drawer.getByTestId('status-en-route').click();
+    await expect(drawer.getByTestId('drawer-status')).toHaveText('En route');
+    expect((await DispatchErp.job(job.name)).status).toBe('En Route');
+    await expect(drawer.getByTestId('drawer-history')).toContainText('Statut : Planifié →');
+    // En route → the next steps only.
+    await expect(drawer.getByTestId('status-in-progress')).toBeVisible();
+    await expect(drawer.getByTestId('status-completed')).toHaveCount(0);
+  } finally {
+    await DispatchErp.unassign(job.name);
+  }
 });
 
 test('the map shows the day’s jobs and the technicians’ positions, on a plain background without tiles', async ({ asUser }) => {

@@ -17,7 +17,7 @@ test('an overlapping drop warns while hovering, asks, and keeps a warning badge 
   const board = new DispatchBoardPage(page);
   await board.waitReady();
   // A queue job the overlap target's technician is qualified for (so the overlap is the issue).
-  const job = await DispatchErp.queueJob(0, 5, (j) => j.required_skill !== 'Business' && j.duration_minutes <= 120);
+  const job = await DispatchErp.queueJob(0, 6, (j) => j.required_skill !== 'Business' && j.duration_minutes <= 120);
   try {
     await board.searchFor(job.name);
     const card = board.queueCard(job.name);
@@ -60,7 +60,7 @@ test('a drop the server refuses (stale) rolls back with a French explanation', a
   const { page } = await asUser('dispatch', { open: '/dispatch' });
   const board = new DispatchBoardPage(page);
   await board.waitReady();
-  const job = await DispatchErp.queueJob(1, 5);
+  const job = await DispatchErp.queueJob(1, 6);
   const slot = await DispatchErp.freeSlot(job, 8 * 60);
   // One refusal (count 1), on this job's path only: other tests' writes are untouched.
   await new FaultClient(E2E_ERP_URL).inject({

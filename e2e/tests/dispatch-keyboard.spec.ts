@@ -9,7 +9,7 @@ test('a job is assigned with the keyboard alone', async ({ asUser }) => {
   const { page } = await asUser('dispatch', { open: '/dispatch' });
   const board = new DispatchBoardPage(page);
   await board.waitReady();
-  const job = await DispatchErp.queueJob(2, 5);
+  const job = await DispatchErp.queueJob(2, 6);
   const { technician, start } = await DispatchErp.freeSlot(job, 8 * 60);
   try {
     await page.locator('body').press('/');

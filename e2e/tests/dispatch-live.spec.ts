@@ -62,7 +62,7 @@ test('a card being dragged is not yanked by a live change; the drop is then refu
   const { page } = await asUser('dispatch', { open: '/dispatch' });
   const board = new DispatchBoardPage(page);
   await board.waitReady();
-  const job = await DispatchErp.queueJob(3, 5);
+  const job = await DispatchErp.queueJob(3, 6);
   const mine = await DispatchErp.freeSlot(job, 9 * 60);
   const theirs = await DispatchErp.freeSlot(job, 14 * 60, [mine.technician.name]);
   await board.searchFor(job.name);

@@ -17,7 +17,7 @@ test('ERPNext down after the board loaded: a banner, the board still readable, r
 
   // ERPNext stops answering this browser; then a job changes (a live event the board must fetch).
   await page.route('**/ops/api/erp/**', (route) => route.fulfill(unavailable));
-  const job = await DispatchErp.queueJob(4, 5);
+  const job = await DispatchErp.queueJob(4, 6);
   const res = await fetch(`${E2E_ERP_URL}/api/resource/${encodeURIComponent('Dispatch Job')}/${job.name}`, {
     method: 'PUT',
     headers: { Authorization: `token ${E2E_ERP_TOKEN}`, 'Content-Type': 'application/json' },
