@@ -31,6 +31,8 @@ export default defineConfig({
     outDir: process.env.OPS_DIST ?? here('./apps/ops/dist'),
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser the app supports preloads modules natively; the polyfill would cost first-load bytes.
+    modulePreload: { polyfill: false },
     // dist/.vite/manifest.json: bench/bundle-budget.ts reads what each route loads first.
     manifest: true,
     // Reported by bench/bundle-budget.ts instead.

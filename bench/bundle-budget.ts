@@ -73,14 +73,21 @@ function sizes(files: Set<string>): { js: number; css: number } {
   return { js, css };
 }
 
-// What index.html makes the browser load (the entry may be folded into the shell chunk, so read
-// the page rather than trusting `isEntry`).
+// What index.html makes the browser load: every module script and module preload (the bundler may
+// put a runtime chunk first, or fold the entry into the shell chunk, so read the page rather than
+// trusting `isEntry`).
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const entryFile = /<script[^>]+type="module"[^>]+src="\/ops\/([^"]+)"/.exec(html)?.[1];
-const entryKey = Object.keys(manifest).find((key) => manifest[key]?.file === entryFile);
-if (!entryKey) throw new Error(`entrée introuvable dans le manifeste (${entryFile ?? 'pas de <script type=module>'})`);
+const pageFiles = [...html.matchAll(/<(?:script[^>]+type="module"[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/ops\/([^"]+)"/g)].map(
+  (m) => m[1] as string,
+);
+if (pageFiles.length === 0) throw new Error('pas de <script type=module> dans index.html');
+const entryKeys = pageFiles.map((file) => {
+  const key = Object.keys(manifest).find((k) => manifest[k]?.file === file);
+  if (!key) throw new Error(`${file} (index.html) absent du manifeste`);
+  return key;
+});
 // boot/i18n.ts awaits Quasar's language pack before mounting: part of the first load.
-const bootKeys = [entryKey, ...Object.keys(manifest).filter((key) => /quasar\/lang\/fr\.js$/.test(key))];
+const bootKeys = [...entryKeys, ...Object.keys(manifest).filter((key) => /quasar\/lang\/fr\.js$/.test(key))];
 const shellFiles = closure(bootKeys);
 
 /** Routes and the lazy modules they load, read from the route files (`path: '…'` … `import('…')`). */

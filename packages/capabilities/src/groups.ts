@@ -23,17 +23,20 @@ export function capabilitiesFor(groups: readonly string[], map: GroupMap = DEFAU
   return CAPABILITIES.filter((cap) => granted.has(cap));
 }
 
-const groupMapSchema = z.record(
-  z.string().min(1, 'nom de groupe vide'),
-  z.array(z.enum(CAPABILITIES, { error: (issue) => `capacité inconnue « ${String(issue.input)} »` })),
-);
+// Built on first use, not at import: a top-level zod call would pull zod into the SPA's first load.
+function groupMapSchema() {
+  return z.record(
+    z.string().min(1, 'nom de groupe vide'),
+    z.array(z.enum(CAPABILITIES, { error: (issue) => `capacité inconnue « ${String(issue.input)} »` })),
+  );
+}
 
 /**
  * Validates a group map read from `OPS_GROUP_MAP_FILE` (JSON: `{"group": ["cap", …]}`).
  * Throws an Error whose message lists every problem, so the BFF can refuse to start with it.
  */
 export function parseGroupMap(json: unknown): GroupMap {
-  const result = groupMapSchema.safeParse(json);
+  const result = groupMapSchema().safeParse(json);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.') || '(racine)'}: ${i.message}`);
     throw new Error(`Carte des groupes invalide : ${problems.join('; ')}`);

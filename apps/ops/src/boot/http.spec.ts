@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { Notify } from 'quasar';
+import type { QVueGlobals } from 'quasar';
 import { ApiError, request } from '@/shared/http';
 import { setLocale } from '@/i18n';
 import { useSessionStore } from '@/features/session/useSessionStore';
 import { useLiveStore } from '@/shared/live';
+import { installLazyNotify } from '@/shared/ui/lazyNotify';
 import { bootHttp, failureMessage } from './http';
 
 const fetchMock = vi.fn<() => Promise<Response>>();
@@ -35,9 +36,10 @@ describe('failures shown in one place', () => {
   });
 
   it('an expired session opens the dialog state and pauses the live stream; a 403 toasts', async () => {
-    // Notify.create only exists once the plugin is installed in an app: stand in for it.
+    // Toasts go through the lazy Notify: stand in for the plugin it loads.
     const notify = vi.fn();
-    Object.assign(Notify, { create: notify });
+    const plugin = { install: ({ $q }: { $q: QVueGlobals }) => void ($q.notify = notify as never) };
+    installLazyNotify({} as QVueGlobals, {}, () => Promise.resolve({ Notify: plugin }));
     const stop = vi.spyOn(useLiveStore(), 'stop');
     fetchMock.mockResolvedValueOnce(json(401, {}));
     await expect(request('/erp/resource/Customer')).rejects.toBeInstanceOf(ApiError);
@@ -47,6 +49,8 @@ describe('failures shown in one place', () => {
 
     fetchMock.mockResolvedValueOnce(json(403, { error: 'forbidden', message: 'Capacité manquante', missing: ['users.manage'] }));
     await expect(request('/hub/auth/users', { method: 'POST', json: {} })).rejects.toBeInstanceOf(ApiError);
-    expect(notify).toHaveBeenCalledWith(expect.objectContaining({ type: 'warning', message: expect.stringContaining('Gérer les utilisateurs') }));
+    await vi.waitFor(() =>
+      expect(notify).toHaveBeenCalledWith(expect.objectContaining({ type: 'warning', message: expect.stringContaining('Gérer les utilisateurs') })),
+    );
   });
 });

@@ -1,11 +1,11 @@
 // Where network failures meet the user, in one place: an expired session opens the sign-in dialog
 // (the live stream pauses), a refused action names the missing permission, and any other failure
 // the caller did not handle itself becomes a readable toast.
-import { Notify } from 'quasar';
 import { i18n } from '@/i18n';
 import { capabilityLabel } from '@/i18n/labels';
 import { useSessionStore } from '@/features/session/useSessionStore';
 import { setHttpHandlers, type ApiError } from '@/shared/http';
+import { notify } from '@/shared/ui/lazyNotify';
 import { useLiveStore } from '@/shared/live';
 
 /** The toast text for a failure (exported for tests). */
@@ -25,7 +25,7 @@ export function bootHttp(): void {
       useLiveStore().stop('signed-out');
     },
     failed(error) {
-      Notify.create({
+      notify({
         type: error.code === 'forbidden' ? 'warning' : 'negative',
         message: failureMessage(error),
         caption: error.requestId ? i18n.global.t('http.reference', { id: error.requestId }) : undefined,

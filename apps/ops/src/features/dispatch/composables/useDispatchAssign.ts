@@ -1,7 +1,8 @@
 // Putting a job somewhere: on a technician at a time (a drop, or the keyboard's assign dialog) or
 // back in the queue. Checks the conflict rules and asks before a risky move, shows the move at
 // once, then keeps the server's answer — or rolls back and says why, in the user's language.
-import { Notify, useQuasar } from 'quasar';
+import { useQuasar } from 'quasar';
+import { notify } from '@/shared/ui/lazyNotify';
 import { useI18n } from 'vue-i18n';
 import { isApiError } from '@/shared/http';
 import { useApiErrorText } from '@/shared/ui';
@@ -80,7 +81,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
       performance.measure(WRITE_MARKS.measure, { start: WRITE_MARKS.start, end: WRITE_MARKS.done, detail: job.name });
       board.jobs.commitWrite(pending, toBoardJob(saved));
       board.bump();
-      Notify.create({
+      notify({
         type: 'positive',
         message: success,
         timeout: 5000,
@@ -92,7 +93,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
       const changed = board.jobs.rollbackWrite(pending);
       board.bump();
       board.highlight(changed);
-      Notify.create({ type: 'negative', message: failureMessage(error), caption: t('dispatch.errors.rolledBack'), timeout: 8000, group: false });
+      notify({ type: 'negative', message: failureMessage(error), caption: t('dispatch.errors.rolledBack'), timeout: 8000, group: false });
       // Show the job as it really is now (someone else's change, a deletion).
       void board.refetch([job.name]).catch(() => undefined);
       return false;
@@ -106,7 +107,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
     // A second move while the first is being saved would carry a stale `modified`: wait for it.
     if (!job || isSamePlace(job, target) || board.jobs.isWriting(name)) return false;
     if (isLocked(job.status)) {
-      Notify.create({ type: 'warning', message: t('dispatch.errors.locked'), group: false });
+      notify({ type: 'warning', message: t('dispatch.errors.locked'), group: false });
       return false;
     }
     const tech = view.techByName.value.get(target.technician);
@@ -128,7 +129,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
     const job = board.jobs.get(name);
     if (!job || isSamePlace(job, 'queue') || board.jobs.isWriting(name)) return false;
     if (isLocked(job.status)) {
-      Notify.create({ type: 'warning', message: t('dispatch.errors.locked'), group: false });
+      notify({ type: 'warning', message: t('dispatch.errors.locked'), group: false });
       return false;
     }
     if (isUnderway(job.status)) {
