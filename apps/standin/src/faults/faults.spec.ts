@@ -69,6 +69,33 @@ describe('fault injection', () => {
     expect(res.headers.get('location')).toBe(`/outpost.goauthentik.io/start?rd=${encodeURIComponent(`http://${new URL(standin.urls.edge as string).host}/ops/api/hub/vision/equipment`)}`);
   });
 
+  it('matches rules written with spaces against percent-encoded request paths', async () => {
+    const faults = new FaultClient(standin.urls.erp as string);
+    await faults.inject({ path: '/api/resource/Dispatch Job', status: 503 });
+    expect((await erpFetch(standin.urls.erp as string, '/api/resource/Dispatch%20Job')).status).toBe(503);
+    expect((await erpFetch(standin.urls.erp as string, '/api/resource/Dispatch%20Job')).status).toBe(200);
+  });
+
+  it('applies a rule with a cookie only to requests carrying it (one browser among parallel tests)', async () => {
+    const faults = new FaultClient(standin.urls.edge as string);
+    await faults.inject({ path: '/ops/api/', signIn: true, cookie: 'authentik_proxy_standin=mine' });
+    await fetch(`${standin.urls.edge as string}/ops/api/me`, { redirect: 'manual', headers: { Cookie: 'authentik_proxy_standin=theirs' } });
+    await fetch(`${standin.urls.edge as string}/ops/api/me`, { redirect: 'manual' });
+    expect(await faults.list()).toMatchObject([{ remaining: 1 }]); // other browsers' requests did not use it up
+    const mine = await fetch(`${standin.urls.edge as string}/ops/api/me`, { redirect: 'manual', headers: { Cookie: 'a=1; authentik_proxy_standin=mine' } });
+    expect(mine.status).toBe(302);
+    expect(await faults.list()).toEqual([]);
+  });
+
+  it('applies a rule with a query only to requests whose decoded query contains it', async () => {
+    const faults = new FaultClient(standin.urls.erp as string);
+    await faults.inject({ path: '/api/resource/Customer', status: 503, query: '"name","=","CUST-1"' });
+    const list = (filter: string) => erpFetch(standin.urls.erp as string, `/api/resource/Customer?filters=${encodeURIComponent(filter)}`);
+    expect((await list('[["name","=","CUST-2"]]')).status).toBe(200);
+    expect((await list('[["name","=","CUST-1"]]')).status).toBe(503);
+    expect(await faults.list()).toEqual([]);
+  });
+
   it('validates rules', async () => {
     expect(() => parseFaultRule({ path: 'no-slash', status: 500 })).toThrow(/path/);
     expect(() => parseFaultRule({ path: '/x' })).toThrow(/latencyMs, status, reset ou signIn/);

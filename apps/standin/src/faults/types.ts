@@ -18,6 +18,10 @@ export interface FaultRule {
   signIn?: true;
   /** How many requests it applies to (default 1). */
   count?: number;
+  /** Only requests whose Cookie header contains this text: one browser's session, when tests run in parallel. */
+  cookie?: string;
+  /** Only requests whose query string contains this text, decoded (e.g. one customer's id in a filter). */
+  query?: string;
 }
 
 /** A fault waiting to fire, as `GET /__faults` lists it. */
