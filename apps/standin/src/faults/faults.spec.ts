@@ -38,6 +38,16 @@ describe('fault injection', () => {
     expect(await faults.list()).toEqual([]);
   });
 
+  it('answers a forced status with the rule’s headers (a 429 and its Retry-After)', async () => {
+    const faults = new FaultClient(standin.urls.hub as string);
+    await faults.inject({ path: '/vision/', method: 'POST', status: 429, headers: { 'Retry-After': '3' }, body: { error: 'rate_limited' } });
+    const res = await hubFetch(standin.urls.hub as string, '/vision/equipment', { method: 'POST' });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({ error: 'rate_limited' });
+  });
+
   it('adds latency, then lets the request through (hub)', async () => {
     const faults = new FaultClient(standin.urls.hub as string);
     await faults.inject({ path: '/traccar/', latencyMs: 300 });
@@ -101,6 +111,8 @@ describe('fault injection', () => {
     expect(() => parseFaultRule({ path: '/x' })).toThrow(/latencyMs, status, reset ou signIn/);
     expect(() => parseFaultRule({ path: '/x', status: 700 })).toThrow();
     expect(() => parseFaultRule({ path: '/x', status: 500, extra: 1 })).toThrow();
+    expect(() => parseFaultRule({ path: '/x', status: 429, headers: { 'Retry-After': '1\r\nX-Evil: 1' } })).toThrow(/headers/);
+    expect(() => parseFaultRule({ path: '/x', status: 429, headers: { 'Bad Name': '1' } })).toThrow(/headers/);
     const res = await fetch(`${standin.urls.hub as string}/__faults`, { method: 'POST', body: '{' });
     expect(res.status).toBe(400);
   });

@@ -13,6 +13,10 @@ const ruleSchema = z
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     status: z.number().int().min(100).max(599).optional(),
     body: z.unknown().optional(),
+    headers: z
+      .record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/), z.string().max(1000).regex(/^[^\r\n]*$/))
+      .refine((h) => Object.keys(h).length <= 20, 'au plus 20 en-têtes')
+      .optional(),
     reset: z.literal(true).optional(),
     signIn: z.literal(true).optional(),
     count: z.number().int().min(1).max(1_000_000).optional(),

@@ -12,6 +12,8 @@ export interface FaultRule {
   status?: number;
   /** Body for `status` (JSON when not a string). */
   body?: unknown;
+  /** Extra headers for `status`, e.g. `{ "Retry-After": "3" }` with a 429. */
+  headers?: Record<string, string>;
   /** Destroy the connection (the client sees a reset / socket hang up). */
   reset?: true;
   /** Answer what an expired Authentik session gets: 302 to `/outpost.goauthentik.io/start`. */

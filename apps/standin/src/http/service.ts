@@ -66,10 +66,10 @@ async function applyFault(faults: FaultStore, req: IncomingMessage, res: ServerR
   }
   if (fault.status !== undefined) {
     if (typeof fault.body === 'string') {
-      res.writeHead(fault.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(fault.status, { 'Content-Type': 'text/plain; charset=utf-8', ...fault.headers });
       res.end(fault.body);
     } else {
-      sendJson(res, fault.status, fault.body ?? { error: `Panne injectée (${fault.status})` });
+      sendJson(res, fault.status, fault.body ?? { error: `Panne injectée (${fault.status})` }, fault.headers);
     }
     return true;
   }
