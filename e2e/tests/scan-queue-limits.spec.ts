@@ -6,19 +6,21 @@ import { FaultClient } from '../../apps/standin/src/faults/client';
 import { renderLabel } from '../../apps/standin/src/testing/label-image';
 import { E2E_BASE_URL } from '../stack-env';
 import { expect, sessionCookie, test } from '../fixtures/auth';
+import { expectNoSeriousAxeViolation } from '../fixtures/axe';
 import { equipmentWithSerial, futureJobOfDemoTechnician, newSerial } from '../fixtures/scanStandin';
 import { ScanPage, ScanQueuePage } from '../pages/ScanPage';
 
 const PHONE = { width: 390, height: 844 };
 const edgeFaults = new FaultClient(E2E_BASE_URL);
 const EQUIPMENT_POST = '/ops/api/erp/resource/Service%20Equipment';
-const RETRY_AFTER_S = 5;
+// Long enough for the test to reach « réessayer » during the wait on a loaded machine.
+const RETRY_AFTER_S = 8;
 
 test.afterEach(async () => {
   await edgeFaults.clear();
 });
 
-test('a 429 keeps the scan queued, counts down its Retry-After, and sends it once the wait is over', async ({ asUser }) => {
+test('a 429 keeps the scan queued, counts down its Retry-After, and sends it once the wait is over', async ({ asUser }, testInfo) => {
   const job = await futureJobOfDemoTechnician(11);
   // No service worker: every request of the page is then visible to the test.
   const { page, context } = await asUser('tech', { viewport: PHONE, serviceWorkers: 'block', open: `/scan?job=${job.name}` });
@@ -41,7 +43,8 @@ test('a 429 keeps the scan queued, counts down its Retry-After, and sends it onc
   const serial = newSerial();
   await scan.linkByHand(serial);
   const record = scan.record(serial);
-  await expect(record.getByTestId('queue-rate-limited')).toHaveText(/^Trop de requêtes, nouvel essai dans [1-5] s$/);
+  // RETRY_AFTER_S plus up to a second at random, counted down (a no-break space before the unit).
+  await expect(record.getByTestId('queue-rate-limited')).toHaveText(/^Trop de requêtes, nouvel essai dans [1-9]\u00a0s$/);
   await expect(record).toHaveAttribute('data-state', 'pending');
   await expect(scan.badge()).toHaveAttribute('data-attention', 'false');
 
@@ -51,6 +54,7 @@ test('a 429 keeps the scan queued, counts down its Retry-After, and sends it onc
   await expect(queue.activity().getByTestId('queue-rate-limited')).toContainText('Trop de requêtes, nouvel essai dans');
   await queue.retryNow().click();
   const clickedAt = Date.now();
+  await expectNoSeriousAxeViolation(page, testInfo, 'file-envoi-trop-de-requetes');
   await expect(queue.empty()).toBeVisible({ timeout: 20_000 });
 
   expect(posts, JSON.stringify(posts)).toHaveLength(2);
@@ -61,7 +65,7 @@ test('a 429 keeps the scan queued, counts down its Retry-After, and sends it onc
   expect(await equipmentWithSerial(serial)).toMatchObject([{ dispatch_job: job.name, service_location: job.service_location }]);
 });
 
-test('a label photo over the upload limit is refused with a reason, and taking another one sends it', async ({ asUser }) => {
+test('a label photo over the upload limit is refused with a reason, and taking another one sends it', async ({ asUser }, testInfo) => {
   const job = await futureJobOfDemoTechnician(12);
   const { page } = await asUser('tech', { viewport: PHONE, open: `/scan?job=${job.name}` });
   const scan = new ScanPage(page);
@@ -74,6 +78,7 @@ test('a label photo over the upload limit is refused with a reason, and taking a
   await expect(photo.getByTestId('queue-record-reason')).toContainText('Photo trop volumineuse (9 Mo) : reprenez-la, ou choisissez-en une plus petite.');
   await expect(photo.getByTestId('queue-record-reason')).toContainText('au plus 8 Mo');
   await expect(scan.badge()).toHaveAttribute('data-attention', 'true');
+  await expectNoSeriousAxeViolation(page, testInfo, 'photo-refusee');
 
   const serial = newSerial();
   const label = await renderLabel([{ bcid: 'qrcode', text: `S/N:${serial};MODEL:G-010G-Q` }]);
