@@ -38,11 +38,12 @@ async function expectFitsScreen(page: Page, width: number): Promise<void> {
  */
 async function resultsOverflow(page: Page): Promise<string[]> {
   return page.getByRole('listbox').evaluate((list) => {
-    const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+    const view = list.ownerDocument.defaultView;
+    const name = (el: { tagName: string; classList: Iterable<string> }) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
     const problems: string[] = [];
     if (list.scrollWidth > list.clientWidth) problems.push(`the list scrolls sideways: ${list.scrollWidth} > ${list.clientWidth} px`);
     for (const el of list.querySelectorAll('*')) {
-      const style = getComputedStyle(el);
+      const style = view.getComputedStyle(el);
       const ellipsis = style.overflowX === 'hidden' && style.textOverflow === 'ellipsis';
       if (style.display !== 'inline' && el.scrollWidth > el.clientWidth && !ellipsis) {
         problems.push(`${name(el)}: ${el.scrollWidth} px of content in ${el.clientWidth} px, no ellipsis`);

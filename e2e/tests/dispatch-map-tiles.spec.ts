@@ -35,7 +35,7 @@ test('tile requests send our origin as Referer (strict-origin-when-cross-origin)
   await expect(map.locator('img.leaflet-tile').first()).toBeVisible();
   await expect(page.getByTestId('map-no-tiles')).toHaveCount(0);
 
-  const policies = await map.locator('img.leaflet-tile').evaluateAll((imgs) => [...new Set(imgs.map((img) => (img as HTMLImageElement).referrerPolicy))]);
+  const policies = await map.locator('img.leaflet-tile').evaluateAll((imgs) => [...new Set(imgs.map((img) => (img as { referrerPolicy: string }).referrerPolicy))]);
   expect(policies).toEqual(['strict-origin-when-cross-origin']);
   expect(referers.length).toBeGreaterThan(0);
   expect([...new Set(referers)]).toEqual([`${new URL(E2E_BASE_URL).origin}/`]);

@@ -40,8 +40,8 @@ for (const { os, app } of MISMATCHES) {
       await expect(search.results().first()).toBeVisible();
       expect(await contrastViolations(page)).toEqual([]);
       // Native parts follow the app: the page's scrollbar (root element) and the form fields.
-      expect(await page.locator('html').evaluate((el) => getComputedStyle(el).colorScheme)).toBe(app);
-      expect(await search.input().evaluate((el) => getComputedStyle(el).colorScheme)).toBe(app);
+      expect(await page.locator('html').evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el).colorScheme)).toBe(app);
+      expect(await search.input().evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el).colorScheme)).toBe(app);
       await testInfo.attach(`clients-os-${os}-app-${app}-${size.name}.png`, { body: await page.screenshot(), contentType: 'image/png' });
 
       if (size.role === 'dispatch') {

@@ -35,12 +35,13 @@ for (const theme of ['clair', 'sombre'] as const) {
     await expect(page.locator('body')).toHaveClass(theme === 'sombre' ? /body--dark/ : /body--light/);
     const drawer = shell.drawer();
     await expect(drawer).toBeVisible();
-    const docHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    const docHeight = await page.locator('html').evaluate((html) => html.scrollHeight);
     expect(docHeight, 'the client file must be a long page for this test').toBeGreaterThan(VIEWPORT.height * 1.4);
 
     const colours = await drawer.evaluate((el) => {
-      const s = getComputedStyle(el);
-      return { drawer: s.backgroundColor, border: s.borderRightColor, page: getComputedStyle(document.body).backgroundColor, width: el.getBoundingClientRect().width };
+      const view = el.ownerDocument.defaultView;
+      const s = view.getComputedStyle(el);
+      return { drawer: s.backgroundColor, border: s.borderRightColor, page: view.getComputedStyle(el.ownerDocument.body).backgroundColor, width: el.getBoundingClientRect().width };
     });
     expect(rgb(colours.drawer), 'drawer and page backgrounds differ (else this test sees nothing)').not.toEqual(rgb(colours.page));
 
@@ -59,7 +60,7 @@ for (const theme of ['clair', 'sombre'] as const) {
     // Scrolled to the bottom: the (fixed) drawer still fills the window below the header.
     await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
     await page.mouse.wheel(0, docHeight);
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(VIEWPORT.height * 0.3);
+    await expect.poll(() => page.locator('html').evaluate((html) => html.ownerDocument.defaultView.scrollY)).toBeGreaterThan(VIEWPORT.height * 0.3);
     const header = await shell.header().boundingBox();
     const box = await drawer.boundingBox();
     expect(header).not.toBeNull();

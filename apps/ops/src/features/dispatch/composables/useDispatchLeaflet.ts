@@ -30,7 +30,7 @@ const TILE_ERRORS_TO_GIVE_UP = 4;
  * Tile requests carry our origin (only) as Referer: the page's own Referrer-Policy is `same-origin`,
  * which sends none to the tile host, and OpenStreetMap's tile usage policy requires one.
  */
-const TILE_REFERRER_POLICY: ReferrerPolicy = 'strict-origin-when-cross-origin';
+const TILE_REFERRER_POLICY = 'strict-origin-when-cross-origin' satisfies L.TileLayerOptions['referrerPolicy'];
 /** Montréal, for an empty map. */
 const HOME: L.LatLngExpression = [45.55, -73.65];
 
