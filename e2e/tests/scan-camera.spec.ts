@@ -60,9 +60,10 @@ test('continuous mode takes a code that stays in view once, and links equipment 
   const scan = new ScanPage(page);
   await scan.ready(job.name);
 
-  await scan.cameraOpen().click();
+  // Chosen before opening: in single mode the code in view would be read and the camera closed at once.
   await scan.continuousToggle().click();
   await expect(scan.continuousToggle()).toHaveAttribute('aria-checked', 'true');
+  await scan.cameraOpen().click();
   // The fake camera films the same label without end: it is queued once, however long it stays.
   await expect(scan.record(label.serial)).toHaveCount(1, { timeout: 15_000 });
   await expect(scan.page.getByTestId('camera-state')).toHaveAttribute('data-state', 'running');
