@@ -196,14 +196,45 @@ describe('a browser that stops reading', () => {
   });
 });
 
+describe('a long catch-up from the hub', () => {
+  it('is read from the hub at the pace of the browser, not dropped for its size, then joins the broadcast', async () => {
+    // 12 MB the browser missed, more than loopback buffers and the backlog cap hold together.
+    for (let i = 0; i < 200; i++) hub.publish(undefined, 60_000);
+    const { t, port } = await startBff({ EVENT_REPLAY_EVENTS: '0', EVENT_STREAM_BACKLOG_BYTES: '262144' });
+    const tab = await openCountingTab(port, '0');
+    tab.pause(); // a slow phone: nothing read for a while, then everything
+    await expect.poll(() => t.app.eventStreams().catchUps).toBe(1);
+    await new Promise((r) => setTimeout(r, 300)); // (nothing to observe: the BFF must simply wait)
+    expect(t.app.eventStreams().browsers).toBe(1);
+    tab.resume();
+    await expect.poll(() => tab.lastId(), { timeout: 10_000 }).toBe('200');
+    const last = hub.publish();
+    await expect.poll(() => tab.lastId()).toBe(last);
+    expect(tab.count()).toBe(201);
+    expect(tab.ended()).toBe(false);
+    await expect.poll(() => t.app.eventStreams()).toEqual({ browsers: 1, catchUps: 0 });
+    tab.close();
+  });
+});
+
 /** A tab that keeps only the count and last id of what it read (megabytes go through it). */
-async function openCountingTab(port: number): Promise<{ count(): number; lastId(): string | undefined; close(): void }> {
-  const tab = await openTab(port, { token });
+interface CountingTab {
+  count(): number;
+  lastId(): string | undefined;
+  ended(): boolean;
+  pause(): void;
+  resume(): void;
+  close(): void;
+}
+
+async function openCountingTab(port: number, lastEventId?: string): Promise<CountingTab> {
+  const tab = await openTab(port, { token, ...(lastEventId !== undefined && { lastEventId }) });
+  let ended = false;
+  void tab.ended.then(() => (ended = true));
   let count = 0;
   let lastId: string | undefined;
   let rest = '';
-  tab.res.removeAllListeners('data');
-  tab.res.on('data', (chunk: string) => {
+  const read = (chunk: string) => {
     const text = rest + chunk;
     const cut = text.lastIndexOf('\n');
     for (const m of text.slice(0, cut + 1).matchAll(/^id: (.*)$/gm)) {
@@ -211,6 +242,9 @@ async function openCountingTab(port: number): Promise<{ count(): number; lastId(
       lastId = m[1];
     }
     rest = text.slice(cut + 1);
-  });
-  return { count: () => count, lastId: () => lastId, close: () => tab.close() };
+  };
+  tab.res.removeAllListeners('data');
+  read(tab.text()); // what came before this listener
+  tab.res.on('data', read);
+  return { count: () => count, lastId: () => lastId, ended: () => ended, pause: () => tab.res.pause(), resume: () => tab.res.resume(), close: () => tab.close() };
 }

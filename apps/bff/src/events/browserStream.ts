@@ -75,6 +75,23 @@ export class BrowserStream {
     return true;
   }
 
+  /** Node holds more for this browser than its socket's high-water mark (it reads slower than we write). */
+  get congested(): boolean {
+    return !this.gone && this.res.writableNeedDrain;
+  }
+
+  /** Calls `callback` once the browser has taken what was waiting (or is gone). */
+  onceWritable(callback: () => void): void {
+    if (!this.congested) return callback();
+    const done = () => {
+      this.res.off('drain', done);
+      this.res.off('close', done);
+      callback();
+    };
+    this.res.once('drain', done);
+    this.res.once('close', done);
+  }
+
   /** Ends the stream between two events with a spread `retry:` hint and the reason as a comment. */
   end(reason: EndReason): void {
     if (this.gone) return;

@@ -159,9 +159,9 @@ export class EventHub {
     const { id } = block;
     if (block.isEvent && id !== undefined) {
       const tail = id === this.position ? { frames: [], bytes: 0 } : this.ring.after(id);
-      // Join once what the ring must still send is within a stream's backlog (a long replay
-      // keeps coming from the hub, paced by the browser).
-      if (tail && block.frame.length + tail.bytes <= this.options.backlogBytes) {
+      // Join once what the ring must still send is within half a stream's backlog (the other
+      // half for what the paced replay left waiting); a longer gap keeps coming from the hub.
+      if (tail && block.frame.length + tail.bytes <= this.options.backlogBytes / 2) {
         return this.finishCatchUp(catchUp, Buffer.concat([block.frame, ...tail.frames]));
       }
     }

@@ -55,6 +55,9 @@ export interface HubStreamHandlers {
 }
 
 export interface HubStream {
+  /** Stops reading from the hub (TCP pushes back on it); blocks of the chunk in hand still come. */
+  pause(): void;
+  resume(): void;
   /** Closes the stream (no `onClose` follows). */
   close(): void;
 }
@@ -66,6 +69,7 @@ const notAnEventStream = (status: number, type: string | undefined) =>
 export function openHubStream(endpoint: HubEndpoint, options: { lastEventId?: string; requestId: string }, handlers: HubStreamHandlers): HubStream {
   let finished = false;
   let opened = false;
+  let response: http.IncomingMessage | undefined;
   const finish = (failure: HttpError | undefined) => {
     if (finished) return;
     finished = true;
@@ -87,6 +91,7 @@ export function openHubStream(endpoint: HubEndpoint, options: { lastEventId?: st
       return finish(refusedServiceToken(status) ? upstreamAuthFailure('hub', status) : notAnEventStream(status, type));
     }
     opened = true;
+    response = res;
     const reader = new SseBlockReader(endpoint.maxBlockChars);
     let greeted = false;
     res.on('data', (chunk: Buffer) => {
@@ -110,6 +115,7 @@ export function openHubStream(endpoint: HubEndpoint, options: { lastEventId?: st
       }
     });
     // A hub that stops writing (a stuck process, a half-open connection) must not look alive.
+    // (A stream paused that long for a browser that reads nothing is dropped the same way.)
     res.socket.setTimeout(endpoint.stallMs, () => finish(undefined));
     res.on('close', () => finish(undefined));
     res.on('error', () => finish(undefined));
@@ -118,6 +124,8 @@ export function openHubStream(endpoint: HubEndpoint, options: { lastEventId?: st
   req.on('error', (err) => finish(opened ? undefined : upstreamFailure(err, 'hub')));
   req.end();
   return {
+    pause: () => response?.pause(),
+    resume: () => response?.resume(),
     close: () => {
       finished = true;
       clearTimeout(timer);
