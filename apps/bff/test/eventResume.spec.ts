@@ -155,6 +155,21 @@ describe('when the subscription to the hub drops', () => {
     tab.close();
   });
 
+  it('delivers the events of a hub that restarted with its ids from 1 again (none taken for a repeat)', async () => {
+    const { port } = await startBff();
+    const tab = await openTab(port, { token });
+    for (let i = 0; i < 3; i++) hub.publish();
+    await expect.poll(() => tab.ids()).toEqual(['1', '2', '3']);
+    hub.restart();
+    const resubscribed = () => hub.upstream.requests.filter((r) => r.url === '/events').length === 2 && hub.streams.length === 1;
+    await expect.poll(resubscribed, { timeout: 5000 }).toBe(true);
+    expect(hub.streams[0]?.lastEventId).toBe('3');
+    hub.publish();
+    hub.publish();
+    await expect.poll(() => tab.ids()).toEqual(['1', '2', '3', '1', '2']);
+    tab.close();
+  });
+
   it('ends the streams it cannot resume exactly (no event seen yet), so the SPA reconnects and refreshes', async () => {
     const { port } = await startBff();
     const tab = await openTab(port, { token });

@@ -24,6 +24,8 @@ export interface FakeEventHub {
   frame(id: string): string;
   /** Destroys every open stream (a hub restart, a network cut). */
   cut(): void;
+  /** A hub restart that forgets its events: streams cut, ids start again at 1. */
+  restart(): void;
   /** New `/events` requests: answered normally (null), with this status, or never ('hang'). */
   refuse(mode: number | 'hang' | null): void;
   close(): Promise<void>;
@@ -56,6 +58,9 @@ export async function startFakeEventHub(): Promise<FakeEventHub> {
   const writeAll = (text: string) => {
     for (const s of streams) s.res.write(text);
   };
+  const cut = () => {
+    for (const s of [...streams]) s.res.destroy();
+  };
   return {
     upstream,
     url: upstream.url,
@@ -70,8 +75,10 @@ export async function startFakeEventHub(): Promise<FakeEventHub> {
     heartbeat: () => writeAll(': heartbeat\n\n'),
     writeRaw: writeAll,
     frame: (id) => frameOf(Number(id) - 1),
-    cut() {
-      for (const s of [...streams]) s.res.destroy();
+    cut,
+    restart() {
+      log.length = 0;
+      cut();
     },
     refuse(next) {
       mode = next;

@@ -144,7 +144,10 @@ export class EventHub {
   private broadcast(block: SseBlock): void {
     const { id } = block;
     if (block.isEvent && id !== undefined) {
-      if (id === this.position || this.ring.has(id)) return; // replayed again after a reconnect
+      // The event the subscription resumed after, sent again by a hub that includes it. Only that
+      // one: an id seen earlier may be a new event (a hub whose ids restart), and dropping it
+      // would lose it silently; a repeat costs the SPA a refresh at most.
+      if (id === this.position) return;
       this.ring.push(id, block.frame);
       this.position = id;
     }

@@ -49,13 +49,7 @@ export class EventRing {
     return this.entries.length - this.head;
   }
 
-  /** True when the ring holds the event `id`. */
-  has(id: string): boolean {
-    this.expire();
-    return this.index.has(id);
-  }
-
-  /** Appends an event (the caller has checked it is not already held). */
+  /** Appends an event; an id already held now stands for this newer one. */
   push(id: string, frame: Buffer): void {
     if (this.limits.maxEvents === 0) return;
     this.pushedBytes += frame.length;
@@ -72,9 +66,8 @@ export class EventRing {
    */
   after(id: string): RingTail | undefined {
     this.expire();
-    if (id === this.floorId) return this.tailFrom(this.head);
     const entry = this.index.get(id);
-    if (!entry) return undefined;
+    if (!entry) return id === this.floorId ? this.tailFrom(this.head) : undefined;
     const last = this.entries[this.entries.length - 1] as Entry;
     const frames = this.entries.slice(entry.seq - this.firstSeq + 1).map((e) => e.frame);
     return { frames, bytes: last.total - entry.total };
@@ -92,7 +85,8 @@ export class EventRing {
 
   private evictOldest(): void {
     const entry = this.entries[this.head] as Entry;
-    this.index.delete(entry.id);
+    // An id pushed again later (a hub whose ids restarted) keeps pointing at its newest entry.
+    if (this.index.get(entry.id) === entry) this.index.delete(entry.id);
     this.floorId = entry.id;
     this.head++;
     // Drop evicted entries in batches: `shift()` per eviction would copy the array each time.
