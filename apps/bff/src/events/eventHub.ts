@@ -78,10 +78,14 @@ export class EventHub {
   /** Serves one browser stream (identity already verified), resuming after `lastEventId` when given. */
   serve(stream: BrowserStream, lastEventId: string | undefined): void {
     this.streams.add(stream);
-    this.subscription.ready().then(
-      () => this.place(stream, lastEventId),
-      (failure: HttpError) => stream.fail(failure),
-    );
+    this.subscription
+      .ready()
+      .then(
+        () => this.place(stream, lastEventId),
+        (failure: HttpError) => stream.fail(failure),
+      )
+      // A bug while placing it must cost this stream (500 or a cut), never the process.
+      .catch((err: unknown) => stream.fail(err));
   }
 
   /** A new browser stream whose end is reported back here. */

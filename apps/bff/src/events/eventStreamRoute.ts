@@ -14,6 +14,8 @@ import { createHubEndpoint } from './hubStream';
 const STREAMS_FULL_RETRY_AFTER_S = 10;
 /** Longest Last-Event-ID taken (the hub's ids are a few digits). */
 const MAX_LAST_EVENT_ID = 256;
+/** Printable ASCII only: the id may be sent on to the hub as a header (a catch-up). */
+const LAST_EVENT_ID = /^[\x20-\x7e]+$/;
 /** Largest block taken from the hub (a change event is well under 64 kB). */
 const MAX_BLOCK_CHARS = 1024 * 1024;
 
@@ -29,7 +31,7 @@ export function lastEventIdOf(req: BffRequest): string | undefined {
   const query = req.url?.includes('?') ? new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1)).get('lastEventId') : null;
   const id = (typeof header === 'string' ? header : (query ?? '')).trim();
   if (id === '') return undefined;
-  if (id.length > MAX_LAST_EVENT_ID || id.includes('\0')) {
+  if (id.length > MAX_LAST_EVENT_ID || !LAST_EVENT_ID.test(id)) {
     throw new HttpError(400, 'bad_last_event_id', 'Last-Event-ID refusé : trop long ou invalide.', { max: MAX_LAST_EVENT_ID });
   }
   return id;
