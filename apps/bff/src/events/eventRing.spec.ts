@@ -58,6 +58,16 @@ describe('EventRing', () => {
     expect(ids(ring.after('3'))).toEqual(['1', '2', '9']);
   });
 
+  it('keeps each event in a buffer of its own size, not a slice of a shared pool slab it would keep alive', () => {
+    const ring = filled(1);
+    const pooled = frame('2');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.length); // (a slice of Node's pool)
+    ring.push('2', pooled);
+    const [kept] = ring.after('1')?.frames ?? [];
+    expect(kept?.equals(pooled)).toBe(true);
+    expect(kept?.buffer.byteLength).toBe(pooled.length);
+  });
+
   it('holds nothing with maxEvents 0', () => {
     const ring = filled(3, { maxEvents: 0, maxAgeMs: 60_000 });
     expect(ring.size).toBe(0);

@@ -50,8 +50,13 @@ export class EventRing {
   }
 
   /** Appends an event; an id already held now stands for this newer one. */
-  push(id: string, frame: Buffer): void {
+  push(id: string, pooled: Buffer): void {
     if (this.limits.maxEvents === 0) return;
+    // A small Buffer is a slice of one of Node's 8 KiB pool slabs, which stays alive as long as
+    // the slice does: kept for minutes, a 300-byte event would hold its whole slab. Keep a copy
+    // of its own size (a worst-case script: 10,000 events as slices held ~75 MB more RSS).
+    const frame = Buffer.allocUnsafeSlow(pooled.length);
+    pooled.copy(frame);
     this.pushedBytes += frame.length;
     const entry: Entry = { id, frame, at: this.now(), seq: this.pushed++, total: this.pushedBytes };
     this.entries.push(entry);
