@@ -19,6 +19,8 @@ export default defineConfig({
           include: ['src/**/*.spec.ts'],
           setupFiles: [here('./apps/ops/test/setup.ts')],
           server: { deps: { inline: ['quasar'] } },
+          // Whole-tree scans (noBareStrings) and first Quasar mounts pass 5 s when CI's 2 cores are busy.
+          testTimeout: 15_000,
         },
       },
       {

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { report, round } from './lib/report';
+import { FirstLoad, kb } from './lib/firstLoad';
+import { report } from './lib/report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const appRoot = join(root, 'apps/ops');
@@ -16,79 +16,19 @@ const dist = process.env.OPS_DIST ?? join(appRoot, 'dist');
 /** First-load JS budgets in kB (1 kB = 1000 bytes, gzip level 9). */
 const BUDGETS_KB: Record<string, number> = { shell: 110, '/scan': 120 };
 
-interface ManifestChunk {
-  file: string;
-  src?: string;
-  isEntry?: boolean;
-  isDynamicEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-  css?: string[];
-}
-type Manifest = Record<string, ManifestChunk>;
-
 if (!process.argv.includes('--no-build')) {
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
   });
-  if (build.status !== 0) {
+  if (vite.status !== 0) {
     console.error('✗ vite build a échoué');
     process.exit(1);
   }
 }
 
-const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
-const gzipCache = new Map<string, number>();
-function gzipBytes(file: string): number {
-  let size = gzipCache.get(file);
-  if (size === undefined) {
-    size = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-    gzipCache.set(file, size);
-  }
-  return size;
-}
-
-/** Every file a chunk needs before it runs: itself, its static imports (recursively), their CSS. */
-function closure(keys: string[], into = new Set<string>()): Set<string> {
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk) throw new Error(`chunk absent du manifeste : ${key}`);
-    if (into.has(chunk.file)) return;
-    into.add(chunk.file);
-    chunk.css?.forEach((css) => into.add(css));
-    chunk.imports?.forEach(visit);
-  };
-  keys.forEach(visit);
-  return into;
-}
-
-function sizes(files: Set<string>): { js: number; css: number } {
-  let js = 0;
-  let css = 0;
-  for (const file of files) {
-    if (file.endsWith('.js')) js += gzipBytes(file);
-    else if (file.endsWith('.css')) css += gzipBytes(file);
-  }
-  return { js, css };
-}
-
-// What index.html makes the browser load: every module script and module preload (the bundler may
-// put a runtime chunk first, or fold the entry into the shell chunk, so read the page rather than
-// trusting `isEntry`).
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const pageFiles = [...html.matchAll(/<(?:script[^>]+type="module"[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/ops\/([^"]+)"/g)].map(
-  (m) => m[1] as string,
-);
-if (pageFiles.length === 0) throw new Error('pas de <script type=module> dans index.html');
-const entryKeys = pageFiles.map((file) => {
-  const key = Object.keys(manifest).find((k) => manifest[k]?.file === file);
-  if (!key) throw new Error(`${file} (index.html) absent du manifeste`);
-  return key;
-});
-// boot/i18n.ts awaits Quasar's language pack before mounting: part of the first load.
-const bootKeys = [...entryKeys, ...Object.keys(manifest).filter((key) => /quasar\/lang\/fr\.js$/.test(key))];
-const shellFiles = closure(bootKeys);
+const build = new FirstLoad(dist);
+const shellLoad = build.closure(build.shellKeys);
 
 /** Routes and the lazy modules they load, read from the route files (`path: '…'` … `import('…')`). */
 function routeTable(): { path: string; keys: string[] }[] {
@@ -111,15 +51,14 @@ function routeTable(): { path: string; keys: string[] }[] {
       const abs = target.startsWith('@/') ? join(srcDir, target.slice(2)) : join(dirname(file), target);
       const key = relative(appRoot, abs).split('\\').join(posix.sep);
       const keys = [key];
-      if (messagesKey && manifest[messagesKey]) keys.push(messagesKey);
+      if (messagesKey && build.has(messagesKey)) keys.push(messagesKey);
       table.push({ path: `/${path}`, keys });
     }
   }
   return table;
 }
 
-const kb = (bytes: number) => round(bytes / 1000, 1);
-const shell = sizes(shellFiles);
+const shell = build.sizes(shellLoad);
 const figures: Record<string, number> = { shell_js_gzip_kb: kb(shell.js), shell_css_gzip_kb: kb(shell.css) };
 const failures: string[] = [];
 const check = (name: string, jsBytes: number) => {
@@ -131,8 +70,8 @@ check('shell', shell.js);
 console.log('\nPremier chargement (gzip, kB = 1000 o)        JS        CSS   budget JS');
 console.log(`  ${'coquille (aucune page ouverte)'.padEnd(40)} ${String(kb(shell.js)).padStart(7)}  ${String(kb(shell.css)).padStart(8)}   ${BUDGETS_KB.shell ?? ''}`);
 for (const route of routeTable()) {
-  for (const key of route.keys) if (!manifest[key]) throw new Error(`${route.path} : ${key} absent du manifeste`);
-  const { js, css } = sizes(closure(route.keys, new Set(shellFiles)));
+  for (const key of route.keys) if (!build.has(key)) throw new Error(`${route.path} : ${key} absent du manifeste`);
+  const { js, css } = build.sizes(build.closure(route.keys, shellLoad));
   const name = route.path.replace(/^\//, '').replace(/[/:]+/g, '_') || 'root';
   figures[`route_${name}_js_gzip_kb`] = kb(js);
   figures[`route_${name}_css_gzip_kb`] = kb(css);

@@ -8,12 +8,12 @@
 // `--no-build` reuses the built SPA.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { newScanRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../apps/ops/src/features/scan/queue/scanQueueRecord';
+import { FirstLoad, kb } from './lib/firstLoad';
 import { report, round } from './lib/report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,31 +38,12 @@ function build(): void {
   }
 }
 
-/** First-load JS of the scan route: what index.html loads, the boot-time Quasar language, the page and its messages. */
+/** First-load JS of the scan route: the shell (what index.html loads, the boot-time Quasar language), the page and its messages. */
 function scanFirstLoad(): { kb: number; shellKb: number; zxingInFirstLoad: boolean } {
-  interface Chunk {
-    file: string;
-    imports?: string[];
-  }
-  const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const named = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/ops\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  const keys = Object.keys(manifest).filter((key) => named.includes(manifest[key]!.file) || /quasar\/lang\/fr\.js$/.test(key));
-  const files = new Set<string>();
-  const modules = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk) throw new Error(`absent du manifeste : ${key}`);
-    modules.add(key);
-    if (files.has(chunk.file)) return;
-    files.add(chunk.file);
-    chunk.imports?.forEach(visit);
-  };
-  const jsBytes = () => [...files].filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0);
-  keys.forEach(visit);
-  const shellBytes = jsBytes();
-  ['src/features/scan/ScanPage.vue', 'src/features/scan/i18n.ts'].forEach(visit);
-  return { kb: round(jsBytes() / 1000, 1), shellKb: round(shellBytes / 1000, 1), zxingInFirstLoad: [...modules].some((key) => key.includes('@zxing')) };
+  const build = new FirstLoad(DIST);
+  const shell = build.closure(build.shellKeys);
+  const scan = build.closure(['src/features/scan/ScanPage.vue', 'src/features/scan/i18n.ts'], shell);
+  return { kb: kb(build.sizes(scan).js), shellKb: kb(build.sizes(shell).js), zxingInFirstLoad: [...scan.modules].some((key) => key.includes('@zxing')) };
 }
 
 const children: ChildProcess[] = [];

@@ -10,6 +10,8 @@ export class ShellPage {
   readonly liveIndicator = () => this.page.getByTestId('live-indicator');
   readonly languageSwitch = () => this.page.getByTestId('language-switch');
   readonly themeToggle = () => this.page.getByTestId('theme-toggle');
+  /** The navigation drawer (docked on desktop, sliding over the page on phones). */
+  readonly drawer = () => this.page.locator('aside.q-drawer');
   readonly mainHeading = () => this.page.locator('main h1').first();
   readonly sessionExpiredDialog = () => this.page.getByRole('alertdialog');
   readonly accessDenied = () => this.page.getByTestId('access-denied');

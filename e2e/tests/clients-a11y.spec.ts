@@ -31,6 +31,47 @@ async function expectFitsScreen(page: Page, width: number): Promise<void> {
   });
 }
 
+/**
+ * What in the open results list sticks out sideways: the list scrolling, content wider than its box
+ * that is not ended with « … », or a box reaching past its parent's right edge (a highlight may be
+ * cut along with the value it marks).
+ */
+async function resultsOverflow(page: Page): Promise<string[]> {
+  return page.getByRole('listbox').evaluate((list) => {
+    const view = list.ownerDocument.defaultView;
+    const name = (el: { tagName: string; classList: Iterable<string> }) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+    const problems: string[] = [];
+    if (list.scrollWidth > list.clientWidth) problems.push(`the list scrolls sideways: ${list.scrollWidth} > ${list.clientWidth} px`);
+    for (const el of list.querySelectorAll('*')) {
+      const style = view.getComputedStyle(el);
+      const ellipsis = style.overflowX === 'hidden' && style.textOverflow === 'ellipsis';
+      if (style.display !== 'inline' && el.scrollWidth > el.clientWidth && !ellipsis) {
+        problems.push(`${name(el)}: ${el.scrollWidth} px of content in ${el.clientWidth} px, no ellipsis`);
+      }
+      const parent = el.parentElement;
+      if (!parent || el.tagName === 'MARK') continue;
+      const past = el.getBoundingClientRect().right - parent.getBoundingClientRect().right;
+      if (past > 0.5) problems.push(`${name(el)} sticks out of ${name(parent)} by ${past.toFixed(1)} px`);
+    }
+    return problems;
+  });
+}
+
+test('search results on a phone (dark): long e-mails and MAC addresses end in « … » inside their own boxes', async ({ asUser }, testInfo) => {
+  const { page } = await asUser('support', { viewport: { width: 390, height: 844 }, colorScheme: 'dark', open: '/clients' });
+  const search = new ClientSearchPage(page);
+  const mac = FIXTURE_CUSTOMERS.badOptical.ont.mac;
+  for (const [term, kind] of [
+    ['tremblay', 'email'],
+    [mac.slice(0, 8), 'mac'],
+  ] as const) {
+    await search.search(term);
+    await expect(search.results().first().getByTestId('search-reason')).toHaveAttribute('data-kind', kind);
+    expect(await resultsOverflow(page), `results for « ${term} »`).toEqual([]);
+    await testInfo.attach(`clients-resultats-${kind}-telephone-sombre.png`, { body: await page.screenshot(), contentType: 'image/png' });
+  }
+});
+
 for (const size of SIZES) {
   test(`clients search ${size.name} (${size.colorScheme}): axe clean, fits the screen, screenshot attached`, async ({ asUser }, testInfo) => {
     const { page } = await asUser('support', { viewport: size.viewport, colorScheme: size.colorScheme, open: '/clients' });

@@ -79,7 +79,8 @@ test('an unknown client id says « client introuvable », opened cold', async ({
 });
 
 test('a failed section shows its own error and retry; the rest of the file stays', async ({ asUser }) => {
-  await erpFaults.inject({ path: '/api/resource/Sales%20Invoice', method: 'GET', status: 503, count: 1 });
+  // Scoped to this customer's invoices: tests in the other worker list invoices too.
+  await erpFaults.inject({ path: '/api/resource/Sales Invoice', method: 'GET', status: 503, query: FIXTURE_CUSTOMERS.overdue.customer });
   try {
     const { page } = await asUser('support', { open: `/clients/${FIXTURE_CUSTOMERS.overdue.customer}` });
     const file = new ClientFilePage(page);

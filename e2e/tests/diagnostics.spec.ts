@@ -180,7 +180,7 @@ test('an unknown serial gets its own message and a retry; ERPNext’s owner is n
 test('a hub slower than 8 s: « le hub tarde », then its own message, and the retry works', async ({ asUser }) => {
   const { page } = await asUser('support', { open: false });
   const diag = new DiagnosticsPage(page);
-  await hubFaults.inject({ path: '/devices/lookup', latencyMs: 10_000, count: 1 });
+  await hubFaults.inject({ path: '/devices/lookup', latencyMs: 10_000, query: badOptical.ont.serial });
   await diag.open(badOptical.ont.serial);
   await expect(page.getByTestId('diagnostics-loading')).toBeVisible();
   await expect(diag.slowHint()).toBeVisible({ timeout: 8_000 });
@@ -200,7 +200,7 @@ test('a hub slower than 8 s: « le hub tarde », then its own message, and the r
 test('a hub error (5xx) is said plainly, never raw, and the retry recovers', async ({ asUser }) => {
   const { page } = await asUser('support', { open: false });
   const diag = new DiagnosticsPage(page);
-  await hubFaults.inject({ path: '/devices/lookup', status: 503, body: { error: 'GenieACS: connect ECONNREFUSED 10.0.0.12:7557' }, count: 1 });
+  await hubFaults.inject({ path: '/devices/lookup', status: 503, body: { error: 'GenieACS: connect ECONNREFUSED 10.0.0.12:7557' }, query: badOptical.ont.serial });
   await diag.open(badOptical.ont.serial);
   await expect(diag.failure()).toHaveAttribute('data-kind', 'hub-error');
   await expect(diag.failureTitle()).toHaveText('Erreur du hub');
@@ -260,7 +260,7 @@ test('SSIDs and host names are shown as text, never as markup', async ({ asUser 
       clients: [{ mac: '02:00:00:00:00:99', hostName: `<b>${evil}</b>`, band: '2.4GHz', signalDbm: -80, rxRateMbps: 6, txRateMbps: 6 }],
     },
   };
-  await hubFaults.inject({ path: '/devices/lookup', status: 200, body: crafted, count: 1 });
+  await hubFaults.inject({ path: '/devices/lookup', status: 200, body: crafted, query: healthyMesh.router?.serial ?? '' });
   await diag.open(healthyMesh.router?.serial ?? '');
   await diag.expectPanel();
   await expect(diag.ssids().first()).toHaveText(evil);

@@ -8,7 +8,7 @@ import { DEMO } from '../../apps/standin/src/edge/demo-users';
 import { FaultClient } from '../../apps/standin/src/faults/client';
 import { renderLabel } from '../../apps/standin/src/testing/label-image';
 import { E2E_BASE_URL, E2E_ERP_URL, E2E_HUB_URL } from '../stack-env';
-import { expect, signInThroughEdge, test } from '../fixtures/auth';
+import { expect, sessionCookie, signInThroughEdge, test } from '../fixtures/auth';
 import { equipmentWithSerial, frappeErrorBody, futureJobOfDemoTechnician, newMac, newSerial } from '../fixtures/scanStandin';
 import { ScanPage, ScanQueuePage } from '../pages/ScanPage';
 import { SignInPage } from '../pages/SignInPage';
@@ -103,8 +103,9 @@ test('the session expires mid-flush: what was not sent stays queued and goes onc
 
   // The first create goes through, then the edge says the session is over.
   const edgePath = `/ops/api/erp/resource/Service%20Equipment`;
-  await edgeFaults.inject({ path: edgePath, method: 'POST', latencyMs: 1, count: 1 });
-  await edgeFaults.inject({ path: edgePath, method: 'POST', signIn: true, count: 50 });
+  const cookie = await sessionCookie(context);
+  await edgeFaults.inject({ path: edgePath, method: 'POST', latencyMs: 1, count: 1, cookie });
+  await edgeFaults.inject({ path: edgePath, method: 'POST', signIn: true, count: 50, cookie });
   await context.setOffline(false);
 
   await expect(shell.sessionExpiredDialog()).toBeVisible({ timeout: 15_000 });

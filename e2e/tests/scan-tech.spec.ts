@@ -1,24 +1,14 @@
 // The technician's day on a phone: today's jobs, one job (call, directions, equipment, notes),
 // the status buttons (queued like scans when offline), and axe on the field screens, light and dark.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
 import { FIXTURE_CUSTOMERS, FIXTURE_JOBS } from '../../apps/standin/src/seed/fixtures';
 import { expect, test } from '../fixtures/auth';
+import { expectNoSeriousAxeViolation } from '../fixtures/axe';
 import { futureJobOfDemoTechnician, jobStatus } from '../fixtures/scanStandin';
 import { ScanPage, ScanQueuePage } from '../pages/ScanPage';
 import { TechJobPage, TechJobsPage } from '../pages/TechJobPage';
 
 const PHONE = { width: 390, height: 844 };
 const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36';
-
-async function expectNoSeriousAxeViolation(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await testInfo.attach(`${name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, name).toEqual([]);
-}
 
 test('« Mes tâches » lists today’s jobs in order with client and address; a job opens with call, directions, notes and equipment', async ({ asUser }) => {
   const { page } = await asUser('tech', { viewport: PHONE, userAgent: ANDROID, open: '/j' });

@@ -2,7 +2,7 @@
 // offers to sign in again without losing the page, and recovers once signed in.
 import { FaultClient } from '../../apps/standin/src/faults/client';
 import { E2E_BASE_URL } from '../stack-env';
-import { expect, test } from '../fixtures/auth';
+import { expect, sessionCookie, test } from '../fixtures/auth';
 import { SignInPage } from '../pages/SignInPage';
 
 const edgeFaults = new FaultClient(E2E_BASE_URL);
@@ -14,7 +14,7 @@ test('an expired session shows the dialog; signing in again in a new tab restore
   const { page, shell, context, user } = await asUser('support', { fresh: true, open: '/clients' });
   await expect(shell.mainHeading()).toHaveText('Clients');
 
-  await edgeFaults.inject({ path: '/ops/api/', signIn: true, count: 1 });
+  await edgeFaults.inject({ path: '/ops/api/me', signIn: true, cookie: await sessionCookie(context) });
   await page.getByTestId('nav-profile').click(); // the profile re-reads /ops/api/me
   const dialog = shell.sessionExpiredDialog();
   await expect(dialog).toBeVisible();
@@ -40,8 +40,8 @@ test('an expired session shows the dialog; signing in again in a new tab restore
 });
 
 test('« plus tard » closes the dialog and leaves the page as it was', async ({ asUser }) => {
-  const { page, shell } = await asUser('tech', { fresh: true, open: '/scan' });
-  await edgeFaults.inject({ path: '/ops/api/', signIn: true, count: 1 });
+  const { page, shell, context } = await asUser('tech', { fresh: true, open: '/scan' });
+  await edgeFaults.inject({ path: '/ops/api/me', signIn: true, cookie: await sessionCookie(context) });
   await page.getByTestId('nav-profile').click();
   await expect(shell.sessionExpiredDialog()).toBeVisible();
   await shell.sessionExpiredDialog().getByRole('button', { name: 'Plus tard' }).click();

@@ -80,6 +80,8 @@ export interface ClientConfig {
     readonly tileUrl: string | null;
     readonly attribution: string | null;
   };
+  /** The group map in force (`OPS_GROUP_MAP_FILE` or the default): the users screen describes groups with it. */
+  readonly groups: GroupMap;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -223,7 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
       hubStallMs: e.EVENT_HUB_STALL_MS,
     },
     logLevel: e.LOG_LEVEL ?? 'info',
-    client: { map: { tileUrl: e.OPS_MAP_TILE_URL ?? null, attribution: e.OPS_MAP_ATTRIBUTION ?? null } },
+    client: { map: { tileUrl: e.OPS_MAP_TILE_URL ?? null, attribution: e.OPS_MAP_ATTRIBUTION ?? null }, groups: groupMap as GroupMap },
     security: toSecurityConfig(e),
   };
 }

@@ -112,10 +112,12 @@ describe('deploy/docker-compose.yml', () => {
   });
 
   it('builds an image whose process is node itself, so SIGTERM reaches the drain', () => {
-    expect(bff.build?.dockerfile).toBe('deploy/bff.Dockerfile');
-    const dockerfile = readFileSync(`${deploy}bff.Dockerfile`, 'utf8');
+    // The repository's one Dockerfile, from the repository root.
+    expect(bff.build).toMatchObject({ context: '..', dockerfile: 'Dockerfile' });
+    const dockerfile = readFileSync(`${deploy}../Dockerfile`, 'utf8');
     expect(dockerfile).toMatch(/^CMD \["node", "dist\/index\.js"\]$/m);
-    expect(dockerfile).toMatch(/^FROM node:20-/m);
+    expect(dockerfile).toMatch(/^FROM node:2[02]-/m);
     expect(dockerfile).toContain('OPS_STATIC_DIR=/app/public');
+    expect(dockerfile).toMatch(/^USER node$/m);
   });
 });

@@ -105,7 +105,9 @@ describe('the log of a realistic session', () => {
     await erpFaults.clear();
   });
 
-  it('wrote what an operator needs: audit lines, refusals, the rate limit, upstream failures', () => {
+  it('wrote what an operator needs: audit lines, refusals, the rate limit, upstream failures', async () => {
+    // The BFF is another process: its last lines (the 504) may still be in its stdout pipe.
+    await expect.poll(() => stack.log().includes('"status":504'), { timeout: 5000 }).toBe(true);
     const lines = stack
       .log()
       .split('\n')

@@ -1,5 +1,5 @@
 // The edge: Authentik-like sign-in and sessions, Traefik-like forwarding to BFF replicas.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,13 @@ function fakeBff(replica: number): Promise<string> {
       res.writeHead(200, { 'Content-Type': 'text/event-stream' });
       res.write('id: 1\ndata: un\n\n');
       setTimeout(() => res.end('id: 2\ndata: deux\n\n'), 400);
+      return;
+    }
+    if (req.url === '/ops/api/hub/vision/too-large') {
+      // As the BFF refuses an upload over its limit: at once, then half-closes and drains the rest.
+      res.once('finish', () => req.socket.end());
+      res.writeHead(413, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: 'body_too_large' }));
       return;
     }
     res.writeHead(200, { 'Content-Type': 'application/json', Connection: 'keep-alive' });
@@ -143,6 +150,25 @@ describe('signing in', () => {
     const { cookie } = await signIn(DEMO.support.email, DEMO.support.password);
     const replicas = await Promise.all([1, 2, 3, 4].map(async () => ((await (await get('/ops/api/me', cookie)).json()) as { replica: number }).replica));
     expect(new Set(replicas)).toEqual(new Set([1, 2]));
+  });
+
+  it('an answer given before the whole upload was read reaches the client, which can finish sending', async () => {
+    const { cookie } = await signIn(DEMO.tech.email, DEMO.tech.password);
+    const body = Buffer.alloc(4 * 1024 * 1024, 7);
+    const url = new URL('/ops/api/hub/vision/too-large', edge);
+    const outcome = await new Promise<{ status: number; written: boolean }>((resolve, reject) => {
+      let written = false;
+      let status = 0;
+      const req = request(url, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/octet-stream', 'Content-Length': body.length } }, (res) => {
+        status = res.statusCode ?? 0;
+        res.resume();
+      });
+      req.on('error', reject);
+      // Like a browser: the whole body goes out before the answer is read (a stall would time out).
+      req.end(body, () => (written = true));
+      req.on('close', () => resolve({ status, written }));
+    });
+    expect(outcome).toEqual({ status: 413, written: true });
   });
 
   it('passes an event stream through unbuffered', async () => {

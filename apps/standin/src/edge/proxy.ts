@@ -91,6 +91,14 @@ export class BffProxy {
       res.flushHeaders();
       up.pipe(res);
       up.on('error', () => res.destroy());
+      // The BFF answered before reading the whole upload (a 413): the rest of the client's body
+      // is read and dropped, so the browser finishes sending and reads the answer instead of
+      // stalling on a socket nobody reads (Traefik, too, lets the client get its 413).
+      up.on('end', () => {
+        if (req.complete) return;
+        req.unpipe(upstream);
+        req.resume();
+      });
     });
     upstream.on('error', (err: NodeJS.ErrnoException) => {
       if (responded) return res.destroy();

@@ -38,6 +38,16 @@ describe('fault injection', () => {
     expect(await faults.list()).toEqual([]);
   });
 
+  it('answers a forced status with the rule’s headers (a 429 and its Retry-After)', async () => {
+    const faults = new FaultClient(standin.urls.hub as string);
+    await faults.inject({ path: '/vision/', method: 'POST', status: 429, headers: { 'Retry-After': '3' }, body: { error: 'rate_limited' } });
+    const res = await hubFetch(standin.urls.hub as string, '/vision/equipment', { method: 'POST' });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({ error: 'rate_limited' });
+  });
+
   it('adds latency, then lets the request through (hub)', async () => {
     const faults = new FaultClient(standin.urls.hub as string);
     await faults.inject({ path: '/traccar/', latencyMs: 300 });
@@ -69,11 +79,40 @@ describe('fault injection', () => {
     expect(res.headers.get('location')).toBe(`/outpost.goauthentik.io/start?rd=${encodeURIComponent(`http://${new URL(standin.urls.edge as string).host}/ops/api/hub/vision/equipment`)}`);
   });
 
+  it('matches rules written with spaces against percent-encoded request paths', async () => {
+    const faults = new FaultClient(standin.urls.erp as string);
+    await faults.inject({ path: '/api/resource/Dispatch Job', status: 503 });
+    expect((await erpFetch(standin.urls.erp as string, '/api/resource/Dispatch%20Job')).status).toBe(503);
+    expect((await erpFetch(standin.urls.erp as string, '/api/resource/Dispatch%20Job')).status).toBe(200);
+  });
+
+  it('applies a rule with a cookie only to requests carrying it (one browser among parallel tests)', async () => {
+    const faults = new FaultClient(standin.urls.edge as string);
+    await faults.inject({ path: '/ops/api/', signIn: true, cookie: 'authentik_proxy_standin=mine' });
+    await fetch(`${standin.urls.edge as string}/ops/api/me`, { redirect: 'manual', headers: { Cookie: 'authentik_proxy_standin=theirs' } });
+    await fetch(`${standin.urls.edge as string}/ops/api/me`, { redirect: 'manual' });
+    expect(await faults.list()).toMatchObject([{ remaining: 1 }]); // other browsers' requests did not use it up
+    const mine = await fetch(`${standin.urls.edge as string}/ops/api/me`, { redirect: 'manual', headers: { Cookie: 'a=1; authentik_proxy_standin=mine' } });
+    expect(mine.status).toBe(302);
+    expect(await faults.list()).toEqual([]);
+  });
+
+  it('applies a rule with a query only to requests whose decoded query contains it', async () => {
+    const faults = new FaultClient(standin.urls.erp as string);
+    await faults.inject({ path: '/api/resource/Customer', status: 503, query: '"name","=","CUST-1"' });
+    const list = (filter: string) => erpFetch(standin.urls.erp as string, `/api/resource/Customer?filters=${encodeURIComponent(filter)}`);
+    expect((await list('[["name","=","CUST-2"]]')).status).toBe(200);
+    expect((await list('[["name","=","CUST-1"]]')).status).toBe(503);
+    expect(await faults.list()).toEqual([]);
+  });
+
   it('validates rules', async () => {
     expect(() => parseFaultRule({ path: 'no-slash', status: 500 })).toThrow(/path/);
     expect(() => parseFaultRule({ path: '/x' })).toThrow(/latencyMs, status, reset ou signIn/);
     expect(() => parseFaultRule({ path: '/x', status: 700 })).toThrow();
     expect(() => parseFaultRule({ path: '/x', status: 500, extra: 1 })).toThrow();
+    expect(() => parseFaultRule({ path: '/x', status: 429, headers: { 'Retry-After': '1\r\nX-Evil: 1' } })).toThrow(/headers/);
+    expect(() => parseFaultRule({ path: '/x', status: 429, headers: { 'Bad Name': '1' } })).toThrow(/headers/);
     const res = await fetch(`${standin.urls.hub as string}/__faults`, { method: 'POST', body: '{' });
     expect(res.status).toBe(400);
   });

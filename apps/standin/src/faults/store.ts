@@ -13,9 +13,15 @@ const ruleSchema = z
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     status: z.number().int().min(100).max(599).optional(),
     body: z.unknown().optional(),
+    headers: z
+      .record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/), z.string().max(1000).regex(/^[^\r\n]*$/))
+      .refine((h) => Object.keys(h).length <= 20, 'au plus 20 en-têtes')
+      .optional(),
     reset: z.literal(true).optional(),
     signIn: z.literal(true).optional(),
     count: z.number().int().min(1).max(1_000_000).optional(),
+    cookie: z.string().min(1).max(4096).optional(),
+    query: z.string().min(1).max(500).optional(),
   })
   .strict()
   .refine((r) => r.latencyMs !== undefined || r.status !== undefined || r.reset || r.signIn, {
@@ -50,12 +56,29 @@ export class FaultStore {
   }
 
   /** The first fault for this request, used up by one; undefined when none applies. */
-  take(method: string, path: string): ActiveFault | undefined {
+  take(method: string, path: string, scope: { cookie?: string; query?: string } = {}): ActiveFault | undefined {
     if (this.faults.length === 0) return undefined;
-    const fault = this.faults.find((f) => (!f.method || f.method === method) && path.startsWith(f.path));
+    const decoded = decodedUrl(path);
+    const query = decodedUrl((scope.query ?? '').replace(/\+/g, ' ')); // form-encoded: + is a space
+    const fault = this.faults.find(
+      (f) =>
+        (!f.method || f.method === method) &&
+        (path.startsWith(f.path) || decoded.startsWith(f.path)) &&
+        (!f.cookie || (scope.cookie ?? '').includes(f.cookie)) &&
+        (!f.query || query.includes(f.query)),
+    );
     if (!fault) return undefined;
     fault.remaining--;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     return { ...fault };
+  }
+}
+
+/** Rules may be written as people read URLs (`/api/resource/Dispatch Job`) or as sent (`…/Dispatch%20Job`). */
+function decodedUrl(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }

@@ -12,12 +12,18 @@ export interface FaultRule {
   status?: number;
   /** Body for `status` (JSON when not a string). */
   body?: unknown;
+  /** Extra headers for `status`, e.g. `{ "Retry-After": "3" }` with a 429. */
+  headers?: Record<string, string>;
   /** Destroy the connection (the client sees a reset / socket hang up). */
   reset?: true;
   /** Answer what an expired Authentik session gets: 302 to `/outpost.goauthentik.io/start`. */
   signIn?: true;
   /** How many requests it applies to (default 1). */
   count?: number;
+  /** Only requests whose Cookie header contains this text: one browser's session, when tests run in parallel. */
+  cookie?: string;
+  /** Only requests whose query string contains this text, decoded (e.g. one customer's id in a filter). */
+  query?: string;
 }
 
 /** A fault waiting to fire, as `GET /__faults` lists it. */

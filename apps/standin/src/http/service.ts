@@ -50,7 +50,9 @@ async function faultControl(faults: FaultStore | undefined, req: IncomingMessage
 
 /** True when the fault answered (or killed) the request. */
 async function applyFault(faults: FaultStore, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-  const fault = faults.take(req.method ?? 'GET', path);
+  const url = req.url ?? '';
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  const fault = faults.take(req.method ?? 'GET', path, { cookie: req.headers.cookie, query });
   if (!fault) return false;
   if (fault.latencyMs) await sleep(fault.latencyMs);
   if (fault.reset) {
@@ -64,10 +66,10 @@ async function applyFault(faults: FaultStore, req: IncomingMessage, res: ServerR
   }
   if (fault.status !== undefined) {
     if (typeof fault.body === 'string') {
-      res.writeHead(fault.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(fault.status, { 'Content-Type': 'text/plain; charset=utf-8', ...fault.headers });
       res.end(fault.body);
     } else {
-      sendJson(res, fault.status, fault.body ?? { error: `Panne injectée (${fault.status})` });
+      sendJson(res, fault.status, fault.body ?? { error: `Panne injectée (${fault.status})` }, fault.headers);
     }
     return true;
   }

@@ -14,3 +14,7 @@ export const inviteUser = (body: InviteUserRequest): Promise<InviteUserResult> =
 /** Changes a user's name, groups or status (mirrored on the ERPNext user by the hub). */
 export const updateUser = (pk: number, patch: UpdateUserRequest): Promise<AuthUser> =>
   request<AuthUser>(`/hub/auth/users/${encodeURIComponent(String(pk))}`, { method: 'PATCH', json: patch, quiet: true });
+
+/** The group map the BFF enforces (validated by the caller); part of `/ops/api/config`. */
+export const getGroupMap = async (): Promise<unknown> =>
+  (await request<{ groups?: unknown }>('/config', { cacheMs: 5 * 60_000, quiet: true, timeoutMs: 8_000 })).groups;

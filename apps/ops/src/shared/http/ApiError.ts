@@ -28,6 +28,8 @@ export interface ApiErrorInit {
   /** Frappe `exc_type`, BFF `upstream`, … whatever helps a developer. */
   details?: Record<string, unknown>;
   requestId?: string | null;
+  /** How long the server asked us to wait before trying again (`Retry-After`), in ms. */
+  retryAfterMs?: number | null;
   cause?: unknown;
 }
 
@@ -39,6 +41,7 @@ export class ApiError extends Error {
   readonly missing: Capability[];
   readonly details: Record<string, unknown>;
   readonly requestId: string | null;
+  readonly retryAfterMs: number | null;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -49,6 +52,7 @@ export class ApiError extends Error {
     this.missing = init.missing ?? [];
     this.details = init.details ?? {};
     this.requestId = init.requestId ?? null;
+    this.retryAfterMs = init.retryAfterMs ?? null;
   }
 
   /** Worth trying again later without changing anything (the scan queue keeps these). */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { frappeErrorBody } from '@gigafibre/contracts';
 import { ApiError } from './ApiError';
 import { request, setHttpHandlers, type HttpHandlers } from './client';
+import { parseRetryAfter } from './errorMapping';
 
 type FetchArgs = [string, RequestInit];
 const fetchMock = vi.fn<(...args: FetchArgs) => Promise<Response>>();
@@ -173,6 +174,24 @@ describe('request: error mapping', () => {
     expect((await failure(request('/erp/resource/Customer/CUST-9'))).code).toBe('not-found');
     fetchMock.mockResolvedValue(json(409, frappeErrorBody('DuplicateEntryError', 'Doublon')));
     expect((await failure(request('/erp/resource/Customer', { method: 'POST', json: {} }))).code).toBe('conflict');
+  });
+
+  it('429 → rate-limited carrying the server’s Retry-After (seconds or HTTP date) as a delay', async () => {
+    fetchMock.mockResolvedValue(json(429, { error: 'rate_limited', message: 'Trop de demandes : réessayez dans 7 s.' }, { 'Retry-After': '7' }));
+    const error = await failure(request('/hub/vision/equipment', { method: 'POST', json: {} }));
+    expect(error).toMatchObject({ status: 429, code: 'rate-limited', retryAfterMs: 7_000, retryable: true });
+
+    fetchMock.mockResolvedValue(json(503, { error: 'down' }));
+    expect((await failure(request('/me'))).retryAfterMs).toBeNull();
+  });
+
+  it('reads Retry-After as delay-seconds or an HTTP date, and ignores what it cannot read', () => {
+    const now = Date.parse('2025-06-15T12:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Sun, 15 Jun 2025 12:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Sun, 15 Jun 2025 11:59:00 GMT', now)).toBe(0); // already past
+    for (const bad of [null, '', 'soon', '-5', '1.5']) expect(parseRetryAfter(bad, now), String(bad)).toBeNull();
   });
 
   it('a 200 that is not JSON is a bad response, not data', async () => {

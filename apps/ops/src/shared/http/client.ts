@@ -137,7 +137,7 @@ async function send<T>(method: HttpMethod, path: string, options: RequestOptions
     const res = await fetch(apiUrl(path, options.query), buildInit(method, options, timer.signal));
     if (isSignInRedirect(res)) throw sessionExpiredError();
     const requestId = res.headers.get('x-request-id');
-    if (!res.ok) throw errorFromResponse(res.status, await readBody(res), requestId);
+    if (!res.ok) throw errorFromResponse(res.status, await readBody(res), requestId, res.headers.get('retry-after'));
     const as = options.as ?? 'json';
     if (as === 'none' || res.status === 204) return undefined as T;
     if (as === 'blob') return (await res.blob()) as T;

@@ -65,8 +65,21 @@ export function missingCapabilitiesOf(body: unknown): Capability[] {
   return raw.filter(isCapability);
 }
 
-/** The ApiError for an HTTP answer that is not a success. */
-export function errorFromResponse(status: number, body: unknown, requestId: string | null): ApiError {
+/**
+ * `Retry-After` (RFC 9110 §10.2.3: delay-seconds or an HTTP date) as a delay in ms from `now`;
+ * null when absent or unreadable (the caller then uses its own backoff).
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  const text = value?.trim() ?? '';
+  if (text === '') return null;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its month (Date.parse alone would read "-5" as the year 5 BC).
+  const at = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** The ApiError for an HTTP answer that is not a success (`retryAfter`: its `Retry-After` header). */
+export function errorFromResponse(status: number, body: unknown, requestId: string | null, retryAfter: string | null = null): ApiError {
   const code = codeForStatus(status);
   const serverMessages = code === 'session-expired' ? [] : serverMessagesOf(body);
   const record = asRecord(body);
@@ -80,6 +93,7 @@ export function errorFromResponse(status: number, body: unknown, requestId: stri
     missing: status === 403 ? missingCapabilitiesOf(body) : [],
     details,
     requestId: requestId ?? (typeof record.requestId === 'string' ? record.requestId : null),
+    retryAfterMs: parseRetryAfter(retryAfter),
   });
 }
 

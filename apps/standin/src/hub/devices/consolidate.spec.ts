@@ -68,6 +68,7 @@ describe('consolidate', () => {
     expect(consolidate(doc, NOW).opticalStatus).toEqual([{ interface: 'GPON', rxPowerDbm: -26.2, txPowerDbm: 2.1, status: 'marginal' }]);
     const none = consolidate(buildAcsDoc(profile({ rxMilli: null }), NOW), NOW);
     expect(none.opticalStatus[0]).toMatchObject({ rxPowerDbm: null, status: 'unknown' });
+    expect(none.interfaces.find((i) => i.kind === 'wan')).toMatchObject({ status: 'up' }); // no reading ≠ PON down
   });
 
   it('lists interfaces: PON as WAN, LAN ports with speeds', () => {

@@ -79,7 +79,8 @@ export function buildAcsDoc(p: DeviceProfile, informAt: Date): AcsDeviceDoc {
       Interface: obj({
         '1': obj({
           Name: v(p.ponMbps > 5000 ? 'XGS-PON' : 'GPON'),
-          Status: v(p.rxMilli === null || p.rxMilli < -35000 ? 'Down' : 'Up'),
+          // No reading is the OLT's gap, not a dark fibre: the ONT still informs through its PON.
+          Status: v(p.rxMilli !== null && p.rxMilli < -35000 ? 'Down' : 'Up'),
           OpticalSignalLevel: v(p.rxMilli ?? 0, 'xsd:int'),
           TransmitOpticalLevel: v(p.txMilli ?? 0, 'xsd:int'),
           LowerOpticalThreshold: v(-27000, 'xsd:int'),

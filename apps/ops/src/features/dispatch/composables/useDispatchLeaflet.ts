@@ -26,6 +26,11 @@ export interface TechMarker {
 
 /** Tile failures before the map gives up on tiles and says so. */
 const TILE_ERRORS_TO_GIVE_UP = 4;
+/**
+ * Tile requests carry our origin (only) as Referer: the page's own Referrer-Policy is `same-origin`,
+ * which sends none to the tile host, and OpenStreetMap's tile usage policy requires one.
+ */
+const TILE_REFERRER_POLICY = 'strict-origin-when-cross-origin' satisfies L.TileLayerOptions['referrerPolicy'];
 /** Montréal, for an empty map. */
 const HOME: L.LatLngExpression = [45.55, -73.65];
 
@@ -45,7 +50,7 @@ export function useDispatchLeaflet(container: Ref<HTMLElement | null>, onJob: (n
     if (!el || map) return;
     map = L.map(el, { preferCanvas: true, zoomControl: true, attributionControl: true }).setView(HOME, 10);
     if (tileUrl) {
-      const tiles = L.tileLayer(tileUrl, { attribution: attribution ?? '', maxZoom: 19, crossOrigin: true });
+      const tiles = L.tileLayer(tileUrl, { attribution: attribution ?? '', maxZoom: 19, crossOrigin: true, referrerPolicy: TILE_REFERRER_POLICY });
       let errors = 0;
       let loaded = 0;
       tiles.on('tileload', () => (loaded += 1));

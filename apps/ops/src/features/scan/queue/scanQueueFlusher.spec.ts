@@ -20,6 +20,7 @@ const status = (s: 'En Route' | 'In Progress') => newScanRecord({ kind: 'job-sta
 const serialOf = (r: ScanQueueRecord) => (r.kind === 'link-equipment' ? r.payload.serial : r.kind === 'job-status' ? r.payload.status : r.id);
 const timeout = () => new ApiError({ status: 0, code: 'timeout', message: 'délai' });
 const refusal = (why: string) => new ApiError({ status: 417, code: 'validation', message: why, serverMessages: [why] });
+const tooMany = (retryAfterMs: number) => new ApiError({ status: 429, code: 'rate-limited', message: 'Trop de demandes', retryAfterMs });
 
 async function queue(...records: ScanQueueRecord[]) {
   for (const r of records) await db.put(r);
@@ -140,6 +141,39 @@ describe('flushing', () => {
     expect(at).toHaveLength(4);
     expect((await stored())[0]?.attempts).toBe(4);
     flusher.stop();
+  });
+
+  it('a 429 keeps the record and waits its Retry-After before it (or anything after it) goes, « réessayer » and `online` included', async () => {
+    const at: [string, number][] = [];
+    let limited = true;
+    await queue(link('A'), link('B'), link('A'));
+    const flusher = flusherWith(async (r) => {
+      at.push([serialOf(r), Date.now()]);
+      await settle(1);
+      if (limited && serialOf(r) === 'A') {
+        limited = false;
+        throw tooMany(3_000);
+      }
+      return undefined;
+    });
+    const start = Date.now();
+    // B left beside the first A; the second A (same chain) waits behind it.
+    expect(await flusher.flush()).toEqual({ sent: 1, refused: 0, stoppedBy: 'waiting' });
+    expect((await stored()).map((r) => [serialOf(r), r.state, r.lastError?.code ?? null, r.nextAttemptAt])).toEqual([
+      ['A', 'pending', 'rate-limited', start + 3_000],
+      ['A', 'pending', null, 0],
+    ]);
+    // The technician taps « réessayer », the network comes back: nothing leaves before 3 s.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await flusher.flush({ force: true })).toMatchObject({ sent: 0, stoppedBy: 'waiting' });
+    await vi.advanceTimersByTimeAsync(1_999);
+    await settle();
+    expect(at.map(([serial]) => serial)).toEqual(['A', 'B']);
+    // At 3 s the timer sends the record again, then its chain.
+    await vi.advanceTimersByTimeAsync(1);
+    await until(async () => (await stored()).length === 0);
+    expect(at.map(([serial]) => serial)).toEqual(['A', 'B', 'A', 'A']);
+    expect(at[2]![1] - at[0]![1]).toBeGreaterThanOrEqual(3_000);
   });
 
   it('a refused record is set aside with its reason and holds back only its own chain', async () => {

@@ -7,6 +7,9 @@
 //   the pass: nothing new leaves after it (what was already on its way, of other chains, finishes);
 //   the pass resumes after the backoff, when the network or the session comes back, or when the
 //   technician taps « réessayer ». A record still in its backoff holds back everything after it.
+// - A 429 (too many requests) stops the pass the same way, but nothing skips its wait: the next
+//   send of that record (and so of its chain and of what follows) waits at least the server's
+//   `Retry-After`, « réessayer » and a returning network included. It is not a refusal.
 // - A refused record (4xx) is set aside with the server's reason. It holds back only the later
 //   records of its own chain (the same equipment, the same job's status: their order matters);
 //   everything else keeps flowing, so one bad serial never blocks a day of scans.
@@ -117,7 +120,7 @@ export class ScanQueueFlusher {
         } else if (outcome === 'refuse') {
           result.refused++;
           held.add(chain);
-        } else if (outcome === 'not-due' || outcome === 'retry') stop ??= 'waiting';
+        } else if (outcome === 'not-due' || outcome === 'retry' || outcome === 'rate-limited') stop ??= 'waiting';
         else if (outcome === 'session') stop = 'session';
       };
       for (const record of mine) {

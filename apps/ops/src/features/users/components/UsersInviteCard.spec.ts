@@ -6,11 +6,13 @@ import { flushPromises, mount } from '@vue/test-utils';
 import type { InviteUserResult } from '@gigafibre/contracts';
 import { i18n, loadFeatureMessages } from '@/i18n';
 import { ApiError } from '@/shared/http';
+import { resetGroupMap } from '../composables/useGroupMap';
 import UsersInviteCard from './UsersInviteCard.vue';
 
-vi.mock('../api', () => ({ inviteUser: vi.fn(), listUsers: vi.fn(), updateUser: vi.fn() }));
+vi.mock('../api', () => ({ inviteUser: vi.fn(), listUsers: vi.fn(), updateUser: vi.fn(), getGroupMap: vi.fn(() => Promise.reject(new Error('no config'))) }));
 const api = await import('../api');
 const inviteUser = vi.mocked(api.inviteUser);
+const getGroupMap = vi.mocked(api.getGroupMap);
 
 const PASSWORD = 'Qz7Wk2Hp9Rt4';
 const answer = (partial = false): InviteUserResult => ({
@@ -43,6 +45,21 @@ const submit = async (wrapper: ReturnType<typeof mountCard>) => {
 };
 
 describe('UsersInviteCard', () => {
+  it('offers the groups of the map the BFF enforces (OPS_GROUP_MAP_FILE), described from it', async () => {
+    resetGroupMap();
+    getGroupMap.mockResolvedValueOnce({ 'ops-admin': ['users.manage'], 'ops-noc': ['diagnostics.view', 'diagnostics.act'] });
+    const wrapper = mountCard();
+    await flushPromises();
+    const groups = wrapper.findAll('[data-group]').map((row) => row.attributes('data-group'));
+    expect(groups).toEqual(['ops-admin', 'ops-noc']);
+    const noc = wrapper.get('[data-group="ops-noc"]').text();
+    expect(noc).not.toContain('Groupe géré dans Authentik');
+    expect(noc).toMatch(/diagnostic/i);
+    expect(wrapper.get('[data-group="ops-admin"]').text()).not.toContain('Tout, y compris');
+    wrapper.unmount();
+    resetGroupMap();
+  });
+
   it('shows every problem in French and sends nothing', async () => {
     const calls = inviteUser.mock.calls.length;
     const wrapper = mountCard();

@@ -5,6 +5,7 @@ import type { AuthUser, UpdateUserRequest } from '@gigafibre/contracts';
 import { isApiError } from '@/shared/http';
 import { updateUser } from '../api';
 import { offeredGroups } from '../groupDescriptions';
+import { useGroupMap } from './useGroupMap';
 import { normaliseName, validateEdit } from '../inviteValidation';
 
 /** The PATCH body for what changed between `user` and the form; null when nothing did. */
@@ -18,15 +19,16 @@ export function editPatch(user: AuthUser, form: { name: string; groups: readonly
 }
 
 export function useEditUser(user: AuthUser, options: { isSelf: boolean; onSaved: (user: AuthUser) => void }) {
-  const groups = offeredGroups(user.groups);
+  const map = useGroupMap();
+  const groups = computed(() => offeredGroups(user.groups, map.value));
   // Kept in the order offered, whatever order the hub stored them in.
-  const form = reactive({ name: user.name, groups: groups.filter((g) => user.groups.includes(g)) });
+  const form = reactive({ name: user.name, groups: groups.value.filter((g) => user.groups.includes(g)) });
   const attempted = ref(false);
   const saving = ref(false);
   const failure = ref<string | null>(null);
 
-  const errors = computed(() => (attempted.value ? validateEdit(form, groups) : {}));
-  const losesOwnAccess = computed(() => options.isSelf && !capabilitiesFor(form.groups).includes('users.manage'));
+  const errors = computed(() => (attempted.value ? validateEdit(form, groups.value) : {}));
+  const losesOwnAccess = computed(() => options.isSelf && !capabilitiesFor(form.groups, map.value).includes('users.manage'));
   const patch = computed(() => editPatch(user, form));
 
   /** Saves; resolves with the first field to fix, or null. */
