@@ -6,12 +6,14 @@
 // Target: ≤ 150 µs per request for a typical ERP list call and for /ops/api/me.
 //
 //   BENCH_REQUESTS (default 20000) per endpoint, BENCH_CONNECTIONS (default 10),
-//   BENCH_CPU_PROF=<dir> runs the BFF with --cpu-prof (profiles written to <dir> at exit).
+//   BENCH_CPU_PROF=<dir> runs the BFF with --cpu-prof (profiles written to <dir> at exit),
+//   BENCH_PORT_BASE (default 8710: ERP on base+1, hub +2, BFF +3).
 import autocannon from 'autocannon';
 import { BENCH, buildBff, cpuMicros, execedPid, issuerFor, rssMb, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
 import { report, round } from './lib/report';
 
-const PORTS = { erp: 8711, hub: 8712, bff: 8713 } as const;
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8710);
+const PORTS = { erp: PORT_BASE + 1, hub: PORT_BASE + 2, bff: PORT_BASE + 3 } as const;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const TARGET_US = 150;

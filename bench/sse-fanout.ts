@@ -9,7 +9,8 @@
 // Why the standin's hub and not a minimal upstream: it already fans out the way the real hub must
 // (one serialisation per event, one write per stream), fast enough that the BFF dominates.
 //
-//   BENCH_STREAMS (default 2000), BENCH_SECONDS (default 20), BENCH_DIRECT_EVENTS (default 5).
+//   BENCH_STREAMS (default 2000), BENCH_SECONDS (default 20), BENCH_DIRECT_EVENTS (default 5),
+//   BENCH_PORT_BASE (default 8740: ERP on base+1, hub +2, BFF +3).
 import { spawnSync } from 'node:child_process';
 import { get, type ClientRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +20,8 @@ import { percentile, report, round } from './lib/report';
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const DIRECT_EVENTS = Number(process.env.BENCH_DIRECT_EVENTS ?? 5);
-const PORTS = { erp: 8741, hub: 8742, bff: 8743 } as const;
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8740);
+const PORTS = { erp: PORT_BASE + 1, hub: PORT_BASE + 2, bff: PORT_BASE + 3 } as const;
 const TARGET_P99_MS = 100;
 const TARGET_RSS_MB = 200;
 
@@ -104,6 +106,7 @@ async function phase(label: string, tabs: Tab[], events: number, sample?: () => 
   }
   await new Promise((r) => setTimeout(r, 500));
   const latencies: number[] = [];
+  const byEvent = new Map<string, number[]>([...sent.keys()].map((m) => [m, []]));
   let missing = 0;
   for (const tab of tabs) {
     const seen = receipts(tab);
@@ -111,9 +114,15 @@ async function phase(label: string, tabs: Tab[], events: number, sample?: () => 
     for (const [marker, at] of sent) {
       const got = seen.get(marker);
       if (got === undefined) missing++;
-      else latencies.push(got - at);
+      else {
+        latencies.push(got - at);
+        byEvent.get(marker)?.push(got - at);
+      }
     }
   }
+  // Where a high p99 comes from: every event a little late, or a few events late for every tab.
+  const spread = [...byEvent.values()].map((l) => `${round(Math.min(...l), 0)}/${round(percentile(l, 50), 0)}/${round(Math.max(...l), 0)}`);
+  console.log(`${label}, each event's first/median/last tab (ms): ${spread.join(' ')}`);
   return { latencies, missing };
 }
 

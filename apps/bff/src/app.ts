@@ -12,6 +12,7 @@ import type { BffConfig } from './config';
 import { checkCsrf } from './csrf/checkCsrf';
 import { HttpError, sendError } from './errors';
 import type { AppState } from './health/healthRoutes';
+import { createEventStreamRoute } from './events/eventStreamRoute';
 import { createIdentify, type IdentityStepOptions } from './identity/identify';
 import { sendMe } from './identity/sendMe';
 import { sendJson } from './respond';
@@ -19,7 +20,6 @@ import { createLogger, type Logger } from './logging/logger';
 import { startRequest } from './logging/requestContext';
 import { authorize } from './policy/authorize';
 import { normalizePath, type OpsPath } from './policy/normalizePath';
-import { createEventStreamProxy } from './proxy/eventStreamProxy';
 import { createUpstreamProxy } from './proxy/upstreamProxy';
 import { hardenServer } from './security/hardenServer';
 import { createSecurityStep, type SecurityStepOptions } from './security/securityStep';
@@ -37,6 +37,8 @@ export interface AppDeps {
 export interface BffApp extends RequestListener {
   /** Ends open event streams between two events (browsers reconnect); other requests go on. */
   endStreams(): void;
+  /** Browser event streams open or opening, and the catch-up streams held to the hub for them. */
+  eventStreams(): { browsers: number; catchUps: number };
   /** Ends streams and destroys every upstream connection, in use or idle. */
   closeUpstreams(): void;
   /** Makes the answers Node gives by itself (malformed requests, CONNECT) JSON with security headers. */
@@ -50,7 +52,9 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
   const matcher = new PolicyMatcher();
   const erp = createUpstreamProxy(config.erp, config.upstreamTimeoutMs, log);
   const hub = createUpstreamProxy(config.hub, config.upstreamTimeoutMs, log);
-  const events = createEventStreamProxy(config.hub, { timeoutMs: config.upstreamTimeoutMs, maxStreams: config.maxEventStreams, retryMs: config.streamRetryMs }, log);
+  // Browser event streams share one hub subscription per replica (events/eventHub.ts).
+  const events = createEventStreamRoute(config, log);
+  state.events = () => events.hub.health();
   const shell = createShell(config, state, log);
   const security = createSecurityStep(config, log, deps.security);
 
@@ -69,8 +73,8 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
     if (area === 'erp' || area === 'hub') {
       req.url = authorize(area, matcher, method, path, identity); // 403, deny by default
       const body = security.admit(req, res, area, path, identity); // 429, 400/413/415
-      const stream = area === 'hub' && name === 'events' && path.segments.length === 4;
-      const proxy = area === 'erp' ? erp : stream ? events : hub;
+      if (area === 'hub' && name === 'events' && path.segments.length === 4) return events.forward(req, res); // 503, 502/504
+      const proxy = area === 'erp' ? erp : hub;
       return body === undefined ? proxy.forward(req, res) : proxy.forward(req, res, await body); // 502/504
     }
     throw new HttpError(404, 'not_found', 'Point d’accès inconnu.');
@@ -96,9 +100,11 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
   };
 
   return Object.assign(app, {
-    endStreams: () => events.openStreams.endAll(),
+    endStreams: () => events.hub.endAll(),
+    eventStreams: () => ({ browsers: events.hub.size, catchUps: events.hub.catchUpStreams }),
     closeUpstreams: () => {
-      for (const proxy of [events, erp, hub]) proxy.close();
+      events.hub.close();
+      for (const proxy of [erp, hub]) proxy.close();
     },
     harden: (server: Server) => hardenServer(server, security.headers.api, log),
   });

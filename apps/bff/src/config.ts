@@ -48,8 +48,10 @@ export interface BffConfig {
   readonly shutdownTimeoutMs: number;
   /** Event streams one BFF holds at most (0: no cap); past it, 503 at once. */
   readonly maxEventStreams: number;
-  /** The `retry:` hint (ms) given to event streams ended by a shutdown. */
+  /** The `retry:` hint (ms) given to event streams the BFF ends (shutdown, slow reader). */
   readonly streamRetryMs: number;
+  /** The replica's shared event subscription and its fan-out (events/). */
+  readonly events: EventsConfig;
   /** After SIGTERM, how long the BFF keeps accepting while its health checks answer 503 (the edge stops routing). */
   readonly drainDelayMs: number;
   readonly logLevel: LogLevel;
@@ -57,6 +59,18 @@ export interface BffConfig {
   readonly client: ClientConfig;
   /** Body and rate limits (security/). */
   readonly security: SecurityConfig;
+}
+
+/** Live events: what a replica remembers for resumes, and how far a browser may fall behind. */
+export interface EventsConfig {
+  /** Recent events kept for browsers resuming with Last-Event-ID (0: none, the hub replays). */
+  readonly replayEvents: number;
+  /** …and for how long at most. */
+  readonly replayMaxAgeMs: number;
+  /** Bytes waiting for one browser past which its stream is dropped (it resumes from its last id). */
+  readonly backlogBytes: number;
+  /** The hub's subscription silent this long (no heartbeat) is presumed dead and reopened. */
+  readonly hubStallMs: number;
 }
 
 /** Deployment settings the SPA reads at start; nothing secret. */
@@ -125,6 +139,10 @@ const envSchema = z.object({
   MAX_EVENT_STREAMS: intBetween(0, 1_000_000, 10_000),
   STREAM_RETRY_MS: intBetween(100, 60_000, 2_000),
   DRAIN_DELAY_MS: intBetween(0, 60_000, 0),
+  EVENT_REPLAY_EVENTS: intBetween(0, 1_000_000, 10_000),
+  EVENT_REPLAY_MAX_AGE_MS: intBetween(1000, 86_400_000, 900_000),
+  EVENT_STREAM_BACKLOG_BYTES: intBetween(16_384, 67_108_864, 262_144),
+  EVENT_HUB_STALL_MS: intBetween(1000, 600_000, 40_000),
   OPS_MAP_TILE_URL: optional(
     z
       .string()
@@ -200,6 +218,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
     maxEventStreams: e.MAX_EVENT_STREAMS,
     streamRetryMs: e.STREAM_RETRY_MS,
     drainDelayMs: e.DRAIN_DELAY_MS,
+    events: {
+      replayEvents: e.EVENT_REPLAY_EVENTS,
+      replayMaxAgeMs: e.EVENT_REPLAY_MAX_AGE_MS,
+      backlogBytes: e.EVENT_STREAM_BACKLOG_BYTES,
+      hubStallMs: e.EVENT_HUB_STALL_MS,
+    },
     logLevel: e.LOG_LEVEL ?? 'info',
     client: { map: { tileUrl: e.OPS_MAP_TILE_URL ?? null, attribution: e.OPS_MAP_ATTRIBUTION ?? null }, groups: groupMap as GroupMap },
     security: toSecurityConfig(e),

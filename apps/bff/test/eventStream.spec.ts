@@ -1,147 +1,158 @@
-import { get, type IncomingMessage, type ServerResponse } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// Live events through the BFF: browser streams with the SSE headers, fanned out from ONE hub
+// subscription per replica (made with the service token), the hub's heartbeats relayed and none
+// added, the hub's failures answered as before, identity required.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BffEnv } from '../src/config';
+import { startFakeEventHub, type FakeEventHub } from './fakeEventHub';
 import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
 import { listen, type Listening } from './rawHttp';
-import { buildApp, testEnv, tokenFor, type TestApp } from './testEnv';
+import { openTab } from './sseClient';
+import { buildApp, HUB_TOKEN, testEnv, tokenFor, type TestApp } from './testEnv';
 
+const GREETING = 'retry: 3000\n: connected\n\n';
 let erp: FakeUpstream;
-let hub: FakeUpstream;
-let t: TestApp;
-let server: Listening;
+let hub: FakeEventHub;
 let token: string;
-/** Upstream side of the streams the fake hub has open. */
-let upstreamStreams: ServerResponse[] = [];
+const running: { t: TestApp; server: Listening }[] = [];
 
 beforeAll(async () => {
-  erp = await startFakeUpstream();
-  hub = await startFakeUpstream();
-  t = buildApp(testEnv(erp.url, hub.url, { UPSTREAM_TIMEOUT_MS: '300' }));
-  server = await listen(t.app);
   token = await tokenFor(['ops-tech'], 'tech@gigafibre.ca');
 });
-afterEach(() => {
-  for (const s of upstreamStreams) s.end();
-  upstreamStreams = [];
+beforeEach(async () => {
+  erp = await startFakeUpstream();
+  hub = await startFakeEventHub();
 });
-afterAll(async () => {
-  t.app.closeUpstreams();
-  await server.close();
+afterEach(async () => {
+  for (const { t, server } of running.splice(0)) {
+    t.app.closeUpstreams();
+    await server.close();
+  }
   await Promise.all([erp.close(), hub.close()]);
 });
 
-function streamingHub(): void {
-  hub.handle((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    res.flushHeaders();
-    upstreamStreams.push(res);
-  });
+async function startBff(env: BffEnv = {}): Promise<{ t: TestApp; port: number }> {
+  const t = buildApp(testEnv(erp.url, hub.url, { LOG_LEVEL: 'warn', ...env }));
+  const server = await listen(t.app);
+  running.push({ t, server });
+  return { t, port: server.port };
 }
 
-/** A browser-like reader of one event stream through the BFF. */
-interface StreamClient {
-  res: IncomingMessage;
-  next(): Promise<string>;
-  close(): void;
-}
+const subscriptions = () => hub.upstream.requests.filter((r) => r.url === '/events');
 
-function openStream(headers: Record<string, string> = {}): Promise<StreamClient> {
-  return new Promise((resolve, reject) => {
-    const req = get({ port: server.port, host: '127.0.0.1', path: '/ops/api/hub/events', headers: { 'X-Authentik-Jwt': token, Accept: 'text/event-stream', ...headers } }, (res) => {
-      const chunks: string[] = [];
-      let waiting: ((chunk: string) => void) | undefined;
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        if (waiting) {
-          const w = waiting;
-          waiting = undefined;
-          w(chunk);
-        } else chunks.push(chunk);
-      });
-      resolve({
-        res,
-        next: () => (chunks.length > 0 ? Promise.resolve(chunks.shift() as string) : new Promise((r) => (waiting = r))),
-        close: () => req.destroy(),
-      });
-    });
-    req.on('error', reject);
-  });
-}
-
-describe('server-sent events through the BFF', () => {
-  it('opens with the stream headers before any event, and passes Last-Event-ID upstream', async () => {
-    streamingHub();
-    const client = await openStream({ 'Last-Event-ID': '41' });
-    expect(client.res.statusCode).toBe(200);
-    expect(client.res.headers['content-type']).toBe('text/event-stream');
-    expect(client.res.headers['cache-control']).toBe('no-cache, no-transform');
-    expect(client.res.headers['x-accel-buffering']).toBe('no');
-    expect(client.res.headers['content-encoding']).toBeUndefined();
-    const got = hub.requests.at(-1);
-    expect(got?.url).toBe('/events');
-    expect(got?.headers['last-event-id']).toBe('41');
-    expect(got?.headers['x-ops-user']).toBe('tech@gigafibre.ca');
-    client.close();
+describe('browser event streams', () => {
+  it('open with the stream headers and a greeting, over one subscription made with the service token', async () => {
+    const { port } = await startBff();
+    const tab = await openTab(port, { token, headers: { Cookie: 'authentik_session=abc' } });
+    expect(tab.res.statusCode).toBe(200);
+    expect(tab.res.headers['content-type']).toBe('text/event-stream');
+    expect(tab.res.headers['cache-control']).toBe('no-cache, no-transform');
+    expect(tab.res.headers['x-accel-buffering']).toBe('no');
+    expect(tab.res.headers['content-encoding']).toBeUndefined();
+    expect(tab.res.headers['x-content-type-options']).toBe('nosniff');
+    expect(tab.res.headers['x-request-id']).toMatch(/\S/);
+    await expect.poll(() => tab.text()).toBe(GREETING);
+    const [subscription] = subscriptions();
+    expect(subscriptions()).toHaveLength(1);
+    expect(subscription?.headers.authorization).toBe(`Bearer ${HUB_TOKEN}`);
+    expect(subscription?.headers.accept).toBe('text/event-stream');
+    for (const name of ['cookie', 'x-authentik-jwt', 'x-ops-user', 'last-event-id']) expect(subscription?.headers[name]).toBeUndefined();
+    tab.close();
   });
 
-  it('delivers each event while the upstream is still streaming, one at a time', async () => {
-    streamingHub();
-    const client = await openStream();
-    const upstream = upstreamStreams[0] as ServerResponse;
-    for (let i = 1; i <= 5; i++) {
-      const event = `id: ${i}\nevent: job\ndata: {"name":"DJ-${i}"}\n\n`;
-      upstream.write(event);
-      // The next event is only written once this one has come out the other side.
-      expect(await client.next()).toBe(event);
+  it('fan one subscription out to every browser: each event once, with its id, the same bytes', async () => {
+    const { port } = await startBff();
+    const tabs = await Promise.all(Array.from({ length: 5 }, () => openTab(port, { token })));
+    await expect.poll(() => tabs.every((tab) => tab.text() === GREETING)).toBe(true);
+    const ids = [hub.publish(), hub.publish(), hub.publish()];
+    const expected = GREETING + ids.map((id) => hub.frame(id)).join('');
+    for (const tab of tabs) await expect.poll(() => tab.text()).toBe(expected);
+    expect(subscriptions()).toHaveLength(1);
+    expect(hub.streams).toHaveLength(1);
+    for (const tab of tabs) tab.close();
+  });
+
+  it('relay the hub’s heartbeat to every browser, and add none of their own', async () => {
+    const { port } = await startBff();
+    const tabs = [await openTab(port, { token }), await openTab(port, { token })];
+    await expect.poll(() => hub.streams.length).toBe(1);
+    hub.heartbeat();
+    for (const tab of tabs) await expect.poll(() => tab.text()).toBe(`${GREETING}: heartbeat\n\n`);
+    // The hub silent: the browsers get nothing either (their stall detection relies on it).
+    await new Promise((r) => setTimeout(r, 400));
+    for (const tab of tabs) expect(tab.text()).toBe(`${GREETING}: heartbeat\n\n`);
+    for (const tab of tabs) tab.close();
+  });
+
+  it('are never cut by the upstream timeout once open', async () => {
+    const { port } = await startBff({ UPSTREAM_TIMEOUT_MS: '300' });
+    const tab = await openTab(port, { token });
+    await expect.poll(() => tab.text()).toBe(GREETING);
+    await new Promise((r) => setTimeout(r, 700)); // well over UPSTREAM_TIMEOUT_MS: a quiet stream is a normal stream
+    const id = hub.publish();
+    await expect.poll(() => tab.text()).toBe(GREETING + hub.frame(id));
+    tab.close();
+  });
+
+  it('need a verified identity (the hub is not asked)', async () => {
+    const { port } = await startBff();
+    const tab = await openTab(port, { token: 'x.y.z' });
+    expect(tab.res.statusCode).toBe(401);
+    expect(hub.upstream.requests).toEqual([]);
+  });
+
+  it('answer the hub’s refusal of the service token as 502 upstream_auth, at once for the next browser too', async () => {
+    hub.refuse(401);
+    const { port } = await startBff();
+    for (let i = 0; i < 2; i++) {
+      const tab = await openTab(port, { token });
+      expect(tab.res.statusCode).toBe(502);
+      await tab.ended;
+      expect(JSON.parse(tab.text())).toMatchObject({ error: 'upstream_auth', upstream: 'hub' });
     }
-    upstream.write(': heartbeat\n\n');
-    expect(await client.next()).toBe(': heartbeat\n\n');
-    client.close();
+    expect(subscriptions()).toHaveLength(1); // the second browser was answered from the subscription's state
   });
 
-  it('is never cut by the upstream timeout once open', async () => {
-    streamingHub();
-    const client = await openStream();
-    const upstream = upstreamStreams[0] as ServerResponse;
-    // Silent for well over UPSTREAM_TIMEOUT_MS (300 ms) — a quiet stream is a normal stream.
-    await new Promise((r) => setTimeout(r, 700));
-    upstream.write('data: still here\n\n');
-    expect(await client.next()).toBe('data: still here\n\n');
-    client.close();
+  it('answer 504 when the hub never opens the subscription', async () => {
+    hub.refuse('hang');
+    const { port } = await startBff({ UPSTREAM_TIMEOUT_MS: '300' });
+    const tab = await openTab(port, { token });
+    expect(tab.res.statusCode).toBe(504);
+    await tab.ended;
+    expect(JSON.parse(tab.text())).toMatchObject({ error: 'upstream_timeout', upstream: 'hub' });
   });
 
-  it('releases the upstream connection as soon as the client goes away', async () => {
-    streamingHub();
-    const clients = await Promise.all([openStream(), openStream(), openStream()]);
-    await expect.poll(() => hub.open.size).toBe(3);
-    for (const c of clients) c.close();
-    await expect.poll(() => hub.open.size, { timeout: 1000 }).toBe(0);
+  it('answer HEAD with the stream headers only', async () => {
+    const { port } = await startBff();
+    const answer = await fetch(`http://127.0.0.1:${port}/ops/api/hub/events`, { method: 'HEAD', headers: { 'X-Authentik-Jwt': token } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('text/event-stream');
   });
 
-  it('answers 504 JSON when the upstream never opens the stream', async () => {
-    hub.handle(() => {
-      /* no headers, ever */
-    });
-    const client = await openStream();
-    expect(client.res.statusCode).toBe(504);
-    expect(JSON.parse(await client.next())).toMatchObject({ error: 'upstream_timeout', upstream: 'hub' });
+  it('refuse a Last-Event-ID no hub would have sent (400), before the hub is asked', async () => {
+    const { port } = await startBff();
+    // Too long; and, by query, what could not travel on as a header to the hub (a catch-up).
+    const tabs = [
+      await openTab(port, { token, lastEventId: '9'.repeat(300) }),
+      await openTab(port, { token, path: '/ops/api/hub/events?lastEventId=%C3%A9t%C3%A9' }),
+      await openTab(port, { token, path: '/ops/api/hub/events?lastEventId=1%092' }),
+      await openTab(port, { token, path: '/ops/api/hub/events?lastEventId=%E2%82%AC' }),
+    ];
+    for (const tab of tabs) {
+      expect(tab.res.statusCode).toBe(400);
+      await tab.ended;
+      expect(JSON.parse(tab.text())).toMatchObject({ error: 'bad_last_event_id' });
+    }
+    expect(hub.upstream.requests).toEqual([]);
   });
 
-  it('needs a verified identity', async () => {
-    streamingHub();
-    const client = await openStream({ 'X-Authentik-Jwt': 'x.y.z' });
-    expect(client.res.statusCode).toBe(401);
-    expect(hub.requests.filter((r) => r.headers['x-authentik-jwt'] === 'x.y.z')).toEqual([]);
-  });
-
-  it('ends open streams on shutdown, cleanly', async () => {
-    streamingHub();
-    const client = await openStream();
-    const upstream = upstreamStreams[0] as ServerResponse;
-    upstream.write('data: before\n\n');
-    expect(await client.next()).toBe('data: before\n\n');
-    const ended = new Promise<void>((resolve) => client.res.on('end', resolve));
+  it('end on closeUpstreams, and release the subscription', async () => {
+    const { t, port } = await startBff();
+    const tab = await openTab(port, { token });
+    const id = hub.publish();
+    await expect.poll(() => tab.text()).toBe(GREETING + hub.frame(id));
     t.app.closeUpstreams();
-    await ended;
-    await expect.poll(() => hub.open.size).toBe(0);
+    await tab.ended;
+    expect(tab.text()).toMatch(/retry: \d+\n\n: [^\n]+\n\n$/);
+    await expect.poll(() => hub.streams.length).toBe(0);
   });
 });

@@ -42,11 +42,11 @@ describe('health', () => {
     expect(res.body).toEqual({ status: 'ok' });
   });
 
-  it('/ops/readyz is 200 when both upstreams answer with our tokens', async () => {
+  it('/ops/readyz is 200 when both upstreams answer with our tokens (the event subscription not needed yet)', async () => {
     const { app } = buildApp(testEnv(erp.url, hub.url));
     const res = await request(app).get('/ops/readyz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ready', checks: { erp: 'ok', hub: 'ok' } });
+    expect(res.body).toEqual({ status: 'ready', checks: { erp: 'ok', hub: 'ok', events: 'ok' } });
   });
 
   it('/ops/readyz is 503 naming the upstream that is down', async () => {

@@ -3,24 +3,61 @@
 import { capabilitiesFor, DEFAULT_GROUPS, ROUTE_POLICY, satisfies, type PolicyRule } from '@gigafibre/capabilities';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
-import { buildApp, testEnv, tokenFor, type TestApp } from './testEnv';
+import { jsonHandler, startFakeUpstream, type FakeUpstream } from './fakeUpstream';
+import { listen, type Listening } from './rawHttp';
+import { openTab } from './sseClient';
+import { buildApp, HUB_TOKEN, testEnv, tokenFor, type TestApp } from './testEnv';
 
 let erp: FakeUpstream;
 let hub: FakeUpstream;
 let t: TestApp;
+let server: Listening;
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
   erp = await startFakeUpstream();
-  hub = await startFakeUpstream();
+  // The hub's event stream stays open (the replica's one subscription); the rest answers JSON.
+  hub = await startFakeUpstream((req, res, body) => {
+    if (req.url !== '/events') return jsonHandler(req, res, body);
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write('retry: 3000\n: connected\n\n');
+  });
   t = buildApp(testEnv(erp.url, hub.url, { LOG_LEVEL: 'warn' }));
+  server = await listen(t.app);
   for (const group of [...DEFAULT_GROUPS, 'nobody']) tokens.set(group, await tokenFor([group], `${group.replace(/\W/g, '')}@gigafibre.ca`));
 });
 afterAll(async () => {
   t.app.closeUpstreams();
+  await server.close();
   await Promise.all([erp.close(), hub.close()]);
 });
+
+const isEventStream = (rule: PolicyRule) => rule.upstream === 'hub' && rule.method === 'GET' && rule.path === '/events';
+
+/**
+ * The event stream is not proxied request by request: every browser stream is served from the
+ * replica's one subscription to the hub (src/events/). Allowed: the stream opens, and the hub has
+ * seen one `/events` in all, made with the service token and no user. Denied: 403, nothing opened.
+ */
+async function checkEventStream(rule: PolicyRule, group: string, allowed: boolean, bffPath: string): Promise<void> {
+  const subscriptions = () => hub.requests.filter((r) => r.url === '/events');
+  const before = subscriptions().length;
+  const tab = await openTab(server.port, { token: tokens.get(group) as string, path: bffPath });
+  if (allowed) {
+    expect(tab.res.statusCode).toBe(200);
+    expect(tab.res.headers['content-type']).toBe('text/event-stream');
+    await expect.poll(() => tab.text()).toMatch(/: connected\n\n$/);
+    expect(subscriptions()).toHaveLength(1);
+    expect(subscriptions()[0]?.headers.authorization).toBe(`Bearer ${HUB_TOKEN}`);
+    expect(subscriptions()[0]?.headers['x-ops-user']).toBeUndefined();
+    tab.close();
+  } else {
+    expect(tab.res.statusCode).toBe(403);
+    await tab.ended;
+    expect(JSON.parse(tab.text())).toMatchObject({ error: 'forbidden', reason: 'missing_capability', missing: rule.requires });
+    expect(subscriptions()).toHaveLength(before);
+  }
+}
 
 // A document name with a space and an accent, as ERPNext names can have.
 const PARAM_VALUE = 'DOC 0001-É';
@@ -42,10 +79,10 @@ describe('route policy × default groups', () => {
     async (_name, { rule, group }) => {
       const allowed = satisfies(rule.requires, new Set(capabilitiesFor([group])));
       const { bffPath, upstreamPath, decoded } = concrete(rule);
+      if (isEventStream(rule)) return checkEventStream(rule, group, allowed, bffPath);
       const upstream = rule.upstream === 'erp' ? erp : hub;
       const before = upstream.requests.length;
       const mutating = rule.method !== 'GET';
-      // The hub's event stream is a stream; here a plain JSON answer stands in for it.
       const verb = rule.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
       let req = request(t.app)[verb](bffPath).set('X-Authentik-Jwt', tokens.get(group) as string);
       // The vision routes take images (anything else is 415, security/requestBody.ts).

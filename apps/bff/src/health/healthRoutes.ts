@@ -5,6 +5,8 @@ import type { Logger } from '../logging/logger';
 /** Shared with index.ts: set when SIGTERM starts the drain, so the edge stops sending traffic. */
 export interface AppState {
   draining: boolean;
+  /** Set by createApp: the replica's event subscription to the hub, 'ok' or why not. */
+  events?: () => ProbeResult;
 }
 
 /** How long readiness waits for each upstream. */
@@ -45,8 +47,8 @@ const DRAINING = { status: 'draining', error: 'draining', message: 'Arrêt en co
  * (Traefik's health check and Docker's use it: see deploy/README.md). It does not look at the
  * upstreams on purpose: an ERPNext outage must not take the SPA and the hub features offline.
  * `/ops/readyz`: both upstreams answer with our service tokens (ERPNext `GET /api/method/ping` →
- * pong, hub `GET /health` → 2xx); 503 naming the ones down, or while draining. For monitoring and
- * the launcher. Neither needs an identity.
+ * pong, hub `GET /health` → 2xx) and the replica's event subscription, once opened, is up; 503
+ * naming the ones down, or while draining. For monitoring and the launcher. Neither needs an identity.
  */
 export function healthRoutes(app: Express, config: BffConfig, state: AppState, log: Logger): void {
   const timeoutMs = Math.min(READY_TIMEOUT_MS, config.upstreamTimeoutMs);
@@ -62,7 +64,8 @@ export function healthRoutes(app: Express, config: BffConfig, state: AppState, l
       probe(config.erp, '/api/method/ping', isPong, timeoutMs),
       probe(config.hub, '/health', (status) => status >= 200 && status < 300, timeoutMs),
     ]);
-    const checks = { erp, hub };
+    // The shared event subscription counts once it is in use: browsers' streams wait on it.
+    const checks = { erp, hub, events: state.events?.() ?? 'ok' };
     const down = (Object.keys(checks) as (keyof typeof checks)[]).filter((name) => checks[name] !== 'ok');
     if (down.length > 0) {
       log.warn({ requestId: req.requestId, checks }, 'not ready');
