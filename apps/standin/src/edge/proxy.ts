@@ -100,8 +100,9 @@ export class BffProxy {
         req.resume();
       });
     });
+    let clientLeft = false;
     upstream.on('error', (err: NodeJS.ErrnoException) => {
-      if (responded) return res.destroy();
+      if (responded || clientLeft) return res.destroy(); // our own destroy() below, not the BFF's fault
       if (err.code === 'ECONNREFUSED') target.downUntil = Date.now() + DOWN_FOR_MS;
       if (err.code === 'ECONNREFUSED' && triesLeft > 1 && !res.headersSent) return this.attempt(req, res, headers, triesLeft - 1);
       this.log.warn('bff unreachable', { target: target.url.origin, code: err.code, path: req.url });
@@ -112,7 +113,9 @@ export class BffProxy {
     });
     // The client left (tab closed, stream dropped): release the upstream socket at once.
     res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy();
+      if (res.writableFinished) return;
+      clientLeft = true;
+      upstream.destroy();
     });
     // GET/HEAD carry no body, which is also what makes them safe to send again to another replica.
     if (req.method === 'GET' || req.method === 'HEAD') upstream.end();
