@@ -1,8 +1,22 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { EventRing } from './eventRing';
 
 const frame = (id: string) => Buffer.from(`id: ${id}\ndata: x\n\n`);
 const ids = (tail: { frames: Buffer[] } | undefined) => tail?.frames.map((f) => /^id: (.*)$/m.exec(f.toString())?.[1]);
+
+/** A full garbage collection, so a WeakRef tells whether anything still holds its target. */
+async function collectGarbage(): Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // A WeakRef's target is kept until the end of the job that made or read it: let that job end.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+}
+
+/** WeakRefs to the frames the ring holds for the events after `id`. */
+const weakFrames = (ring: EventRing, id: string) => (ring.after(id)?.frames ?? []).map((f) => new WeakRef(f));
 
 function filled(count: number, limits = { maxEvents: 5, maxAgeMs: 60_000 }, now = () => 0): EventRing {
   const ring = new EventRing(limits, now);
@@ -40,7 +54,7 @@ describe('EventRing', () => {
     expect(ring.size).toBe(0);
   });
 
-  it('stays exact across many evictions (batched compaction)', () => {
+  it('stays exact across many evictions (its slots wrap around many times)', () => {
     const ring = filled(5000, { maxEvents: 300, maxAgeMs: 60_000 });
     expect(ids(ring.after('4990'))).toEqual(['4991', '4992', '4993', '4994', '4995', '4996', '4997', '4998', '4999', '5000']);
     expect(ids(ring.after('4700'))?.length).toBe(300);
@@ -72,5 +86,29 @@ describe('EventRing', () => {
     const ring = filled(3, { maxEvents: 0, maxAgeMs: 60_000 });
     expect(ring.size).toBe(0);
     expect(ring.after('2')).toBeUndefined();
+  });
+
+  it('lets go of the frames it evicts (by count): memory stays within maxEvents, not twice it', async () => {
+    const ring = filled(300, { maxEvents: 300, maxAgeMs: 60_000 });
+    const first = weakFrames(ring, '1'); // events 2–300
+    for (let i = 301; i <= 900; i++) ring.push(String(i), frame(String(i)));
+    const last = weakFrames(ring, '600'); // events 601–900, still held
+    await collectGarbage();
+    expect(first.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    expect(last.filter((ref) => ref.deref() !== undefined)).toHaveLength(300);
+    expect(ring.size).toBe(300);
+    expect(ring.held).toBe(300);
+  });
+
+  it('lets go of the frames it expires (by age)', async () => {
+    let now = 0;
+    const ring = new EventRing({ maxEvents: 10_000, maxAgeMs: 1000 }, () => now);
+    for (let i = 1; i <= 2000; i++) ring.push(String(i), frame(String(i)));
+    const old = weakFrames(ring, '1');
+    now = 1500;
+    ring.push('2001', frame('2001'));
+    await collectGarbage();
+    expect(old.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    expect([ring.size, ring.held]).toEqual([1, 1]);
   });
 });

@@ -13,7 +13,7 @@ interface Entry {
   readonly id: string;
   readonly frame: Buffer;
   readonly at: number;
-  /** Position in the order of pushes (its index in `entries` is `seq - firstSeq`). */
+  /** Position in the order of pushes (its slot is `seq % maxEvents`). */
   readonly seq: number;
   /** Bytes of every frame pushed up to and including this one (tail sizes in O(1)). */
   readonly total: number;
@@ -26,11 +26,15 @@ export interface RingTail {
 }
 
 export class EventRing {
-  private entries: Entry[] = [];
-  /** Index of the oldest live entry in `entries` (evicted ones are dropped in batches). */
-  private head = 0;
-  /** `seq` of `entries[0]`. */
-  private firstSeq = 0;
+  /**
+   * A circular buffer of `maxEvents` slots (grown on demand): the event pushed `seq`-th sits in
+   * slot `seq % maxEvents`, and a slot is emptied when its event is let go, so the ring never
+   * holds more than its limits (an array trimmed in batches kept up to as many evicted events
+   * again: measured, 12,600 pushes kept all 12,600 frames with maxEvents 10,000).
+   */
+  private readonly slots: (Entry | undefined)[] = [];
+  /** `seq` of the oldest event held (== `pushed` when empty). */
+  private oldest = 0;
   private pushed = 0;
   private readonly index = new Map<string, Entry>();
   private pushedBytes = 0;
@@ -46,7 +50,12 @@ export class EventRing {
   ) {}
 
   get size(): number {
-    return this.entries.length - this.head;
+    return this.pushed - this.oldest;
+  }
+
+  /** Slots that still reference an event (== `size`; the bound a leak would break). */
+  get held(): number {
+    return this.slots.reduce((n, slot) => (slot === undefined ? n : n + 1), 0);
   }
 
   /** Appends an event; an id already held now stands for this newer one. */
@@ -57,12 +66,12 @@ export class EventRing {
     // of its own size (a worst-case script: 10,000 events as slices held ~75 MB more RSS).
     const frame = Buffer.allocUnsafeSlow(pooled.length);
     pooled.copy(frame);
+    this.expire();
+    if (this.size === this.limits.maxEvents) this.evictOldest();
     this.pushedBytes += frame.length;
     const entry: Entry = { id, frame, at: this.now(), seq: this.pushed++, total: this.pushedBytes };
-    this.entries.push(entry);
+    this.slots[entry.seq % this.limits.maxEvents] = entry;
     this.index.set(id, entry);
-    while (this.size > this.limits.maxEvents) this.evictOldest();
-    this.expire();
   }
 
   /**
@@ -72,33 +81,37 @@ export class EventRing {
   after(id: string): RingTail | undefined {
     this.expire();
     const entry = this.index.get(id);
-    if (!entry) return id === this.floorId ? this.tailFrom(this.head) : undefined;
-    const last = this.entries[this.entries.length - 1] as Entry;
-    const frames = this.entries.slice(entry.seq - this.firstSeq + 1).map((e) => e.frame);
-    return { frames, bytes: last.total - entry.total };
+    if (!entry) return id === this.floorId ? this.tailFrom(this.oldest) : undefined;
+    const tail = this.tailFrom(entry.seq + 1);
+    return { frames: tail.frames, bytes: this.pushedBytes - entry.total };
+  }
+
+  private at(seq: number): Entry {
+    return this.slots[seq % this.limits.maxEvents] as Entry;
   }
 
   private tailFrom(start: number): RingTail {
-    const frames = this.entries.slice(start).map((e) => e.frame);
-    return { frames, bytes: frames.reduce((n, f) => n + f.length, 0) };
+    const frames: Buffer[] = [];
+    let bytes = 0;
+    for (let seq = start; seq < this.pushed; seq++) {
+      const { frame } = this.at(seq);
+      frames.push(frame);
+      bytes += frame.length;
+    }
+    return { frames, bytes };
   }
 
   private expire(): void {
     const oldest = this.now() - this.limits.maxAgeMs;
-    while (this.size > 0 && (this.entries[this.head] as Entry).at < oldest) this.evictOldest();
+    while (this.size > 0 && this.at(this.oldest).at < oldest) this.evictOldest();
   }
 
   private evictOldest(): void {
-    const entry = this.entries[this.head] as Entry;
+    const entry = this.at(this.oldest);
+    this.slots[this.oldest % this.limits.maxEvents] = undefined;
     // An id pushed again later (a hub whose ids restarted) keeps pointing at its newest entry.
     if (this.index.get(entry.id) === entry) this.index.delete(entry.id);
     this.floorId = entry.id;
-    this.head++;
-    // Drop evicted entries in batches: `shift()` per eviction would copy the array each time.
-    if (this.head > 1024 && this.head * 2 > this.entries.length) {
-      this.entries = this.entries.slice(this.head);
-      this.firstSeq += this.head;
-      this.head = 0;
-    }
+    this.oldest++;
   }
 }
