@@ -4,7 +4,9 @@
 // for resuming browsers close the moment those leave), and shutdown ends streams between events
 // with a `retry:` hint.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BffApp } from '../src/app';
 import type { BffEnv } from '../src/config';
+import { alive, collectGarbage } from './collectGarbage';
 import { startFakeEventHub, type FakeEventHub } from './fakeEventHub';
 import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
 import { listen, type Listening } from './rawHttp';
@@ -31,9 +33,11 @@ afterEach(async () => {
   await Promise.all([erp.close(), hub.close()]);
 });
 
-async function startBff(env: BffEnv = {}): Promise<{ t: TestApp; port: number }> {
+async function startBff(env: BffEnv = {}, served?: WeakRef<object>[]): Promise<{ t: TestApp; port: number }> {
   const t = buildApp(testEnv(erp.url, hub.url, { LOG_LEVEL: 'warn', ...env }));
-  const server = await listen(t.app);
+  // `served`: a WeakRef to every response the BFF answers, to tell whether it still holds them.
+  const app: BffApp = served ? Object.assign((req: Parameters<BffApp>[0], res: Parameters<BffApp>[1]) => (served.push(new WeakRef(res)), t.app(req, res)), t.app) : t.app;
+  const server = await listen(app);
   running.push({ t, server });
   return { t, port: server.port };
 }
@@ -76,6 +80,28 @@ describe('event streams through one BFF', () => {
     await expect.poll(() => hub.streams.length, { timeout: 2000, interval: 20 }).toBe(1);
     expect(Date.now() - closedAt).toBeLessThan(2000);
     expect(t.app.eventStreams()).toEqual({ browsers: 0, catchUps: 0 });
+  });
+
+  it('keeps nothing of browsers that left, however they started (live, from memory, through a catch-up)', async () => {
+    const before = [hub.publish(), hub.publish()]; // before this replica started: it must ask the hub
+    const served: WeakRef<object>[] = [];
+    const { t, port } = await startBff({}, served);
+    const first = await Promise.all(Array.from({ length: 40 }, () => openTab(port, { token })));
+    const inMemory = [hub.publish(), hub.publish(), hub.publish()];
+    await expect.poll(() => first.every((tab) => tab.ids().length === 3)).toBe(true);
+    const resumed = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => openTab(port, { token, lastEventId: i % 2 === 0 ? inMemory[i % 3] : before[i % 4 === 1 ? 0 : 1] })),
+    );
+    const last = hub.publish();
+    const tabs = [...first, ...resumed];
+    await expect.poll(() => tabs.every((tab) => tab.ids().at(-1) === last), { timeout: 5000 }).toBe(true);
+    expect(served.length).toBe(120);
+    expect(hub.upstream.requests.filter((r) => r.headers['last-event-id'] !== undefined).length).toBeGreaterThanOrEqual(2); // catch-ups from « 1 » and « 2 »
+    for (const tab of tabs) tab.close();
+    await expect.poll(() => t.app.eventStreams(), { timeout: 2000, interval: 20 }).toEqual({ browsers: 0, catchUps: 0 });
+    await collectGarbage();
+    // Neither a set, a catch-up, a listener, a timer nor a closure still holds one of their responses.
+    expect(alive(served)).toBe(0);
   });
 
   it('answers 503 at once past MAX_EVENT_STREAMS, and takes new streams again once some close', async () => {

@@ -1,19 +1,9 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { alive, collectGarbage } from '../../test/collectGarbage';
 import { EventRing } from './eventRing';
 
 const frame = (id: string) => Buffer.from(`id: ${id}\ndata: x\n\n`);
 const ids = (tail: { frames: Buffer[] } | undefined) => tail?.frames.map((f) => /^id: (.*)$/m.exec(f.toString())?.[1]);
-
-/** A full garbage collection, so a WeakRef tells whether anything still holds its target. */
-async function collectGarbage(): Promise<void> {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  // A WeakRef's target is kept until the end of the job that made or read it: let that job end.
-  await new Promise((resolve) => setImmediate(resolve));
-  gc();
-}
 
 /** WeakRefs to the frames the ring holds for the events after `id`. */
 const weakFrames = (ring: EventRing, id: string) => (ring.after(id)?.frames ?? []).map((f) => new WeakRef(f));
@@ -94,8 +84,8 @@ describe('EventRing', () => {
     for (let i = 301; i <= 900; i++) ring.push(String(i), frame(String(i)));
     const last = weakFrames(ring, '600'); // events 601–900, still held
     await collectGarbage();
-    expect(first.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
-    expect(last.filter((ref) => ref.deref() !== undefined)).toHaveLength(300);
+    expect(alive(first)).toBe(0);
+    expect(alive(last)).toBe(300);
     expect(ring.size).toBe(300);
     expect(ring.held).toBe(300);
   });
@@ -108,7 +98,7 @@ describe('EventRing', () => {
     now = 1500;
     ring.push('2001', frame('2001'));
     await collectGarbage();
-    expect(old.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    expect(alive(old)).toBe(0);
     expect([ring.size, ring.held]).toEqual([1, 1]);
   });
 });
