@@ -2,60 +2,38 @@
 // when it covers the gap, through a catch-up from the hub when it does not (shared by browsers
 // resuming from the same id), never losing or repeating an event; and what browsers see when the
 // replica's subscription to the hub drops.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BffEnv } from '../src/config';
-import { startFakeEventHub, type FakeEventHub } from './fakeEventHub';
-import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
-import { listen, type Listening } from './rawHttp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEventStack } from './eventStack';
 import { idRange, openTab, type Tab } from './sseClient';
-import { buildApp, testEnv, tokenFor, type TestApp } from './testEnv';
+import { tokenFor } from './testEnv';
 
-let erp: FakeUpstream;
-let hub: FakeEventHub;
 let token: string;
-const running: { t: TestApp; server: Listening }[] = [];
+const stack = useEventStack((req, res) => {
+  res.setHeader('content-type', 'application/json');
+  res.end(req.url === '/api/method/ping' ? '{"message":"pong"}' : '{"data":[]}');
+});
+const { startBff } = stack;
 
 beforeAll(async () => {
   token = await tokenFor(['ops-dispatch'], 'dispatch@gigafibre.ca');
 });
-beforeEach(async () => {
-  erp = await startFakeUpstream((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(req.url === '/api/method/ping' ? '{"message":"pong"}' : '{"data":[]}');
-  });
-  hub = await startFakeEventHub();
-});
-afterEach(async () => {
-  for (const { t, server } of running.splice(0)) {
-    t.app.closeUpstreams();
-    await server.close();
-  }
-  await Promise.all([erp.close(), hub.close()]);
-});
 
-async function startBff(env: BffEnv = {}): Promise<{ t: TestApp; port: number }> {
-  const t = buildApp(testEnv(erp.url, hub.url, { LOG_LEVEL: 'warn', ...env }));
-  const server = await listen(t.app);
-  running.push({ t, server });
-  return { t, port: server.port };
-}
-
-const catchUpRequests = () => hub.upstream.requests.filter((r) => r.url === '/events' && r.headers['last-event-id'] !== undefined);
+const catchUpRequests = () => stack.hub.upstream.requests.filter((r) => r.url === '/events' && r.headers['last-event-id'] !== undefined);
 const lastOf = (tab: Tab) => tab.ids().at(-1) as string;
 
 describe('resuming with Last-Event-ID on one replica', () => {
   it('is served from memory when the replica holds the gap: the missed events, then live, without asking the hub', async () => {
     const { port } = await startBff();
     const first = await openTab(port, { token });
-    const published = idRange(1, 5).map(() => hub.publish());
+    const published = idRange(1, 5).map(() => stack.hub.publish());
     await expect.poll(() => first.ids()).toEqual(published);
     const resumed = await openTab(port, { token, lastEventId: '2' });
     await expect.poll(() => resumed.ids()).toEqual(['3', '4', '5']);
     const upToDate = await openTab(port, { token, lastEventId: '5' });
-    hub.publish();
+    stack.hub.publish();
     await expect.poll(() => resumed.ids()).toEqual(['3', '4', '5', '6']);
     await expect.poll(() => upToDate.ids()).toEqual(['6']);
-    expect(hub.upstream.requests.filter((r) => r.url === '/events')).toHaveLength(1);
+    expect(stack.hub.upstream.requests.filter((r) => r.url === '/events')).toHaveLength(1);
     // The hub's `?lastEventId=` works as well (as it does on the hub).
     const byQuery = await openTab(port, { token, path: '/ops/api/hub/events?lastEventId=4' });
     await expect.poll(() => byQuery.ids()).toEqual(['5', '6']);
@@ -65,34 +43,34 @@ describe('resuming with Last-Event-ID on one replica', () => {
   it('catches up from the hub when memory does not reach back that far, then joins the broadcast without loss or repeat', async () => {
     const { port } = await startBff({ EVENT_REPLAY_EVENTS: '3' });
     const first = await openTab(port, { token });
-    for (let i = 0; i < 10; i++) hub.publish();
+    for (let i = 0; i < 10; i++) stack.hub.publish();
     await expect.poll(() => first.ids()).toEqual(idRange(1, 10));
     const resumed = await openTab(port, { token, lastEventId: '2' });
     await expect.poll(() => resumed.ids()).toEqual(idRange(3, 10));
     expect(catchUpRequests().map((r) => r.headers['last-event-id'])).toEqual(['2']);
     // It met the shared subscription within the replay: the catch-up stream is closed already.
-    await expect.poll(() => hub.streams.length).toBe(1);
-    hub.publish();
+    await expect.poll(() => stack.hub.streams.length).toBe(1);
+    stack.hub.publish();
     await expect.poll(() => resumed.ids()).toEqual(idRange(3, 11));
     first.close();
     resumed.close();
   });
 
   it('shares one catch-up among browsers resuming from the same id on a replica that just started, until the next event', async () => {
-    for (let i = 0; i < 5; i++) hub.publish(); // before this replica existed: it knows none of them
+    for (let i = 0; i < 5; i++) stack.hub.publish(); // before this replica existed: it knows none of them
     const { t, port } = await startBff();
     const tabs = await Promise.all([0, 1, 2].map(() => openTab(port, { token, lastEventId: '5' })));
     const behind = await openTab(port, { token, lastEventId: '3' });
     await expect.poll(() => behind.ids()).toEqual(['4', '5']);
     expect(catchUpRequests().map((r) => r.headers['last-event-id']).sort()).toEqual(['3', '5']);
     expect(t.app.eventStreams()).toEqual({ browsers: 4, catchUps: 2 });
-    hub.publish();
+    stack.hub.publish();
     for (const tab of tabs) await expect.poll(() => tab.ids()).toEqual(['6']);
     await expect.poll(() => behind.ids()).toEqual(['4', '5', '6']);
     // Both met the shared subscription at event 6: only it is left upstream.
     await expect.poll(() => t.app.eventStreams()).toEqual({ browsers: 4, catchUps: 0 });
-    await expect.poll(() => hub.streams.length).toBe(1);
-    hub.publish();
+    await expect.poll(() => stack.hub.streams.length).toBe(1);
+    stack.hub.publish();
     for (const tab of [...tabs, behind]) await expect.poll(() => tab.ids().at(-1)).toBe('7');
     for (const tab of [...tabs, behind]) expect(new Set(tab.ids()).size).toBe(tab.ids().length);
     for (const tab of [...tabs, behind]) tab.close();
@@ -106,7 +84,7 @@ describe('resuming on another replica while events keep coming', () => {
     const b = await startBff();
     const watcher = warm ? await openTab(b.port, { token }) : undefined;
     const onA = await openTab(a.port, { token });
-    const publisher = setInterval(() => hub.publish(), 3);
+    const publisher = setInterval(() => stack.hub.publish(), 3);
     try {
       await expect.poll(() => onA.ids().length, { timeout: 5000 }).toBeGreaterThanOrEqual(20);
       onA.close();
@@ -114,7 +92,7 @@ describe('resuming on another replica while events keep coming', () => {
       const onB = await openTab(b.port, { token, lastEventId: lastOf(onA) });
       await expect.poll(() => onB.ids().length, { timeout: 5000 }).toBeGreaterThanOrEqual(20);
       clearInterval(publisher);
-      const last = hub.publish();
+      const last = stack.hub.publish();
       await expect.poll(() => lastOf(onB), { timeout: 5000 }).toBe(last);
       // Every event exactly once, in order, across the two replicas.
       expect([...seenOnA, ...onB.ids()]).toEqual(idRange(Number(seenOnA[0]), Number(last)));
@@ -134,23 +112,23 @@ describe('when the subscription to the hub drops', () => {
   it('keeps browsers’ streams (silent), reports it in readyz, and delivers what they missed once it resumes', async () => {
     const { port } = await startBff();
     const tab = await openTab(port, { token });
-    hub.publish();
-    hub.publish();
+    stack.hub.publish();
+    stack.hub.publish();
     await expect.poll(() => tab.ids()).toEqual(['1', '2']);
-    hub.refuse(503);
-    hub.cut();
+    stack.hub.refuse(503);
+    stack.hub.cut();
     const ready = () => fetch(`http://127.0.0.1:${port}/ops/readyz`).then(async (r) => ({ status: r.status, body: (await r.json()) as { down?: string[] } }));
     await expect.poll(async () => (await ready()).body.down, { timeout: 5000 }).toEqual(['events']);
-    hub.publish();
-    hub.publish(); // while the replica is away from the hub
+    stack.hub.publish();
+    stack.hub.publish(); // while the replica is away from the hub
     // A new browser is told at once (as when each stream had its own upstream); the open one waits.
     const late = await openTab(port, { token });
     expect(late.res.statusCode).toBe(502);
     const before = tab.text();
-    hub.refuse(null);
+    stack.hub.refuse(null);
     await expect.poll(() => tab.ids(), { timeout: 15_000 }).toEqual(['1', '2', '3', '4']);
     expect(tab.text().slice(before.length)).not.toMatch(/^(retry:|:(?! heartbeat))/m); // nothing but the events: no hint, no comment
-    expect(hub.upstream.requests.filter((r) => r.url === '/events').at(-1)?.headers['last-event-id']).toBe('2');
+    expect(stack.hub.upstream.requests.filter((r) => r.url === '/events').at(-1)?.headers['last-event-id']).toBe('2');
     await expect.poll(async () => (await ready()).status).toBe(200);
     tab.close();
   });
@@ -158,14 +136,14 @@ describe('when the subscription to the hub drops', () => {
   it('delivers the events of a hub that restarted with its ids from 1 again (none taken for a repeat)', async () => {
     const { port } = await startBff();
     const tab = await openTab(port, { token });
-    for (let i = 0; i < 3; i++) hub.publish();
+    for (let i = 0; i < 3; i++) stack.hub.publish();
     await expect.poll(() => tab.ids()).toEqual(['1', '2', '3']);
-    hub.restart();
-    const resubscribed = () => hub.upstream.requests.filter((r) => r.url === '/events').length === 2 && hub.streams.length === 1;
+    stack.hub.restart();
+    const resubscribed = () => stack.hub.upstream.requests.filter((r) => r.url === '/events').length === 2 && stack.hub.streams.length === 1;
     await expect.poll(resubscribed, { timeout: 5000 }).toBe(true);
-    expect(hub.streams[0]?.lastEventId).toBe('3');
-    hub.publish();
-    hub.publish();
+    expect(stack.hub.streams[0]?.lastEventId).toBe('3');
+    stack.hub.publish();
+    stack.hub.publish();
     await expect.poll(() => tab.ids()).toEqual(['1', '2', '3', '1', '2']);
     tab.close();
   });
@@ -173,8 +151,8 @@ describe('when the subscription to the hub drops', () => {
   it('ends the streams it cannot resume exactly (no event seen yet), so the SPA reconnects and refreshes', async () => {
     const { port } = await startBff();
     const tab = await openTab(port, { token });
-    await expect.poll(() => hub.streams.length).toBe(1);
-    hub.cut();
+    await expect.poll(() => stack.hub.streams.length).toBe(1);
+    stack.hub.cut();
     await tab.ended;
     expect(tab.text()).toMatch(/: connected\n\nretry: \d+\n\n: flux du hub interrompu[^\n]*\n\n$/);
   });
@@ -190,12 +168,12 @@ describe('a browser that stops reading', () => {
     // up on the slow one, the fast one reading each event as it comes.
     let published = 0;
     while (t.app.eventStreams().browsers > 1 && published < 3000) {
-      const id = hub.publish(undefined, 60_000);
+      const id = stack.hub.publish(undefined, 60_000);
       published++;
       await expect.poll(() => fast.lastId(), { interval: 1 }).toBe(id);
     }
     expect(t.app.eventStreams().browsers).toBe(1);
-    const last = hub.publish();
+    const last = stack.hub.publish();
     await expect.poll(() => fast.lastId()).toBe(last);
     expect(fast.count()).toBe(Number(last));
     slow.res.resume();
@@ -214,7 +192,7 @@ describe('a browser that stops reading', () => {
 describe('a long catch-up from the hub', () => {
   it('is read from the hub at the pace of the browser, not dropped for its size, then joins the broadcast', async () => {
     // 12 MB the browser missed, more than loopback buffers and the backlog cap hold together.
-    for (let i = 0; i < 200; i++) hub.publish(undefined, 60_000);
+    for (let i = 0; i < 200; i++) stack.hub.publish(undefined, 60_000);
     const { t, port } = await startBff({ EVENT_REPLAY_EVENTS: '0', EVENT_STREAM_BACKLOG_BYTES: '262144' });
     const tab = await openCountingTab(port, '0');
     tab.pause(); // a slow phone: nothing read for a while, then everything
@@ -223,7 +201,7 @@ describe('a long catch-up from the hub', () => {
     expect(t.app.eventStreams().browsers).toBe(1);
     tab.resume();
     await expect.poll(() => tab.lastId(), { timeout: 10_000 }).toBe('200');
-    const last = hub.publish();
+    const last = stack.hub.publish();
     await expect.poll(() => tab.lastId()).toBe(last);
     expect(tab.count()).toBe(201);
     expect(tab.ended()).toBe(false);

@@ -1,43 +1,21 @@
 // Live events through the BFF: browser streams with the SSE headers, fanned out from ONE hub
 // subscription per replica (made with the service token), the hub's heartbeats relayed and none
 // added, the hub's failures answered as before, identity required.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BffEnv } from '../src/config';
-import { startFakeEventHub, type FakeEventHub } from './fakeEventHub';
-import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
-import { listen, type Listening } from './rawHttp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEventStack } from './eventStack';
 import { openTab } from './sseClient';
-import { buildApp, HUB_TOKEN, testEnv, tokenFor, type TestApp } from './testEnv';
+import { HUB_TOKEN, tokenFor } from './testEnv';
 
 const GREETING = 'retry: 3000\n: connected\n\n';
-let erp: FakeUpstream;
-let hub: FakeEventHub;
 let token: string;
-const running: { t: TestApp; server: Listening }[] = [];
+const stack = useEventStack();
+const { startBff } = stack;
 
 beforeAll(async () => {
   token = await tokenFor(['ops-tech'], 'tech@gigafibre.ca');
 });
-beforeEach(async () => {
-  erp = await startFakeUpstream();
-  hub = await startFakeEventHub();
-});
-afterEach(async () => {
-  for (const { t, server } of running.splice(0)) {
-    t.app.closeUpstreams();
-    await server.close();
-  }
-  await Promise.all([erp.close(), hub.close()]);
-});
 
-async function startBff(env: BffEnv = {}): Promise<{ t: TestApp; port: number }> {
-  const t = buildApp(testEnv(erp.url, hub.url, { LOG_LEVEL: 'warn', ...env }));
-  const server = await listen(t.app);
-  running.push({ t, server });
-  return { t, port: server.port };
-}
-
-const subscriptions = () => hub.upstream.requests.filter((r) => r.url === '/events');
+const subscriptions = () => stack.hub.upstream.requests.filter((r) => r.url === '/events');
 
 describe('browser event streams', () => {
   it('open with the stream headers and a greeting, over one subscription made with the service token', async () => {
@@ -63,19 +41,19 @@ describe('browser event streams', () => {
     const { port } = await startBff();
     const tabs = await Promise.all(Array.from({ length: 5 }, () => openTab(port, { token })));
     await expect.poll(() => tabs.every((tab) => tab.text() === GREETING)).toBe(true);
-    const ids = [hub.publish(), hub.publish(), hub.publish()];
-    const expected = GREETING + ids.map((id) => hub.frame(id)).join('');
+    const ids = [stack.hub.publish(), stack.hub.publish(), stack.hub.publish()];
+    const expected = GREETING + ids.map((id) => stack.hub.frame(id)).join('');
     for (const tab of tabs) await expect.poll(() => tab.text()).toBe(expected);
     expect(subscriptions()).toHaveLength(1);
-    expect(hub.streams).toHaveLength(1);
+    expect(stack.hub.streams).toHaveLength(1);
     for (const tab of tabs) tab.close();
   });
 
   it('relay the hub’s heartbeat to every browser, and add none of their own', async () => {
     const { port } = await startBff();
     const tabs = [await openTab(port, { token }), await openTab(port, { token })];
-    await expect.poll(() => hub.streams.length).toBe(1);
-    hub.heartbeat();
+    await expect.poll(() => stack.hub.streams.length).toBe(1);
+    stack.hub.heartbeat();
     for (const tab of tabs) await expect.poll(() => tab.text()).toBe(`${GREETING}: heartbeat\n\n`);
     // The hub silent: the browsers get nothing either (their stall detection relies on it).
     await new Promise((r) => setTimeout(r, 400));
@@ -88,8 +66,8 @@ describe('browser event streams', () => {
     const tab = await openTab(port, { token });
     await expect.poll(() => tab.text()).toBe(GREETING);
     await new Promise((r) => setTimeout(r, 700)); // well over UPSTREAM_TIMEOUT_MS: a quiet stream is a normal stream
-    const id = hub.publish();
-    await expect.poll(() => tab.text()).toBe(GREETING + hub.frame(id));
+    const id = stack.hub.publish();
+    await expect.poll(() => tab.text()).toBe(GREETING + stack.hub.frame(id));
     tab.close();
   });
 
@@ -97,11 +75,11 @@ describe('browser event streams', () => {
     const { port } = await startBff();
     const tab = await openTab(port, { token: 'x.y.z' });
     expect(tab.res.statusCode).toBe(401);
-    expect(hub.upstream.requests).toEqual([]);
+    expect(stack.hub.upstream.requests).toEqual([]);
   });
 
   it('answer the hub’s refusal of the service token as 502 upstream_auth, at once for the next browser too', async () => {
-    hub.refuse(401);
+    stack.hub.refuse(401);
     const { port } = await startBff();
     for (let i = 0; i < 2; i++) {
       const tab = await openTab(port, { token });
@@ -113,7 +91,7 @@ describe('browser event streams', () => {
   });
 
   it('answer 504 when the hub never opens the subscription', async () => {
-    hub.refuse('hang');
+    stack.hub.refuse('hang');
     const { port } = await startBff({ UPSTREAM_TIMEOUT_MS: '300' });
     const tab = await openTab(port, { token });
     expect(tab.res.statusCode).toBe(504);
@@ -142,17 +120,17 @@ describe('browser event streams', () => {
       await tab.ended;
       expect(JSON.parse(tab.text())).toMatchObject({ error: 'bad_last_event_id' });
     }
-    expect(hub.upstream.requests).toEqual([]);
+    expect(stack.hub.upstream.requests).toEqual([]);
   });
 
   it('end on closeUpstreams, and release the subscription', async () => {
     const { t, port } = await startBff();
     const tab = await openTab(port, { token });
-    const id = hub.publish();
-    await expect.poll(() => tab.text()).toBe(GREETING + hub.frame(id));
+    const id = stack.hub.publish();
+    await expect.poll(() => tab.text()).toBe(GREETING + stack.hub.frame(id));
     t.app.closeUpstreams();
     await tab.ended;
     expect(tab.text()).toMatch(/retry: \d+\n\n: [^\n]+\n\n$/);
-    await expect.poll(() => hub.streams.length).toBe(0);
+    await expect.poll(() => stack.hub.streams.length).toBe(0);
   });
 });

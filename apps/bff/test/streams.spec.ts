@@ -3,44 +3,24 @@
 // hub sees one subscription per replica whatever the number of browsers; catch-up streams opened
 // for resuming browsers close the moment those leave), and shutdown ends streams between events
 // with a `retry:` hint.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BffApp } from '../src/app';
-import type { BffEnv } from '../src/config';
 import { alive, collectGarbage } from './collectGarbage';
-import { startFakeEventHub, type FakeEventHub } from './fakeEventHub';
-import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
-import { listen, type Listening } from './rawHttp';
+import { useEventStack } from './eventStack';
 import { openTab } from './sseClient';
-import { buildApp, testEnv, tokenFor, type TestApp } from './testEnv';
+import { tokenFor } from './testEnv';
 
-let erp: FakeUpstream;
-let hub: FakeEventHub;
 let token: string;
-const running: { t: TestApp; server: Listening }[] = [];
+const stack = useEventStack();
+const { startBff } = stack;
 
 beforeAll(async () => {
   token = await tokenFor(['ops-tech'], 'tech@gigafibre.ca');
 });
-beforeEach(async () => {
-  erp = await startFakeUpstream();
-  hub = await startFakeEventHub();
-});
-afterEach(async () => {
-  for (const { t, server } of running.splice(0)) {
-    t.app.closeUpstreams();
-    await server.close();
-  }
-  await Promise.all([erp.close(), hub.close()]);
-});
 
-async function startBff(env: BffEnv = {}, served?: WeakRef<object>[]): Promise<{ t: TestApp; port: number }> {
-  const t = buildApp(testEnv(erp.url, hub.url, { LOG_LEVEL: 'warn', ...env }));
-  // `served`: a WeakRef to every response the BFF answers, to tell whether it still holds them.
-  const app: BffApp = served ? Object.assign((req: Parameters<BffApp>[0], res: Parameters<BffApp>[1]) => (served.push(new WeakRef(res)), t.app(req, res)), t.app) : t.app;
-  const server = await listen(app);
-  running.push({ t, server });
-  return { t, port: server.port };
-}
+/** Wraps the app so that every response it answers is recorded as a WeakRef (is it still held?). */
+const recording = (served: WeakRef<object>[]) => (app: BffApp): BffApp =>
+  Object.assign((req: Parameters<BffApp>[0], res: Parameters<BffApp>[1]) => (served.push(new WeakRef(res)), app(req, res)), app);
 
 describe('event streams through one BFF', () => {
   it('opens 300 streams (past the old 256-socket cap): each gets its headers and the next event, over one subscription', async () => {
@@ -50,9 +30,9 @@ describe('event streams through one BFF', () => {
       expect(tab.res.statusCode).toBe(200);
       expect(tab.res.headers['content-type']).toBe('text/event-stream');
     }
-    expect(hub.streams).toHaveLength(1);
-    const id = hub.publish();
-    await expect.poll(() => tabs.filter((tab) => tab.text().endsWith(hub.frame(id))).length, { timeout: 5000 }).toBe(300);
+    expect(stack.hub.streams).toHaveLength(1);
+    const id = stack.hub.publish();
+    await expect.poll(() => tabs.filter((tab) => tab.text().endsWith(stack.hub.frame(id))).length, { timeout: 5000 }).toBe(300);
     for (const tab of tabs) tab.close();
   });
 
@@ -65,38 +45,38 @@ describe('event streams through one BFF', () => {
     await expect.poll(() => t.app.eventStreams().browsers, { timeout: 2000, interval: 20 }).toBe(0);
     expect(Date.now() - closedAt).toBeLessThan(2000);
     // Kept open: the next browser (often the same one, reconnecting) is served from memory at once.
-    expect(hub.streams).toHaveLength(1);
+    expect(stack.hub.streams).toHaveLength(1);
   });
 
   it('releases the hub’s catch-up streams within 2 s when 100 resuming browsers go away', async () => {
-    for (let i = 0; i < 100; i++) hub.publish(); // before this replica started: it must ask the hub
+    for (let i = 0; i < 100; i++) stack.hub.publish(); // before this replica started: it must ask the hub
     const { t, port } = await startBff();
     // Each resumes from a different id: one catch-up stream each.
     const tabs = await Promise.all(Array.from({ length: 100 }, (_, i) => openTab(port, { token, lastEventId: String(i + 1) })));
-    await expect.poll(() => hub.streams.length, { timeout: 5000 }).toBe(101);
+    await expect.poll(() => stack.hub.streams.length, { timeout: 5000 }).toBe(101);
     expect(t.app.eventStreams()).toEqual({ browsers: 100, catchUps: 100 });
     for (const tab of tabs) tab.close();
     const closedAt = Date.now();
-    await expect.poll(() => hub.streams.length, { timeout: 2000, interval: 20 }).toBe(1);
+    await expect.poll(() => stack.hub.streams.length, { timeout: 2000, interval: 20 }).toBe(1);
     expect(Date.now() - closedAt).toBeLessThan(2000);
     expect(t.app.eventStreams()).toEqual({ browsers: 0, catchUps: 0 });
   });
 
   it('keeps nothing of browsers that left, however they started (live, from memory, through a catch-up)', async () => {
-    const before = [hub.publish(), hub.publish()]; // before this replica started: it must ask the hub
+    const before = [stack.hub.publish(), stack.hub.publish()]; // before this replica started: it must ask the hub
     const served: WeakRef<object>[] = [];
-    const { t, port } = await startBff({}, served);
+    const { t, port } = await startBff({}, recording(served));
     const first = await Promise.all(Array.from({ length: 40 }, () => openTab(port, { token })));
-    const inMemory = [hub.publish(), hub.publish(), hub.publish()];
+    const inMemory = [stack.hub.publish(), stack.hub.publish(), stack.hub.publish()];
     await expect.poll(() => first.every((tab) => tab.ids().length === 3)).toBe(true);
     const resumed = await Promise.all(
       Array.from({ length: 80 }, (_, i) => openTab(port, { token, lastEventId: i % 2 === 0 ? inMemory[i % 3] : before[i % 4 === 1 ? 0 : 1] })),
     );
-    const last = hub.publish();
+    const last = stack.hub.publish();
     const tabs = [...first, ...resumed];
     await expect.poll(() => tabs.every((tab) => tab.ids().at(-1) === last), { timeout: 5000 }).toBe(true);
     expect(served.length).toBe(120);
-    expect(hub.upstream.requests.filter((r) => r.headers['last-event-id'] !== undefined).length).toBeGreaterThanOrEqual(2); // catch-ups from « 1 » and « 2 »
+    expect(stack.hub.upstream.requests.filter((r) => r.headers['last-event-id'] !== undefined).length).toBeGreaterThanOrEqual(2); // catch-ups from « 1 » and « 2 »
     for (const tab of tabs) tab.close();
     await expect.poll(() => t.app.eventStreams(), { timeout: 2000, interval: 20 }).toEqual({ browsers: 0, catchUps: 0 });
     await collectGarbage();
@@ -129,12 +109,12 @@ describe('ending streams at shutdown', () => {
   const HINT = /retry: (\d+)\n\n: [^\n]*\n\n$/;
 
   it('ends each stream with a retry hint between retryMs and twice that, and the hub’s streams with them', async () => {
-    for (let i = 0; i < 3; i++) hub.publish();
+    for (let i = 0; i < 3; i++) stack.hub.publish();
     const { t, port } = await startBff({ STREAM_RETRY_MS: '1500' });
     const tabs = await Promise.all(Array.from({ length: 20 }, () => openTab(port, { token })));
     const catchingUp = await openTab(port, { token, lastEventId: '1' });
     await expect.poll(() => catchingUp.ids()).toEqual(['2', '3']);
-    await expect.poll(() => hub.streams.length).toBe(2);
+    await expect.poll(() => stack.hub.streams.length).toBe(2);
     t.app.endStreams();
     await Promise.all([...tabs, catchingUp].map((tab) => tab.ended));
     const hints = [...tabs, catchingUp].map((tab) => Number(HINT.exec(tab.text())?.[1]));
@@ -143,19 +123,19 @@ describe('ending streams at shutdown', () => {
       expect(ms).toBeLessThan(3000);
     }
     expect(new Set(hints).size).toBeGreaterThan(1); // spread, so tabs do not all come back at once
-    await expect.poll(() => hub.streams.length).toBe(0);
+    await expect.poll(() => stack.hub.streams.length).toBe(0);
   });
 
   it('never splits an event: one the hub has not finished is not sent, the browser gets it on resuming', async () => {
     const { t, port } = await startBff();
     const tab = await openTab(port, { token });
-    const id = hub.publish();
+    const id = stack.hub.publish();
     await expect.poll(() => tab.ids()).toEqual([id]);
-    hub.writeRaw('id: 7\nevent: doc_change\ndata: {"name":"DJ-');
+    stack.hub.writeRaw('id: 7\nevent: doc_change\ndata: {"name":"DJ-');
     await new Promise((r) => setTimeout(r, 100)); // (nothing to observe: the half event stays in the BFF)
     t.app.endStreams();
     await tab.ended;
-    const [before, after] = tab.text().split(hub.frame(id));
+    const [before, after] = tab.text().split(stack.hub.frame(id));
     expect(before).toBe('retry: 3000\n: connected\n\n');
     expect(after).toMatch(/^retry: \d+\n\n: [^\n]*\n\n$/);
   });
