@@ -72,7 +72,7 @@ function clockSetting(value: string | undefined): Clock | null {
   try {
     return clockFromSetting(value);
   } catch (err) {
-    throw new Error(`STANDIN_CLOCK ${(err as Error).message}`);
+    throw new Error(`STANDIN_CLOCK ${(err as Error).message}`, { cause: err });
   }
 }
 

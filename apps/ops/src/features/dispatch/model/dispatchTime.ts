@@ -8,7 +8,6 @@ import { isDstChangeDay, MINUTES_PER_DAY, montrealInstant, montrealWallClock } f
 export const SLOT_MINUTES = 15;
 
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Minutes since midnight of `HH:mm[:ss]`; null when absent or not a time of day. */
 export function parseTime(value: string | null | undefined): number | null {
