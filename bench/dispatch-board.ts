@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { percentile, report, round } from './lib/report';
+import { montrealToday } from '../packages/contracts/src/montrealTime';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORTS = { erp: 8241, hub: 8242, edge: 8244, bff: 8245 } as const;
@@ -225,7 +226,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'fr-CA', timezoneId: 'America/Toronto' });
     const page = await context.newPage();
     await signIn(page);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
+    const today = montrealToday();
     const url = `${BASE}/ops/#/dispatch?date=${today}`;
 
     await firstRender(browser, page, url); // warm-up: caches, JIT

@@ -18,6 +18,7 @@ import { get } from 'node:http';
 import { DEMO } from '../apps/standin/src/edge/demo-users';
 import { FaultClient, type FaultRule } from '../apps/standin/src/faults/client';
 import { FIXTURE_JOBS } from '../apps/standin/src/seed/fixtures';
+import { montrealToday } from '../packages/contracts/src/montrealTime';
 import { buildBff, execedPid, issuerFor, rssMb, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
 import { report, round } from './lib/report';
 
@@ -81,7 +82,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  *  so the first and last minutes carry the same load and their memory can be compared. */
 const pace = (started: number, intervalMs: number) => pause(Math.max(0, intervalMs - (Date.now() - started)));
 const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
-const today = new Date().toISOString().slice(0, 10);
+const today = montrealToday();
 
 /** Reads lists in a loop, as a dispatcher or a CSR browsing. */
 async function lister(cookie: string): Promise<void> {

@@ -1,11 +1,17 @@
 import { defineConfig, devices } from '@playwright/test';
+import { HARD_HOURS, HOURS_TAG } from './clock';
+import type { StackWorkerFixtures } from './fixtures/stack';
 import { E2E_ENV, E2E_BASE_URL } from './stack-env';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } };
+
 // The whole product (standin ERPNext + hub + edge, and the built BFF serving the built SPA)
-// runs once for the suite, on its own ports, with an in-memory database and fault injection on.
-export default defineConfig({
+// runs once for the suite, on its own ports, with an in-memory database and fault injection on,
+// on the suite's business clock (clock.ts). The tests tagged HOURS_TAG run again at each of the
+// HARD_HOURS, each project's worker on a stack of its own seeded at that moment (fixtures/stack.ts).
+export default defineConfig<object, Pick<StackWorkerFixtures, 'clockAt'>>({
   testDir: './tests',
   outputDir: './.artifacts/results',
   fullyParallel: false,
@@ -33,7 +39,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
+  projects: [
+    { name: 'chromium', use: desktop },
+    ...HARD_HOURS.map(({ label, at }) => ({ name: `heure-${label}`, grep: new RegExp(HOURS_TAG), use: { ...desktop, clockAt: at } })),
+  ],
   webServer: {
     // The .bin entry is pnpm's shell shim, not a JS file: run it directly.
     command: '../node_modules/.bin/tsx ../scripts/stack.ts',

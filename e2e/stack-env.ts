@@ -1,5 +1,7 @@
 // Ports and settings of the stack the e2e suite starts (distinct from `npm start`'s defaults).
 // E2E_PORT_BASE moves the whole set, so several checkouts can run the suite on one machine.
+import { SUITE_CLOCK } from './clock';
+
 const base = Number(process.env.E2E_PORT_BASE ?? '8100');
 export const E2E_PORTS = { edge: base + 80, bff: base + 90, erp: base + 1, hub: base + 2 } as const;
 
@@ -11,11 +13,44 @@ export const E2E_HUB_URL = `http://localhost:${E2E_PORTS.hub}`;
 export const E2E_ERP_TOKEN = 'e2e-key:e2e-secret';
 export const E2E_HUB_TOKEN = 'e2e-hub-token';
 
+/** Where one e2e stack answers. */
+export interface StackUrls {
+  baseUrl: string;
+  erpUrl: string;
+  hubUrl: string;
+}
+
+/** The stack Playwright starts for the whole run (webServer). */
+export const MAIN_STACK: StackUrls = { baseUrl: E2E_BASE_URL, erpUrl: E2E_ERP_URL, hubUrl: E2E_HUB_URL };
+
+/**
+ * Ports of the extra stack a worker starts for an hour of the clock matrix (fixtures/stack.ts):
+ * slot `k` (the worker's parallel index) gets base+11+10k …, below the main stack's ports.
+ */
+export function hourStackPorts(slot: number): typeof E2E_PORTS {
+  const first = base + 11 + 10 * slot;
+  if (first + 4 >= E2E_PORTS.edge) throw new Error(`no ports left for hour stack ${slot}`);
+  return { erp: first, hub: first + 1, edge: first + 2, bff: first + 3 };
+}
+
+/** The environment of scripts/stack.ts for a stack on `ports` whose business clock reads `clock`. */
+export function stackEnv(ports: typeof E2E_PORTS, clock: string): Record<string, string> {
+  return {
+    ...E2E_ENV,
+    OPS_PORT: String(ports.edge),
+    BFF_PORT: String(ports.bff),
+    STANDIN_ERP_PORT: String(ports.erp),
+    STANDIN_HUB_PORT: String(ports.hub),
+    STANDIN_CLOCK: clock,
+  };
+}
+
 export const E2E_ENV: Record<string, string> = {
   OPS_PORT: String(E2E_PORTS.edge),
   BFF_PORT: String(E2E_PORTS.bff),
   STANDIN_ERP_PORT: String(E2E_PORTS.erp),
   STANDIN_HUB_PORT: String(E2E_PORTS.hub),
+  STANDIN_CLOCK: SUITE_CLOCK,
   STANDIN_ERP_TOKEN: E2E_ERP_TOKEN,
   STANDIN_HUB_TOKEN: E2E_HUB_TOKEN,
   STANDIN_DB: ':memory:',

@@ -2,7 +2,9 @@
 // with the e2e service token): a job as persisted, jobs to move that no other test touches, free
 // slots, and putting a job back where the seed had it.
 import { FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
-import { E2E_ERP_TOKEN, E2E_ERP_URL } from '../stack-env';
+import { addDays } from '../../packages/contracts/src/montrealTime';
+import { activeStack, stackToday } from '../fixtures/stack';
+import { E2E_ERP_TOKEN } from '../stack-env';
 
 export interface ErpJob {
   name: string;
@@ -29,18 +31,13 @@ const JOB_FIELDS = ['name', 'modified', 'modified_by', 'status', 'technician', '
 const headers = { Authorization: `token ${E2E_ERP_TOKEN}`, 'Content-Type': 'application/json' };
 
 async function erp<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(`${E2E_ERP_URL}${path}`, { ...init, headers });
+  const res = await fetch(`${activeStack().erpUrl}${path}`, { ...init, headers });
   if (!res.ok) throw new Error(`ERP ${init.method ?? 'GET'} ${path} → ${res.status} ${await res.text()}`);
   return ((await res.json()) as { data: T }).data;
 }
 
 const list = <T>(doctype: string, fields: string[], filters: unknown[]) =>
   erp<T[]>(`/api/resource/${encodeURIComponent(doctype)}?${new URLSearchParams({ fields: JSON.stringify(fields), filters: JSON.stringify(filters), limit_page_length: '0' })}`);
-
-/** Today in Toronto (`YYYY-MM-DD`), as the board and the seed count days. */
-export function torontoToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
-}
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 export const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -53,8 +50,8 @@ export const DispatchErp = {
    * disjoint slices of the queue (job number modulo `of`), never a fixture.
    */
   async queueJob(slice: number, of: number, accept: (job: ErpJob) => boolean = () => true): Promise<ErpJob> {
-    const today = torontoToday();
-    const week = new Date(Date.parse(`${today}T12:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const today = await stackToday();
+    const week = addDays(today, -7);
     const jobs = await list<ErpJob>('Dispatch Job', JOB_FIELDS, [
       ['status', '=', 'Unscheduled'],
       ['requested_date', 'between', [week, today]],
@@ -76,7 +73,7 @@ export const DispatchErp = {
    * search starts, so tests running in parallel look at different technicians.
    */
   async freeSlot(job: ErpJob, after = 8 * 60, exclude: readonly string[] = [], spread = Number(job.name.slice(3))): Promise<{ technician: ErpTechnician; start: number }> {
-    const today = torontoToday();
+    const today = await stackToday();
     const techs = await list<ErpTechnician>('Technician', ['name', 'technician_name', 'skills', 'shift_start', 'shift_end'], [['status', '=', 'Active']]);
     const day = await list<ErpJob>('Dispatch Job', JOB_FIELDS, [['scheduled_date', '=', today]]);
     const avoid = new Set<string>([FIXTURE_TECHNICIANS.demo.technician, FIXTURE_TECHNICIANS.second.technician, ...exclude]);

@@ -3,8 +3,11 @@
 // the diagnostics panel for that device.
 import { E2E_ERP_TOKEN, E2E_ERP_URL } from '../stack-env';
 import { FaultClient } from '../../apps/standin/src/faults/client';
-import { FIXTURE_CUSTOMERS } from '../../apps/standin/src/seed/fixtures';
+import { FIXTURE_CUSTOMERS, FIXTURE_JOBS } from '../../apps/standin/src/seed/fixtures';
+import { HOURS_TAG } from '../clock';
 import { expect, test } from '../fixtures/auth';
+import { jobStatus } from '../fixtures/scanStandin';
+import { frenchDate, stackClock } from '../fixtures/stack';
 import { ClientFilePage } from '../pages/ClientFilePage';
 
 const erpFaults = new FaultClient(E2E_ERP_URL);
@@ -115,4 +118,20 @@ test('Diagnostiquer opens the diagnostics panel for that device; a ticket can be
   await page.getByTestId('ticket-submit').click();
   await expect(file.section('tickets').getByTestId('ticket').filter({ hasText: subject })).toBeVisible();
   await expect(file.section('timeline').getByTestId('timeline-entry').filter({ hasText: subject })).toBeVisible();
+});
+
+test('a job today stays « à venir » until it is done, whatever the hour (Montréal’s today, not UTC’s)', { tag: HOURS_TAG }, async ({ asUser }) => {
+  const client = FIXTURE_CUSTOMERS.unknownSerial;
+  const todayJob = FIXTURE_JOBS.techToday[2]; // at this client's address, today 13:30
+  const { page } = await asUser('support', { open: `/clients/${client.customer}` });
+  const file = new ClientFilePage(page);
+  await file.expectLoaded();
+  const status = await jobStatus(todayJob);
+  const group = status === 'Completed' || status === 'Cancelled' ? 'past' : 'upcoming';
+  const row = file.section('jobs').locator(`[data-testid="job-${group}"][data-job="${todayJob}"]`);
+  await expect(row).toBeVisible();
+  // The date shown is Montréal's today.
+  const { today } = await stackClock();
+  await expect(row).toContainText(frenchDate(today, 'medium'));
+  await expect(row).toContainText('13 h 30');
 });

@@ -4,7 +4,8 @@
 import { FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
 import { expect, test } from '../fixtures/auth';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
-import { DispatchErp, torontoToday } from '../pages/DispatchErp';
+import { stackToday } from '../fixtures/stack';
+import { DispatchErp } from '../pages/DispatchErp';
 
 test('a view-only user sees the board but cannot drag or plan, and the BFF answers 403 to their PUT', async ({ asUser }) => {
   const { page } = await asUser('support', { open: '/dispatch' });
@@ -46,7 +47,7 @@ test('a view-only user sees the board but cannot drag or plan, and the BFF answe
   // By hand, through the BFF with their session: 403, naming the missing capability.
   const res = await page.request.put(`/ops/api/erp/resource/${encodeURIComponent('Dispatch Job')}/${JOB}`, {
     headers: { 'X-Requested-With': 'gigafibre-ops' },
-    data: { technician: FIXTURE_TECHNICIANS.second.technician, scheduled_date: torontoToday(), start_time: '10:00:00' },
+    data: { technician: FIXTURE_TECHNICIANS.second.technician, scheduled_date: await stackToday(), start_time: '10:00:00' },
   });
   expect(res.status()).toBe(403);
   expect(JSON.stringify(await res.json())).toContain('dispatch.assign');

@@ -4,9 +4,12 @@
 // are configured, the queue's filters, and a readable list per technician on a phone.
 import AxeBuilder from '@axe-core/playwright';
 import { FIXTURE_CUSTOMERS, FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
+import { minutesOf, montrealInstant } from '../../packages/contracts/src/montrealTime';
+import { HOURS_TAG } from '../clock';
 import { expect, test } from '../fixtures/auth';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
-import { DispatchErp, torontoToday } from '../pages/DispatchErp';
+import { frenchDate, stackClock, stackToday } from '../fixtures/stack';
+import { DispatchErp } from '../pages/DispatchErp';
 
 const SIZES = [
   { width: 1440, height: 900 },
@@ -34,12 +37,11 @@ for (const viewport of SIZES) {
   }
 }
 
-test('today shows the now-line at the current time (Toronto wall clock)', async ({ asUser }) => {
+test('today shows the now-line at the current time (Montréal wall clock)', async ({ asUser }) => {
   const { page } = await asUser('dispatch', { open: false });
-  // 14:20 in Toronto today, whatever the machine's zone; timers keep running.
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Toronto', timeZoneName: 'longOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value.replace('GMT', '') ?? '-05:00';
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date());
-  await page.clock.setFixedTime(new Date(`${today}T14:20:00${offset}`));
+  // 14:20 in Montréal on the stack's today, whatever the machine's zone; timers keep running.
+  const today = await stackToday();
+  await page.clock.setFixedTime(montrealInstant(today, 14 * 60 + 20));
   const board = new DispatchBoardPage(page);
   await board.open(today);
   const line = page.getByTestId('now-line');
@@ -49,6 +51,36 @@ test('today shows the now-line at the current time (Toronto wall clock)', async 
   await page.keyboard.press('ArrowRight');
   await expect(page).not.toHaveURL(new RegExp(`date=${today}`));
   await expect(line).toHaveCount(0);
+});
+
+test('the board opens on Montréal’s today with its jobs, and the now-line is where the clock is', { tag: HOURS_TAG }, async ({ asUser }) => {
+  const { page } = await asUser('dispatch', { open: '/dispatch' });
+  const board = new DispatchBoardPage(page);
+  await board.waitReady();
+  const { today } = await stackClock();
+  const longDate = frenchDate(today, 'full');
+  await expect(page.getByTestId('board-date')).toContainText(longDate);
+  await expect(page.getByTestId('today')).toHaveClass(/text-primary/);
+  // Today's seeded jobs, not another day's (at 23:30 UTC is already tomorrow).
+  await expect(board.boardCard(FIXTURE_JOBS.overlapTarget.job, FIXTURE_JOBS.overlapTarget.technician)).toBeVisible();
+
+  // The axis is labelled on each hour from its start; it ends an hour after the last label.
+  const hours = (await page.locator('.dj-axis__hour').allTextContents()).map((h) => Number.parseInt(h, 10) * 60);
+  const axis = { start: hours[0] ?? 0, end: (hours.at(-1) ?? 0) + 60 };
+  const now = minutesOf((await stackClock()).time);
+  const line = page.getByTestId('now-line');
+  if (now >= axis.start && now < axis.end) {
+    // « Maintenant, 12 h 00 »: the wall-clock minute, give or take the one that may have passed.
+    const label = (await line.textContent()) ?? '';
+    const match = /Maintenant, (\d{1,2}) h (\d{2})/.exec(label);
+    expect(match, label).not.toBeNull();
+    const shown = Number(match?.[1]) * 60 + Number(match?.[2]);
+    expect(shown - now, label).toBeGreaterThanOrEqual(0);
+    expect(shown - now, label).toBeLessThanOrEqual(1);
+  } else {
+    // Outside the day's axis (before 07:00, after the last shift) there is no line to draw.
+    await expect(line).toHaveCount(0);
+  }
 });
 
 test('the job drawer: client link, phone, equipment at the location, notes, history; no axe violation', async ({ asUser }) => {
@@ -78,7 +110,7 @@ test('the job drawer: client link, phone, equipment at the location, notes, hist
 test('the drawer moves a job along its status, and its history shows it', async ({ asUser }) => {
   const job = await DispatchErp.queueJob(5, 6);
   const slot = await DispatchErp.freeSlot(job, 8 * 60);
-  await DispatchErp.assign(job.name, slot.technician.name, torontoToday(), slot.start);
+  await DispatchErp.assign(job.name, slot.technician.name, await stackToday(), slot.start);
   try {
     const { page } = await asUser('dispatch', { open: `/dispatch?job=${job.name}` });
     const drawer = new DispatchBoardPage(page).drawer();

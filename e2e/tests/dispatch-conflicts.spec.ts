@@ -6,7 +6,8 @@ import { FaultClient } from '../../apps/standin/src/faults/client';
 import { FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
 import { expect, test } from '../fixtures/auth';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
-import { DispatchErp, torontoToday } from '../pages/DispatchErp';
+import { stackToday } from '../fixtures/stack';
+import { DispatchErp } from '../pages/DispatchErp';
 import { E2E_ERP_URL } from '../stack-env';
 
 const TARGET = FIXTURE_JOBS.overlapTarget;
@@ -46,7 +47,7 @@ test('an overlapping drop warns while hovering, asks, and keeps a warning badge 
     await expect(placed.getByTestId('card-warning')).toBeVisible();
     await expect(board.boardCard(TARGET.job, TARGET.technician)).toHaveAttribute('data-warnings', /overlap/);
     const saved = await DispatchErp.job(job.name);
-    expect([saved.technician, saved.scheduled_date, saved.start_time]).toEqual([TARGET.technician, torontoToday(), '13:00:00']);
+    expect([saved.technician, saved.scheduled_date, saved.start_time]).toEqual([TARGET.technician, await stackToday(), '13:00:00']);
 
     // The drawer lists the conflict too.
     await placed.click();

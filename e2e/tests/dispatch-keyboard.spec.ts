@@ -3,7 +3,9 @@
 // opens one; ←/→ change day, « t » comes back to today, « ? » lists the shortcuts.
 import { expect, test } from '../fixtures/auth';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
-import { DispatchErp, hhmm, torontoToday } from '../pages/DispatchErp';
+import { addDays } from '../../packages/contracts/src/montrealTime';
+import { stackToday } from '../fixtures/stack';
+import { DispatchErp, hhmm } from '../pages/DispatchErp';
 
 test('a job is assigned with the keyboard alone', async ({ asUser }) => {
   const { page } = await asUser('dispatch', { open: '/dispatch' });
@@ -42,7 +44,7 @@ test('a job is assigned with the keyboard alone', async ({ asUser }) => {
     await expect(dialog).toBeHidden();
     await expect(board.boardCard(job.name, technician.name)).toBeFocused();
     const saved = await DispatchErp.job(job.name);
-    expect([saved.technician, saved.scheduled_date, saved.start_time, saved.status]).toEqual([technician.name, torontoToday(), `${hhmm(start)}:00`, 'Scheduled']);
+    expect([saved.technician, saved.scheduled_date, saved.start_time, saved.status]).toEqual([technician.name, await stackToday(), `${hhmm(start)}:00`, 'Scheduled']);
 
     // Arrows move between cards; Enter opens the focused one; Escape closes it.
     await page.keyboard.press('ArrowLeft');
@@ -63,8 +65,8 @@ test('day shortcuts and the shortcuts dialog', async ({ asUser }) => {
   const { page } = await asUser('dispatch', { open: '/dispatch' });
   const board = new DispatchBoardPage(page);
   await board.waitReady();
-  const today = torontoToday();
-  const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const today = await stackToday();
+  const tomorrow = addDays(today, 1);
   await page.locator('body').press('ArrowRight');
   await expect(page).toHaveURL(new RegExp(`date=${tomorrow}`));
   await board.waitReady();

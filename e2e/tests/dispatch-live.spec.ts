@@ -6,7 +6,8 @@ import { DEMO } from '../../apps/standin/src/edge/demo-users';
 import { FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
 import { expect, test } from '../fixtures/auth';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
-import { DispatchErp, torontoToday } from '../pages/DispatchErp';
+import { stackToday } from '../fixtures/stack';
+import { DispatchErp } from '../pages/DispatchErp';
 
 const JOB = FIXTURE_JOBS.unassignedToday.job;
 const TECH = FIXTURE_TECHNICIANS.second.technician;
@@ -36,7 +37,7 @@ test('a job dragged onto a technician appears live for the other dispatcher, per
       const job = await DispatchErp.job(JOB);
       return [job.technician, job.scheduled_date, job.start_time, job.status, job.modified_by];
     })
-    .toEqual([TECH, torontoToday(), '10:00:00', 'Scheduled', DEMO.dispatch.email]);
+    .toEqual([TECH, await stackToday(), '10:00:00', 'Scheduled', DEMO.dispatch.email]);
 
   // B did nothing: the card arrives on B's board within 2 seconds, highlighted.
   const live = boardB.boardCard(JOB, TECH);
@@ -72,7 +73,7 @@ test('a card being dragged is not yanked by a live change; the drop is then refu
   const hovering = await board.hoverSlot(card, mine.technician.name, mine.start);
   await expect(board.preview()).toBeVisible();
   // Meanwhile another dispatcher assigns it elsewhere: the board hears it but holds the dragged card.
-  await DispatchErp.assign(job.name, theirs.technician.name, torontoToday(), theirs.start);
+  await DispatchErp.assign(job.name, theirs.technician.name, await stackToday(), theirs.start);
   await page.waitForTimeout(1_000); // more than the live delivery; nothing may move under the pointer
   await expect(card).toBeVisible();
   await expect(board.preview()).toBeVisible();

@@ -7,8 +7,8 @@ import { chromium } from '@playwright/test';
 import { DEMO } from '../../apps/standin/src/edge/demo-users';
 import { FaultClient } from '../../apps/standin/src/faults/client';
 import { renderLabel } from '../../apps/standin/src/testing/label-image';
-import { E2E_BASE_URL, E2E_ERP_URL, E2E_HUB_URL } from '../stack-env';
-import { expect, sessionCookie, signInThroughEdge, test } from '../fixtures/auth';
+import { E2E_BASE_URL, E2E_ERP_URL, E2E_HUB_URL, MAIN_STACK } from '../stack-env';
+import { expect, installStackClock, sessionCookie, signInThroughEdge, test } from '../fixtures/auth';
 import { equipmentWithSerial, frappeErrorBody, futureJobOfDemoTechnician, newMac, newSerial } from '../fixtures/scanStandin';
 import { ScanPage, ScanQueuePage } from '../pages/ScanPage';
 import { SignInPage } from '../pages/SignInPage';
@@ -194,8 +194,11 @@ test('a refused scan is never dropped silently: deleting it asks first', async (
 test('queued scans survive closing the browser; it reopens offline on the queue and sends them later', async ({ launchOptions }) => {
   const profile = mkdtempSync(join(tmpdir(), 'ops-scan-profile-'));
   const job = await futureJobOfDemoTechnician(7);
-  const launch = () =>
-    chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: E2E_BASE_URL, viewport: PHONE, locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  const launch = async () => {
+    const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: E2E_BASE_URL, viewport: PHONE, locale: 'fr-CA', timezoneId: 'America/Toronto' });
+    await installStackClock(context, MAIN_STACK);
+    return context;
+  };
   const serials = [newSerial(), newSerial()];
   try {
     let context = await launch();

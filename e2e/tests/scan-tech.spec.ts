@@ -3,18 +3,24 @@
 import { FIXTURE_CUSTOMERS, FIXTURE_JOBS } from '../../apps/standin/src/seed/fixtures';
 import { expect, test } from '../fixtures/auth';
 import { expectNoSeriousAxeViolation } from '../fixtures/axe';
+import { HOURS_TAG } from '../clock';
 import { futureJobOfDemoTechnician, jobStatus } from '../fixtures/scanStandin';
+import { frenchDate, stackClock } from '../fixtures/stack';
 import { ScanPage, ScanQueuePage } from '../pages/ScanPage';
 import { TechJobPage, TechJobsPage } from '../pages/TechJobPage';
 
 const PHONE = { width: 390, height: 844 };
 const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36';
 
-test('« Mes tâches » lists today’s jobs in order with client and address; a job opens with call, directions, notes and equipment', async ({ asUser }) => {
+test('« Mes tâches » lists today’s jobs in order with client, address and status; a job opens with call, directions, notes and equipment', { tag: HOURS_TAG }, async ({ asUser }) => {
   const { page } = await asUser('tech', { viewport: PHONE, userAgent: ANDROID, open: '/j' });
   const jobs = new TechJobsPage(page);
   await expect(jobs.cards()).toHaveCount(FIXTURE_JOBS.techToday.length);
   expect(await jobs.cards().evaluateAll((cards) => cards.map((c) => c.getAttribute('data-job')))).toEqual([...FIXTURE_JOBS.techToday]);
+  // Whatever the hour, each job says where it stands, as ERPNext has it (done ones included).
+  for (const name of FIXTURE_JOBS.techToday) {
+    await expect(jobs.card(name).getByTestId('job-status')).toHaveAttribute('data-status', await jobStatus(name));
+  }
   const last = FIXTURE_JOBS.techToday[2];
   const customer = FIXTURE_CUSTOMERS.unknownSerial;
   await expect(jobs.card(last)).toContainText(customer.customerName);
@@ -32,14 +38,38 @@ test('« Mes tâches » lists today’s jobs in order with client and address; a
   await expect(job.notes()).toContainText('scanner le nouvel appareil');
   await expect(page.locator(`[data-testid="job-equipment-item"][data-serial="${customer.ont.serial}"]`)).toBeVisible();
 
-  // Big targets for gloved hands.
-  for (const target of [job.call(), job.directions(), job.scan(), job.nextStatus()]) {
+  // Big targets for gloved hands (no next step once the job is done).
+  const done = (await jobStatus(last)) === 'Completed';
+  await expect(job.nextStatus()).toHaveCount(done ? 0 : 1);
+  for (const target of [job.call(), job.directions(), job.scan(), ...(done ? [] : [job.nextStatus()])]) {
     const box = await target.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
   }
   await job.scan().click();
   await expect(page).toHaveURL(new RegExp(`#/scan\\?job=${last}$`));
   await new ScanPage(page).ready(last);
+});
+
+test('#/scan and #/j agree on today’s jobs, finished ones labelled, at any hour', { tag: HOURS_TAG }, async ({ asUser }) => {
+  const { page } = await asUser('tech', { viewport: PHONE, open: '/j' });
+  const jobs = new TechJobsPage(page);
+  await expect(jobs.cards()).toHaveCount(FIXTURE_JOBS.techToday.length);
+  const listed = await jobs.cards().evaluateAll((cards) => cards.map((c) => [c.getAttribute('data-job'), c.querySelector('[data-status]')?.getAttribute('data-status')]));
+  const { today } = await stackClock();
+  // The page is about Montréal's today (not UTC's: at 23:30 it is already tomorrow there).
+  await expect(page.locator('main')).toContainText(frenchDate(today, 'full'));
+
+  await page.goto('/ops/#/scan');
+  const picks = page.getByTestId('scan-pick-job');
+  await expect(picks).toHaveCount(listed.length);
+  const offered = await picks.evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('data-job'), b.getAttribute('data-status')]));
+  // The same jobs with the same statuses; the ones still to do come first.
+  expect([...offered].sort()).toEqual([...listed].sort());
+  const order = offered.map(([, status]) => (status === 'Completed' ? 1 : 0));
+  expect(order).toEqual([...order].sort());
+  await expect(page.getByTestId('scan-pick-none')).toHaveCount(0);
+  const allDone = listed.every(([, status]) => status === 'Completed');
+  await expect(page.getByTestId('scan-pick-all-done')).toHaveCount(allDone ? 1 : 0);
 });
 
 test('status buttons go en route → en cours → terminé, queued while offline and sent in order', async ({ asUser }) => {

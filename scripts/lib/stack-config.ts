@@ -1,5 +1,6 @@
 // How the local stack's processes are wired: one place that maps the standin's settings onto the
 // BFF's (the BFF only ever sees the production variable names).
+import { anchorClockSetting } from '../../packages/contracts/src/clock';
 
 export interface StackConfig {
   edgeUrl: string;
@@ -42,10 +43,12 @@ export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
     BFF_URL: bffPorts.map((p) => `http://127.0.0.1:${p}`).join(','),
     STANDIN_DB: env.STANDIN_DB ?? '.data/standin.db',
   };
-  for (const key of ['STANDIN_FAULTS', 'STANDIN_SCALE', 'STANDIN_HOSTILE_TEXT', 'LOG_LEVEL'] as const) {
+  for (const key of ['STANDIN_FAULTS', 'STANDIN_SCALE', 'STANDIN_HOSTILE_TEXT', 'STANDIN_CLOCK', 'LOG_LEVEL'] as const) {
     const value = env[key];
     if (value !== undefined) standinEnv[key] = value;
   }
+  // Every process reads the same moment: the setting is tied once to this real instant.
+  if (standinEnv.STANDIN_CLOCK !== undefined) standinEnv.STANDIN_CLOCK = anchorClockSetting(standinEnv.STANDIN_CLOCK);
 
   const bffEnvs = bffPorts.map((port) => {
     const bffEnv: Record<string, string> = {
@@ -62,6 +65,8 @@ export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
       OPS_PUBLIC_ORIGIN: edgeUrl,
     };
     if (env.OPS_DIST !== undefined) bffEnv.OPS_STATIC_DIR = env.OPS_DIST;
+    // One business clock for the whole stack: the BFF's « today » is the standin's.
+    if (standinEnv.STANDIN_CLOCK !== undefined) bffEnv.OPS_CLOCK = standinEnv.STANDIN_CLOCK;
     for (const key of ['LOG_LEVEL', 'OPS_MAP_TILE_URL', 'OPS_MAP_ATTRIBUTION'] as const) {
       const value = env[key];
       if (value !== undefined) bffEnv[key] = value;

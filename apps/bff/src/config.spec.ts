@@ -73,6 +73,15 @@ describe('loadConfig', () => {
     expect(list.length).toBeGreaterThanOrEqual(9);
   });
 
+  it('runs on the system clock unless OPS_CLOCK sets a business clock (a bad one is named)', () => {
+    const before = Date.now();
+    expect(loadConfig(prod as NodeJS.ProcessEnv).clock()).toBeGreaterThanOrEqual(before);
+    const shifted = loadConfig({ ...prod, OPS_CLOCK: '2026-03-08T23:30' } as NodeJS.ProcessEnv);
+    expect(new Date(shifted.clock()).toISOString()).toMatch(/^2026-03-09T03:30:0/);
+    expect(shifted.clockSetting).toBe('2026-03-08T23:30');
+    expect(problems({ ...base, OPS_CLOCK: 'hier' }).join('\n')).toMatch(/OPS_CLOCK: heure invalide/);
+  });
+
   it('treats empty variables as unset', () => {
     const config = loadConfig({ ...base, PORT: '', TRUSTED_PROXIES: ' ', OPS_DEV_IDENTITY: '' } as NodeJS.ProcessEnv);
     expect(config.port).toBe(8080);

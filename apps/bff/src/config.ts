@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_GROUP_MAP, parseGroupMap, type GroupMap, type Upstream } from '@gigafibre/capabilities';
+import { clockFromSetting, systemClock, type Clock } from '@gigafibre/contracts';
 import { z } from 'zod';
 import { parseDevIdentity, type IdentityClaims } from './identity/identity';
 import { parseTrustedProxies, type TrustedProxies } from './identity/trustedProxies';
@@ -59,6 +60,14 @@ export interface BffConfig {
   readonly client: ClientConfig;
   /** Body and rate limits (security/). */
   readonly security: SecurityConfig;
+  /**
+   * The business clock: what « now » and « today » (Montréal) are for the BFF's rules. The system
+   * clock unless OPS_CLOCK starts it at another moment (the e2e suite, whose standin runs on the
+   * same setting). Security checks (JWT expiry, rate limits) always use real time.
+   */
+  readonly clock: Clock;
+  /** OPS_CLOCK as given, so the start log can say the clock is not the system's. */
+  readonly clockSetting?: string;
 }
 
 /** Live events: what a replica remembers for resumes, and how far a browser may fall behind. */
@@ -154,6 +163,7 @@ const envSchema = z.object({
       }),
   ),
   OPS_MAP_ATTRIBUTION: optional(z.string().max(300)),
+  OPS_CLOCK: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `attendu l’un de (expected one of) ${LOG_LEVELS.join(', ')}` })),
   ...securityEnvShape,
 });
@@ -194,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
   const devIdentity = e.OPS_DEV_IDENTITY === undefined ? undefined : attempt('OPS_DEV_IDENTITY', () => parseDevIdentity(e.OPS_DEV_IDENTITY as string));
   const groupMap = e.OPS_GROUP_MAP_FILE === undefined ? DEFAULT_GROUP_MAP : attempt('OPS_GROUP_MAP_FILE', () => readGroupMap(e.OPS_GROUP_MAP_FILE as string));
   const publicOrigins = e.OPS_PUBLIC_ORIGIN === undefined ? undefined : attempt('OPS_PUBLIC_ORIGIN', () => parseOrigins(e.OPS_PUBLIC_ORIGIN as string));
+  const clock = e.OPS_CLOCK === undefined ? systemClock : attempt('OPS_CLOCK', () => clockFromSetting(e.OPS_CLOCK as string));
   const audience = e.AUTHENTIK_AUDIENCE?.split(',').map((a) => a.trim()).filter((a) => a !== '');
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -227,6 +238,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
     logLevel: e.LOG_LEVEL ?? 'info',
     client: { map: { tileUrl: e.OPS_MAP_TILE_URL ?? null, attribution: e.OPS_MAP_ATTRIBUTION ?? null }, groups: groupMap as GroupMap },
     security: toSecurityConfig(e),
+    clock: clock as Clock,
+    ...(e.OPS_CLOCK !== undefined && { clockSetting: e.OPS_CLOCK }),
   };
 }
 

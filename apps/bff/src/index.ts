@@ -49,6 +49,7 @@ server.listen(config.port, () => {
     },
     'BFF listening',
   );
+  if (config.clockSetting !== undefined) log.warn({ clock: config.clockSetting }, 'business clock is not the system clock (OPS_CLOCK): tests only');
 });
 
 const drain = createDrain({

@@ -20,6 +20,18 @@ describe('standin configuration', () => {
     expect(c.bffUrls).toEqual(['http://127.0.0.1:8090', 'http://127.0.0.1:8091']);
   });
 
+  it('shares one business clock with the BFF, anchored once by the stack', () => {
+    const { standinEnv, bffEnvs } = stackConfig({ STANDIN_CLOCK: '2026-11-18T23:30', BFF_REPLICAS: '2' });
+    expect(standinEnv.STANDIN_CLOCK).toMatch(/^2026-11-18T23:30@\d+$/);
+    for (const env of bffEnvs) expect(env.OPS_CLOCK).toBe(standinEnv.STANDIN_CLOCK);
+    const clock = loadConfig(standinEnv).clock;
+    expect(clock).not.toBeNull();
+    // A few ms have passed since the stack anchored it: still 23:30 in Montréal, the 18th.
+    expect(new Date(clock?.() ?? 0).toISOString()).toMatch(/^2026-11-19T04:30:0/);
+    expect(loadConfig({}).clock).toBeNull();
+    expect(() => loadConfig({ STANDIN_CLOCK: 'ce soir' })).toThrow(/STANDIN_CLOCK heure invalide/);
+  });
+
   it('takes --scale, --db and --reseed from the command line', () => {
     expect(loadConfig({ STANDIN_SCALE: '10' }, ['--scale', '50000']).scale).toBe(50_000);
     expect(loadConfig({}, ['--scale=200', '--reseed', '--db', ':memory:'])).toMatchObject({ scale: 200, reseed: true, db: ':memory:' });

@@ -1,5 +1,6 @@
 // The standin's settings, read once from the environment and the command line (see README).
 import { isAbsolute, resolve } from 'node:path';
+import { clockFromSetting, type Clock } from '@gigafibre/contracts';
 import { fileURLToPath } from 'node:url';
 
 /** The services one standin process can run. */
@@ -43,6 +44,11 @@ export interface StandinConfig {
   reseed: boolean;
   logLevel: LogLevel;
   sseHeartbeatMs: number;
+  /**
+   * STANDIN_CLOCK: the instant the business clock (ERP timestamps, seed, hub) reads at start, then
+   * runs at real pace; unset: the system clock. Sign-in sessions and JWTs always use real time.
+   */
+  clock: Clock | null;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -59,6 +65,15 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} invalide : « ${value} » (entier ≥ 1 attendu)`);
   return n;
+}
+
+function clockSetting(value: string | undefined): Clock | null {
+  if (value === undefined || value.trim() === '') return null;
+  try {
+    return clockFromSetting(value);
+  } catch (err) {
+    throw new Error(`STANDIN_CLOCK ${(err as Error).message}`, { cause: err });
+  }
 }
 
 function flag(args: readonly string[], name: string): string | undefined {
@@ -112,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: readonly string[] = [])
     reseed: args.includes('--reseed') || env.STANDIN_RESEED === '1',
     logLevel: (level === 'fatal' ? 'error' : level === 'trace' ? 'debug' : level) as LogLevel,
     sseHeartbeatMs: positiveInt(env.STANDIN_SSE_HEARTBEAT_MS, 15_000, 'STANDIN_SSE_HEARTBEAT_MS'),
+    clock: clockSetting(env.STANDIN_CLOCK),
   };
 }

@@ -25,12 +25,18 @@ export interface Standin {
 }
 
 export interface StartOptions {
-  /** The clock (tests pin it); the seed's "now" is its value at start. */
+  /** The business clock (tests pin it; default: STANDIN_CLOCK or the system's); the seed's "now" is its value at start. */
   now?: () => Date;
 }
 
+/** The business clock: STANDIN_CLOCK's moment running at real pace, else the system clock. */
+function businessClock(config: StandinConfig): () => Date {
+  const { clock } = config;
+  return clock === null ? () => new Date() : () => new Date(clock());
+}
+
 export async function startStandin(config: StandinConfig, opts: StartOptions = {}): Promise<Standin> {
-  const now = opts.now ?? (() => new Date());
+  const now = opts.now ?? businessClock(config);
   const log = createLogger('standin', config.logLevel);
   const { db, seed } = await prepareDatabase(config, now(), log);
   const events = new EventLog(db);
@@ -44,7 +50,7 @@ export async function startStandin(config: StandinConfig, opts: StartOptions = {
   try {
     if (config.services.includes('erp')) {
       const handler = createErpHandler({ store: docs, lists: new ListRunner(db), idempotency, token: config.erpToken, now }, createLogger('erp', config.logLevel));
-      services.push(await startService({ name: 'erp', handler, log: createLogger('erp', config.logLevel), faults: faults() }, config.erpPort, config.host));
+      services.push(await startService({ name: 'erp', handler, log: createLogger('erp', config.logLevel), faults: faults(), now }, config.erpPort, config.host));
     }
     if (config.services.includes('hub')) {
       // With the ERP in this process its writes wake the stream at once; otherwise poll the shared file.
@@ -53,13 +59,13 @@ export async function startStandin(config: StandinConfig, opts: StartOptions = {
       closers.push(() => broadcaster.close());
       const handler = createHubHandler({ db, docs, idempotency, events: broadcaster, token: config.hubToken, now });
       const hubLog = createLogger('hub', config.logLevel);
-      services.push(await startService({ name: 'hub', handler, log: hubLog, faults: faults(), onClose: () => broadcaster.close() }, config.hubPort, config.host));
+      services.push(await startService({ name: 'hub', handler, log: hubLog, faults: faults(), now, onClose: () => broadcaster.close() }, config.hubPort, config.host));
     }
     if (config.services.includes('edge')) {
       const edgeLog = createLogger('edge', config.logLevel);
-      const edge = createEdge({ db, bffUrls: config.bffUrls, jwt: { secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience }, log: edgeLog, now });
+      const edge = createEdge({ db, bffUrls: config.bffUrls, jwt: { secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience }, log: edgeLog, now: () => new Date() });
       closers.push(() => edge.close());
-      services.push(await startService({ name: 'edge', handler: edge.handler, log: edgeLog, faults: faults() }, config.edgePort, config.host));
+      services.push(await startService({ name: 'edge', handler: edge.handler, log: edgeLog, faults: faults(), now }, config.edgePort, config.host));
     }
   } catch (err) {
     await Promise.all(services.map((s) => s.close()));

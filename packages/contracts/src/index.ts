@@ -4,3 +4,5 @@ export * from './frappe';
 export * from './hub-devices';
 export * from './hub-misc';
 export * from './hub-users';
+export * from './clock';
+export * from './montrealTime';

@@ -1,6 +1,7 @@
 // One HTTP service (erp, hub or edge): fault injection first, then the app's handler, errors contained.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { montrealWallClock } from '@gigafibre/contracts';
 import type { Logger } from '../log';
 import { readBody } from './body';
 import { sendJson, redirect } from './respond';
@@ -17,6 +18,8 @@ export interface ServiceOptions {
   faults?: FaultStore;
   /** Called before the server closes (the hub ends its streams). */
   onClose?: () => void;
+  /** The business clock, shown by `GET /__clock` (tests align the browsers' clocks on it). */
+  now?: () => Date;
 }
 
 export interface RunningService {
@@ -46,6 +49,14 @@ async function faultControl(faults: FaultStore | undefined, req: IncomingMessage
   } catch (err) {
     sendJson(res, 400, { error: `Panne invalide : ${(err as Error).message}` });
   }
+}
+
+/** `GET /__clock`: the standin's business « now », so a test can set a browser to the same moment. */
+function clockControl(now: () => Date, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'méthode non permise' }, { Allow: 'GET' });
+  const at = now();
+  const wall = montrealWallClock(at);
+  sendJson(res, 200, { now: at.toISOString(), nowMs: at.getTime(), today: wall.date, time: wall.time });
 }
 
 /** True when the fault answered (or killed) the request. */
@@ -82,6 +93,7 @@ export function startService(opts: ServiceOptions, port: number, host: string): 
     const { path } = splitUrl(req.url);
     const run = async () => {
       if (path === '/__faults') return faultControl(opts.faults, req, res);
+      if (path === '/__clock') return clockControl(opts.now ?? (() => new Date()), req, res);
       if (opts.faults && (await applyFault(opts.faults, req, res, path))) return;
       await opts.handler(req, res);
     };

@@ -1,6 +1,6 @@
 // Subscriptions, 12 months of invoices (QC taxes in; some unpaid or overdue) and their payments.
 // The hottest seed step (over a million rows at 50,000 customers): positional inserts, dates precomputed.
-import { addDays } from '../time';
+import { addDays } from '@gigafibre/contracts';
 import { stampAt, standard, type SeedContext } from './context';
 import { PLANS, type SeededCustomer } from './customers';
 import { FIXTURE_CUSTOMERS } from './fixtures';

@@ -3,7 +3,7 @@ import type { Doctype } from '@gigafibre/contracts';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { columnsOf, q, tableOf } from '../db/schema';
-import { torontoParts } from '../time';
+import { montrealWallClock } from '@gigafibre/contracts';
 import type { Rng } from './prng';
 
 export type SeedRow = Record<string, string | number | null | undefined>;
@@ -40,7 +40,7 @@ export function standard(name: string, creation: string, modified = creation, ow
 export function createSeedContext(db: Db, rng: Rng, now: Date): SeedContext {
   const statements = new Map<Doctype, { stmt: Database.Statement; cols: string[] }>();
   const counts = new Map<Doctype, number>();
-  const { date, time } = torontoParts(now);
+  const { date, time } = montrealWallClock(now);
   const [h, m] = time.split(':').map(Number) as [number, number];
   return {
     db,

@@ -1,7 +1,7 @@
 // Customers (Quebec names, mixed phone formats) and their service locations.
 import type { Region } from '@gigafibre/contracts';
 import { phoneDigits } from '../erp/docs/hooks';
-import { addDays } from '../time';
+import { addDays } from '@gigafibre/contracts';
 import { stampAt, standard, type SeedContext } from './context';
 import { FIXTURE_CUSTOMERS, type FixtureCustomer } from './fixtures';
 import {

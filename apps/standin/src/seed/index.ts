@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { getMeta, setMeta } from '../db/meta';
 import { createIndexes, createTables, dropAll, SCHEMA_VERSION } from '../db/schema';
 import { setSeries } from '../erp/docs/naming';
-import { torontoToday } from '../time';
+import { montrealToday } from '@gigafibre/contracts';
 import { seedBilling } from './billing';
 import { createSeedContext } from './context';
 import { seedCustomers } from './customers';
@@ -61,7 +61,7 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
     counts.acs_devices = (db.prepare('SELECT COUNT(*) AS n FROM acs_devices').get() as { n: number }).n;
     createIndexes(db);
     setMeta(db, 'schema_version', String(SCHEMA_VERSION));
-    setMeta(db, 'seeded_on', torontoToday(now));
+    setMeta(db, 'seeded_on', montrealToday(now));
     setMeta(db, 'seeded_at', now.toISOString());
     setMeta(db, 'seed_options', seedOptionsKey(opts));
   })();
@@ -89,7 +89,7 @@ export function seedIsCurrent(db: Db, opts: SeedOptions, now: Date): boolean {
   const wanted = seedOptionsKey(opts);
   return (
     getMeta(db, 'schema_version') === String(SCHEMA_VERSION) &&
-    getMeta(db, 'seeded_on') === torontoToday(now) &&
+    getMeta(db, 'seeded_on') === montrealToday(now) &&
     getMeta(db, 'seed_options') === wanted
   );
 }

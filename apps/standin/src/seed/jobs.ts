@@ -2,7 +2,7 @@
 // consistent with the clock, a few deliberate conflicts, some unassigned every day, Versions.
 import type { JobStatus, JobType, Region, Skill } from '@gigafibre/contracts';
 import { DEMO } from '../edge/demo-users';
-import { addDays, timeOf } from '../time';
+import { addDays, timeOf } from '@gigafibre/contracts';
 import { stampAt, standard, type SeedContext } from './context';
 import type { SeededCustomer, SeededLocation } from './customers';
 import { FIXTURE_CUSTOMERS, FIXTURE_TECHNICIANS } from './fixtures';

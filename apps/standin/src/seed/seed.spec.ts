@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/open';
 import { DEMO_USERS } from '../edge/demo-users';
 import { TEST_NOW } from '../testing/harness';
-import { addDays } from '../time';
+import { addDays } from '@gigafibre/contracts';
 import { seedDatabase } from './index';
 import { FIXTURE_CUSTOMERS, FIXTURE_JOBS, FIXTURE_OVERDUE, FIXTURE_TECHNICIANS } from './fixtures';
 import { JOB_DAYS } from './jobs';

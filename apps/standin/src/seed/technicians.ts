@@ -1,7 +1,7 @@
 // Technicians: four regions, skills, shifts, a Traccar device each; TECH-001/002 are fixtures.
 import { REGIONS, type Region, type Skill } from '@gigafibre/contracts';
 import { DEMO } from '../edge/demo-users';
-import { addDays, minutesOf } from '../time';
+import { addDays, minutesOf } from '@gigafibre/contracts';
 import { stampAt, standard, type SeedContext } from './context';
 import { FIXTURE_TECHNICIANS } from './fixtures';
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES_FR, emailLocal } from './names';

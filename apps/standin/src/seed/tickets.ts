@@ -1,6 +1,6 @@
 // Tags, tickets (Issue, with a Version when resolved) and client notes (Comment) for the timeline.
 import { DEMO } from '../edge/demo-users';
-import { addDays } from '../time';
+import { addDays } from '@gigafibre/contracts';
 import { stampAt, standard, type SeedContext } from './context';
 import type { SeededCustomer } from './customers';
 import { FIXTURE_CUSTOMERS } from './fixtures';

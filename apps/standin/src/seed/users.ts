@@ -3,7 +3,7 @@ import { DEMO_USERS } from '../edge/demo-users';
 import { hashPasswordSync } from '../hub/users/password';
 import { authentikUid } from '../hub/users/uid';
 import { stampAt, standard, type SeedContext } from './context';
-import { addDays } from '../time';
+import { addDays } from '@gigafibre/contracts';
 
 /** Inserts an ERPNext User. */
 export function seedErpUser(ctx: SeedContext, email: string, fullName: string, createdOn: string): void {

@@ -2,7 +2,7 @@
 import type { DispatchJob, JobStatus, ServiceEquipment, TraccarDevice, TraccarPosition, Version } from '@gigafibre/contracts';
 import { callMethod, erpGet, erpList, erpUpdate, hubGet, request, type CallOptions } from '@/shared/http';
 import type { JobPatch } from './model/dispatchPatch';
-import { addDays } from './model/dispatchTime';
+import { addDays } from '@gigafibre/contracts';
 import {
   CUSTOMER_FIELDS,
   JOB_FIELDS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatRelative, formatTime, parseServerDate, todayInToronto } from './dates';
+import { formatDate, formatDateTime, formatRelative, formatTime } from './dates';
 import { formatMoney } from './money';
 import { formatPhone, phoneDigits, telHref } from './phone';
 
@@ -36,16 +36,6 @@ describe('formatPhone', () => {
 });
 
 describe('dates', () => {
-  it('reads Frappe’s naive timestamps as Toronto wall time, across DST', () => {
-    expect(parseServerDate('2025-07-15 09:30:00.000000')?.toISOString()).toBe('2025-07-15T13:30:00.000Z'); // EDT −4
-    expect(parseServerDate('2025-01-15 09:30:00')?.toISOString()).toBe('2025-01-15T14:30:00.000Z'); // EST −5
-    expect(parseServerDate('2025-03-09 03:30')?.toISOString()).toBe('2025-03-09T07:30:00.000Z'); // just after spring-forward
-    expect(parseServerDate('2025-11-02 00:30:00')?.toISOString()).toBe('2025-11-02T04:30:00.000Z');
-    expect(parseServerDate('2025-11-26')?.toISOString()).toBe('2025-11-26T05:00:00.000Z');
-    expect(parseServerDate('2025-11-26T14:00:00Z')?.toISOString()).toBe('2025-11-26T14:00:00.000Z');
-    expect(parseServerDate('demain')).toBeNull();
-  });
-
   it('formats in fr-CA and America/Toronto whatever the machine’s zone', () => {
     const instant = new Date('2025-11-26T19:05:00Z'); // 14 h 05 in Toronto
     expect(formatDate(instant)).toBe('26 nov. 2025');
@@ -53,7 +43,6 @@ describe('dates', () => {
     expect(words(formatDateTime('2025-11-26 14:05:00'))).toBe('26 nov. 2025, 14 h 05');
     expect(formatDate(instant, 'en-CA')).toBe('Nov 26, 2025');
     expect(formatDate('nonsense')).toBe('');
-    expect(todayInToronto(Date.parse('2025-11-27T03:00:00Z'))).toBe('2025-11-26');
   });
 
   it('says how long ago in words', () => {

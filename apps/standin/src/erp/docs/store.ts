@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { EventLog } from '../../db/events';
 import type { Db } from '../../db/open';
 import { columnsOf, q, tableOf } from '../../db/schema';
-import { frappeTimestamp, torontoToday } from '../../time';
+import { frappeTimestamp, montrealToday } from '@gigafibre/contracts';
 import { FrappeError, notFound } from '../errors';
 import { coerceValue } from './coerce';
 import { runSaveHook, type HookContext, type Row } from './hooks';
@@ -144,7 +144,7 @@ export class DocStore {
   }
 
   private hookContext(user: string | null): HookContext {
-    return { user: user ?? TOKEN_USER, today: torontoToday(this.now()), get: (dt, n) => this.get(dt, n) };
+    return { user: user ?? TOKEN_USER, today: montrealToday(this.now()), get: (dt, n) => this.get(dt, n) };
   }
 
   private checkMandatory(doctype: Doctype, doc: Row): void {

@@ -1,5 +1,5 @@
 // Frappe's `timespan` operator values → a date range, computed from Toronto's today.
-import { addDays, dayOfWeek } from '../../time';
+import { addDays, dayOfWeek } from '@gigafibre/contracts';
 
 /** The timespans Frappe's filter UI offers. */
 export const TIMESPANS = [

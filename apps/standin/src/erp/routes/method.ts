@@ -2,7 +2,7 @@
 import type { ErpDeps, Answer } from '../types';
 import { FrappeError } from '../errors';
 import { parseCountRequest, parseListRequest } from '../query/list-params';
-import { torontoToday } from '../../time';
+import { montrealToday } from '@gigafibre/contracts';
 import { doctypeFrom, getDoc } from './resource';
 import { setJobStatus } from './job-status';
 
@@ -16,11 +16,11 @@ function doctypeParam(params: Record<string, unknown>): ReturnType<typeof doctyp
 const METHODS: Record<string, Method> = {
   'frappe.client.get_count': (deps, params) => {
     const doctype = doctypeParam(params);
-    return deps.lists.count(doctype, parseCountRequest(doctype, params, torontoToday(deps.now())));
+    return deps.lists.count(doctype, parseCountRequest(doctype, params, montrealToday(deps.now())));
   },
   'frappe.client.get_list': (deps, params) => {
     const doctype = doctypeParam(params);
-    return deps.lists.list(doctype, parseListRequest(doctype, params, torontoToday(deps.now())));
+    return deps.lists.list(doctype, parseListRequest(doctype, params, montrealToday(deps.now())));
   },
   'frappe.client.get': (deps, params) => {
     if (typeof params.name !== 'string') throw new FrappeError('MandatoryError', 'Paramètre name requis');

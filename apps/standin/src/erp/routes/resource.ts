@@ -4,7 +4,7 @@ import type { ErpDeps, Answer } from '../types';
 import { FrappeError, notFound } from '../errors';
 import { parseListRequest, paramsFromQuery } from '../query/list-params';
 import { documentFrom } from '../request';
-import { torontoToday } from '../../time';
+import { montrealToday } from '@gigafibre/contracts';
 
 /** Doctypes the API may read but never write (the system writes them). */
 const READ_ONLY: ReadonlySet<Doctype> = new Set(['Version']);
@@ -20,7 +20,7 @@ function writable(doctype: Doctype): void {
 }
 
 export function listDocs(deps: ErpDeps, doctype: Doctype, query: URLSearchParams): Answer {
-  const req = parseListRequest(doctype, paramsFromQuery(query), torontoToday(deps.now()));
+  const req = parseListRequest(doctype, paramsFromQuery(query), montrealToday(deps.now()));
   return { status: 200, body: { data: deps.lists.list(doctype, req) } };
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '../../db/open';
 import { sendJson } from '../../http/respond';
 import type { Ctx } from '../../http/router';
 import { DEPOTS } from '../../seed/places';
-import { minutesOf, torontoInstant, torontoParts } from '../../time';
+import { minutesOf, montrealInstant, montrealWallClock } from '@gigafibre/contracts';
 import { HubError } from '../errors';
 import { positionAt, type Stop } from './route-plan';
 
@@ -80,7 +80,7 @@ export class TraccarService {
   };
 
   private minuteOf(at: Date): number {
-    const { time } = torontoParts(at);
+    const { time } = montrealWallClock(at);
     return minutesOf(time) + at.getSeconds() / 60;
   }
 
@@ -92,13 +92,13 @@ export class TraccarService {
   private lastFix(now: Date, d: DeviceRow, minute: number): number {
     const fix = Math.floor(now.getTime() / (FIX_SECONDS * 1000)) * FIX_SECONDS * 1000;
     if (this.onShift(d, minute)) return fix;
-    const { date } = torontoParts(now);
-    const end = torontoInstant(date, d.shift_end ?? '16:00:00').getTime() + 30 * 60_000;
+    const { date } = montrealWallClock(now);
+    const end = montrealInstant(date, minutesOf(d.shift_end ?? '16:00:00')) + 30 * 60_000;
     return end <= now.getTime() ? end : end - 86_400_000;
   }
 
   private position(d: DeviceRow, at: Date): TraccarPosition & Record<string, unknown> {
-    const { date } = torontoParts(at);
+    const { date } = montrealWallClock(at);
     const stops: Stop[] = (this.stopsStmt.all(d.technician, date) as { start_time: string; duration_minutes: number; lat: number; lon: number }[]).map((s) => ({
       lat: s.lat,
       lon: s.lon,

@@ -7,7 +7,7 @@ import { useLiveEvents } from '@/shared/live';
 import { listCustomers, listDayJobs, listJobsByName, listLocations, listQueueJobs, listTechnicians, QUEUE_WINDOW_DAYS } from '../api';
 import { DispatchJobSet } from '../model/dispatchJobSet';
 import { isOnBoard } from '../model/dispatchQueueFilter';
-import { addDays } from '../model/dispatchTime';
+import { addDays } from '@gigafibre/contracts';
 import type { BoardCustomer, BoardJob, BoardLocation, BoardTechnician } from '../model/dispatchTypes';
 
 /** How long a card changed by someone else stays highlighted. */

@@ -1,28 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays,
   axisFor,
-  dayLengthMinutes,
   displayHour,
   displayTime,
   elapsedMinutes,
   formatWireTime,
-  instantOf,
-  isDstChangeDay,
-  isIsoDate,
   nowLineMinutes,
   parseTime,
   slotAt,
   slotsBetween,
   snapMinutes,
-  torontoToday,
-  wallClockAt,
   wallEnd,
 } from './dispatchTime';
 
 const SPRING = '2026-03-08'; // 02:00 EST → 03:00 EDT
 const AUTUMN = '2026-11-01'; // 02:00 EDT → 01:00 EST
-const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('wire times', () => {
   it('reads HH:mm:ss and HH:mm, rejects the rest', () => {
@@ -88,55 +80,7 @@ describe('slots', () => {
   });
 });
 
-describe('calendar dates', () => {
-  it('adds days across months, years and DST changes', () => {
-    expect(addDays('2026-03-07', 1)).toBe(SPRING);
-    expect(addDays(SPRING, 1)).toBe('2026-03-09');
-    expect(addDays('2026-10-31', 1)).toBe(AUTUMN);
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
-  });
-
-  it('accepts real dates only', () => {
-    expect(isIsoDate('2026-03-08')).toBe(true);
-    expect(isIsoDate('2026-02-30')).toBe(false);
-    expect(isIsoDate('2026-3-8')).toBe(false);
-    expect(isIsoDate(20260308)).toBe(false);
-  });
-});
-
 describe('America/Toronto and DST days', () => {
-  it('knows how long each day is', () => {
-    expect(dayLengthMinutes('2026-03-07')).toBe(1440);
-    expect(dayLengthMinutes(SPRING)).toBe(23 * 60);
-    expect(dayLengthMinutes(AUTUMN)).toBe(25 * 60);
-    expect(isDstChangeDay(SPRING)).toBe(true);
-    expect(isDstChangeDay(AUTUMN)).toBe(true);
-    expect(isDstChangeDay('2026-07-01')).toBe(false);
-  });
-
-  it('turns wall-clock times into instants on either side of a change', () => {
-    expect(iso(instantOf('2026-03-07', 420))).toBe('2026-03-07T12:00:00.000Z'); // EST
-    expect(iso(instantOf(SPRING, 60))).toBe('2026-03-08T06:00:00.000Z'); // 01:00 EST
-    expect(iso(instantOf(SPRING, 180))).toBe('2026-03-08T07:00:00.000Z'); // 03:00 EDT
-    expect(iso(instantOf(SPRING, 420))).toBe('2026-03-08T11:00:00.000Z'); // 07:00 EDT
-    // 02:30 does not exist that night: read as 03:30 EDT.
-    expect(iso(instantOf(SPRING, 150))).toBe('2026-03-08T07:30:00.000Z');
-    // 01:30 happens twice in the autumn: the first one (EDT).
-    expect(iso(instantOf(AUTUMN, 90))).toBe('2026-11-01T05:30:00.000Z');
-    expect(iso(instantOf(AUTUMN, 180))).toBe('2026-11-01T08:00:00.000Z'); // 03:00 EST
-    expect(iso(instantOf(AUTUMN, 420))).toBe('2026-11-01T12:00:00.000Z'); // 07:00 EST
-  });
-
-  it('reads instants back on the wall clock', () => {
-    expect(wallClockAt(Date.parse('2026-03-08T06:59:00Z'))).toEqual({ date: SPRING, minutes: 119 });
-    expect(wallClockAt(Date.parse('2026-03-08T07:00:00Z'))).toEqual({ date: SPRING, minutes: 180 });
-    expect(wallClockAt(Date.parse('2026-11-01T05:59:00Z'))).toEqual({ date: AUTUMN, minutes: 119 });
-    expect(wallClockAt(Date.parse('2026-11-01T06:00:00Z'))).toEqual({ date: AUTUMN, minutes: 60 });
-    // Toronto's date, not UTC's: 23:30 on the 7th is already the 8th in UTC.
-    expect(torontoToday(Date.parse('2026-03-08T04:30:00Z'))).toBe('2026-03-07');
-  });
-
   it('measures real durations and wall-clock ends across a change', () => {
     expect(elapsedMinutes(SPRING, 60, 240)).toBe(120);
     expect(elapsedMinutes(AUTUMN, 60, 240)).toBe(240);

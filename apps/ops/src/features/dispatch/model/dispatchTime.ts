@@ -2,14 +2,12 @@
 // `start_time` (`HH:mm:ss`) as Toronto wall time; the board works in minutes since local midnight
 // and only turns them into instants where real elapsed time matters (the now-line, DST days:
 // 2026-03-08 has 23 hours in Toronto, 2026-11-01 has 25).
-import { TIME_ZONE } from '@/shared/format';
+import { isDstChangeDay, MINUTES_PER_DAY, montrealInstant, montrealWallClock } from '@gigafibre/contracts';
 
 /** The board's slot: every placement snaps to a quarter hour. */
 export const SLOT_MINUTES = 15;
-export const MINUTES_PER_DAY = 24 * 60;
 
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Minutes since midnight of `HH:mm[:ss]`; null when absent or not a time of day. */
 export function parseTime(value: string | null | undefined): number | null {
@@ -58,105 +56,24 @@ export function snapMinutes(minutes: number, step = SLOT_MINUTES): number {
   return Math.round(minutes / step) * step;
 }
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
-
-/** `date` plus `days` calendar days (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-const partsFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Where an instant falls on Toronto's wall clock. */
-export interface WallClock {
-  date: string;
-  /** Minutes since local midnight (fractional: seconds included). */
-  minutes: number;
-}
-
-/** The Toronto wall-clock date and time of an instant (ms since the epoch). */
-export function wallClockAt(instantMs: number): WallClock {
-  const p: Record<string, string> = {};
-  for (const part of partsFormat.formatToParts(new Date(instantMs))) p[part.type] = part.value;
-  return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) + Number(p.second) / 60 };
-}
-
-/** Offset (ms) to add to an instant to read Toronto wall time as if it were UTC. */
-function offsetAt(instantMs: number): number {
-  const wall = wallClockAt(instantMs);
-  const [y, m, d] = wall.date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) + Math.round(wall.minutes * 60) * 1000 - Math.floor(instantMs / 1000) * 1000;
-}
-
-/**
- * The instant of a Toronto wall-clock time. A time skipped by the spring change (02:30 on
- * 2026-03-08) is read with the offset in force before it, i.e. one hour later (03:30 EDT); a time
- * that happens twice in the autumn (01:30 on 2026-11-01) is its first occurrence (EDT).
- */
-export function instantOf(date: string, minutes: number): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const asUtc = Date.UTC(y, m - 1, d) + minutes * 60_000;
-  // The offset a few hours before is the one in force before any change that day.
-  const before = offsetAt(asUtc - 6 * 3_600_000);
-  const guess = asUtc - before;
-  const after = offsetAt(guess);
-  if (after === before) return guess;
-  // The clocks changed in between: the wall time exists with the new offset, or it was skipped
-  // (spring gap) and `guess` is already the same reading one hour later.
-  const withNewOffset = asUtc - after;
-  return offsetAt(withNewOffset) === after ? withNewOffset : guess;
-}
-
-/** Length of a local day in minutes: 1380 on the spring change, 1500 on the autumn one. */
-export function dayLengthMinutes(date: string): number {
-  return Math.round((instantOf(addDays(date, 1), 0) - instantOf(date, 0)) / 60_000);
-}
-
-/** True when the clocks change on `date` in Toronto. */
-export function isDstChangeDay(date: string): boolean {
-  return dayLengthMinutes(date) !== MINUTES_PER_DAY;
-}
-
 /**
  * Wall-clock end of a job starting at `start` on `date` and lasting `duration` real minutes. The
  * same as `start + duration` except across a clock change (01:30 + 60 min on 2026-03-08 ends at 03:30).
  */
 export function wallEnd(date: string, start: number, duration: number, dstDay = isDstChangeDay(date)): number {
   if (!dstDay) return start + duration;
-  const end = wallClockAt(instantOf(date, start) + duration * 60_000);
+  const end = montrealWallClock(montrealInstant(date, start) + duration * 60_000);
   return end.date === date ? end.minutes : end.date > date ? MINUTES_PER_DAY + end.minutes : end.minutes - MINUTES_PER_DAY;
 }
 
 /** Real minutes elapsed between two wall-clock times of `date` (120 for 01:00→04:00 on 2026-03-08). */
 export function elapsedMinutes(date: string, from: number, to: number): number {
-  return Math.round((instantOf(date, to) - instantOf(date, from)) / 60_000);
-}
-
-/** Today in Toronto, `YYYY-MM-DD`. */
-export function torontoToday(nowMs = Date.now()): string {
-  return wallClockAt(nowMs).date;
+  return Math.round((montrealInstant(date, to) - montrealInstant(date, from)) / 60_000);
 }
 
 /** Where the now-line goes on the board for `date`: minutes since midnight, or null on another day. */
 export function nowLineMinutes(date: string, nowMs = Date.now()): number | null {
-  const wall = wallClockAt(nowMs);
+  const wall = montrealWallClock(nowMs);
   return wall.date === date ? wall.minutes : null;
 }
 

@@ -1,7 +1,7 @@
 // What the technician's pages show, assembled from ERPNext, and kept on the device: when the
 // network is gone (a basement), the last copy is shown instead of an error.
 import type { JobStatus, JobType } from '@gigafibre/contracts';
-import { todayInToronto } from '@/shared/format/dates';
+import { montrealToday } from '@gigafibre/contracts';
 import { isApiError } from '@/shared/http';
 import { findTechnician, getCustomers, getJob, getLocations, listEquipmentAt, listJobsOfDay, type EquipmentRow } from '../api';
 import { createTechJobCache, type TechJobCache } from '../storage/scanStorage';
@@ -84,7 +84,7 @@ function placeOf(location: string, row: LocationRow | undefined): TechJobPlace {
 
 /** The signed-in technician's jobs today. */
 export function loadTodayJobs(email: string, signal?: AbortSignal): Promise<TechJobList> {
-  const date = todayInToronto();
+  const date = montrealToday();
   return withDeviceCopy(
     `jobs:${email}`,
     async () => {

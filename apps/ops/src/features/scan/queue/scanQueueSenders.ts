@@ -1,7 +1,7 @@
 // How each kind of record reaches the server. Every call carries the record id as
 // Idempotency-Key and an 8-second deadline; a failure is an ApiError the state machine classifies.
 import type { ServiceEquipment, VisionEquipment } from '@gigafibre/contracts';
-import { todayInToronto } from '@/shared/format/dates';
+import { montrealToday } from '@gigafibre/contracts';
 import { ApiError, isApiError, type CallOptions } from '@/shared/http';
 import { createEquipment, findEquipmentBySerial, getJob, readEquipmentLabel, setJobStatus, updateEquipment } from '../api';
 import { SCAN_SEND_TIMEOUT_MS } from './scanQueueMachine';
@@ -35,7 +35,7 @@ function requireJob(record: ScanQueueRecord): string {
 async function linkEquipment(job: string, p: LinkEquipmentPayload, call: CallOptions): Promise<void> {
   const read: CallOptions = { timeoutMs: call.timeoutMs };
   const location = p.serviceLocation ?? (await getJob(job, read)).service_location;
-  const installed_on = todayInToronto();
+  const installed_on = montrealToday();
   const details: Partial<ServiceEquipment> = {
     equipment_type: p.equipmentType,
     ...(p.mac ? { mac_address: p.mac } : {}),
