@@ -1,7 +1,9 @@
 // Ports and settings of the stack the e2e suite starts (distinct from `npm start`'s defaults).
 // E2E_PORT_BASE moves the whole set, so several checkouts can run the suite on one machine.
 const base = Number(process.env.E2E_PORT_BASE ?? '8100');
-export const E2E_PORTS = { edge: base + 80, bff: base + 90, erp: base + 1, hub: base + 2 } as const;
+// The edge is nginx (as production's Traefik) in front of two BFF replicas (bff, bff + 1); the
+// standin's edge plays Authentik's outpost behind it (outpost).
+export const E2E_PORTS = { edge: base + 80, outpost: base + 83, bff: base + 90, erp: base + 1, hub: base + 2 } as const;
 
 export const E2E_BASE_URL = `http://localhost:${E2E_PORTS.edge}`;
 export const E2E_ERP_URL = `http://localhost:${E2E_PORTS.erp}`;
@@ -13,7 +15,11 @@ export const E2E_HUB_TOKEN = 'e2e-hub-token';
 
 export const E2E_ENV: Record<string, string> = {
   OPS_PORT: String(E2E_PORTS.edge),
+  OUTPOST_PORT: String(E2E_PORTS.outpost),
   BFF_PORT: String(E2E_PORTS.bff),
+  BFF_REPLICAS: '2',
+  // nginx is required (npm test installs it); OPS_EDGE=standin runs the suite through the standin's edge instead.
+  OPS_EDGE: process.env.OPS_EDGE ?? 'nginx',
   STANDIN_ERP_PORT: String(E2E_PORTS.erp),
   STANDIN_HUB_PORT: String(E2E_PORTS.hub),
   STANDIN_ERP_TOKEN: E2E_ERP_TOKEN,

@@ -1,13 +1,23 @@
-// Runs the whole product on one machine: the standin (ERPNext, targo-hub and the Traefik/Authentik
-// edge) and the built BFF, wired to each other exactly as production is (only URLs and tokens differ).
-// Used by `npm start` and by the Playwright suite. Ctrl-C / SIGTERM stops every process.
+// Runs the whole product on one machine: the standin (ERPNext, targo-hub, Authentik's outpost),
+// the built BFF replicas and, in front of them, the edge: nginx configured as production's
+// Traefik + Authentik ForwardAuth (lib/nginx-edge.conf) when it is installed, or the standin's
+// own edge otherwise (OPS_EDGE=nginx|standin forces one; see lib/stack-config.ts). Wired exactly
+// as production is (only URLs and tokens differ). Used by `npm start` and by the Playwright suite.
+// Ctrl-C / SIGTERM stops every process and removes nginx's temporary folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { stackConfig } from './lib/stack-config';
+import { nginxPath, nginxProblem, writeNginxFiles, type NginxFiles } from './lib/nginxEdge';
+import { chooseEdge, stackConfig } from './lib/stack-config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cfg = stackConfig(process.env);
+const choice = chooseEdge(process.env, nginxProblem(nginxPath(process.env)));
+if ('error' in choice) {
+  console.error(`✗ ${choice.error}`);
+  process.exit(1);
+}
+const cfg = stackConfig(process.env, choice.edge);
 const children: ChildProcess[] = [];
+let nginxFiles: NginxFiles | undefined;
 let stopping = false;
 
 function start(name: string, cmd: string, args: string[], env: Record<string, string>): ChildProcess {
@@ -38,6 +48,7 @@ async function stop(code: number): Promise<void> {
         }),
     ),
   );
+  nginxFiles?.remove();
   process.exit(code);
 }
 
@@ -60,10 +71,16 @@ process.on('SIGTERM', () => void stop(0));
 
 start('standin', `${root}node_modules/.bin/tsx`, [`${root}apps/standin/src/main.ts`], cfg.standinEnv);
 cfg.bffEnvs.forEach((env, i) => start(`bff#${i + 1}`, process.execPath, [cfg.bffBundle ?? `${root}apps/bff/dist/index.js`], env));
+if (cfg.edge === 'nginx') {
+  nginxFiles = writeNginxFiles({ listenPort: cfg.opsPort, outpostPort: cfg.outpostPort, bffPorts: cfg.bffPorts, faults: cfg.faults, accessLog: process.env.NGINX_ACCESS_LOG });
+  // SIGTERM is nginx's fast shutdown: open streams are cut, as when Traefik stops.
+  start('nginx', nginxPath(process.env), nginxFiles.args, {});
+}
 
 try {
   await waitReady(`${cfg.edgeUrl}/ops/readyz`, 90_000);
-  console.log(`\n  Gigafibre Ops est prêt : ${cfg.edgeUrl}/ops/\n  (comptes de démonstration sur la page de connexion ; Ctrl-C pour arrêter)\n`);
+  const edge = cfg.edge === 'nginx' ? `nginx devant ${cfg.bffPorts.length} BFF, Authentik joué par le standin` : 'edge du standin (nginx absent)';
+  console.log(`\n  Gigafibre Ops est prêt : ${cfg.edgeUrl}/ops/  [${edge}]\n  (comptes de démonstration sur la page de connexion ; Ctrl-C pour arrêter)\n`);
 } catch (err) {
   console.error(`✗ ${(err as Error).message}`);
   await stop(1);

@@ -57,9 +57,12 @@ export async function startStandin(config: StandinConfig, opts: StartOptions = {
     }
     if (config.services.includes('edge')) {
       const edgeLog = createLogger('edge', config.logLevel);
-      const edge = createEdge({ db, bffUrls: config.bffUrls, jwt: { secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience }, log: edgeLog, now });
+      // One rule set for the edge's own answers and its forward-auth endpoint (a proxy in front asks it).
+      const edgeFaults = faults();
+      const jwt = { secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience };
+      const edge = createEdge({ db, bffUrls: config.bffUrls, jwt, log: edgeLog, now, faults: edgeFaults });
       closers.push(() => edge.close());
-      services.push(await startService({ name: 'edge', handler: edge.handler, log: edgeLog, faults: faults() }, config.edgePort, config.host));
+      services.push(await startService({ name: 'edge', handler: edge.handler, log: edgeLog, faults: edgeFaults }, config.edgePort, config.host));
     }
   } catch (err) {
     await Promise.all(services.map((s) => s.close()));
