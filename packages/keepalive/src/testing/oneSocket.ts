@@ -70,7 +70,7 @@ export function rawRequestBytes(spec: CallSpec & { host: string }): Buffer {
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
   if (!body) return head;
   if (!spec.chunked) return Buffer.concat([head, body]);
-  const parts = [head];
+  const parts: Buffer[] = [head];
   for (let i = 0; i < body.length; i += 65536) {
     const chunk = body.subarray(i, i + 65536);
     parts.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'));
