@@ -10,7 +10,7 @@ import { ShellPage } from '../pages/ShellPage';
 import { SignInPage } from '../pages/SignInPage';
 import { E2E_ENV } from '../stack-env';
 
-test('sign in through the proxy, a refused call, then ordinary use in the same browser', async ({ page }) => {
+test('sign in through the proxy, a refused call, then ordinary use in the same browser', async ({ page }, testInfo) => {
   const viaNginx = E2E_ENV.OPS_EDGE === 'nginx';
   // No session: the proxy asks the outpost, which sends the browser to sign in.
   await page.goto('/ops/#/clients');
@@ -50,6 +50,8 @@ test('sign in through the proxy, a refused call, then ordinary use in the same b
   await search.result(client.customer).click();
   await expect(page).toHaveURL(new RegExp(`#/clients/${client.customer}`));
   await expect(new ClientFilePage(page).name()).toHaveText(client.customerName);
+  await testInfo.attach('client-file-through-the-proxy', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.screenshot({ path: testInfo.outputPath('client-file-through-the-proxy.png') });
   await page.goBack();
   await expect(shell.mainHeading()).toHaveText('Clients');
   expect(answers.length).toBeGreaterThan(0);
