@@ -68,6 +68,12 @@ async function waitReady(url: string, timeoutMs: number): Promise<void> {
 
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+// Whoever started the stack (Playwright, npm start) died without stopping it: stop too, rather than
+// leave the ports (and nginx) taken for the next run.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop(1);
+}, 1_000).unref();
 
 start('standin', `${root}node_modules/.bin/tsx`, [`${root}apps/standin/src/main.ts`], cfg.standinEnv);
 cfg.bffEnvs.forEach((env, i) => start(`bff#${i + 1}`, process.execPath, [cfg.bffBundle ?? `${root}apps/bff/dist/index.js`], env));
