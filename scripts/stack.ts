@@ -5,6 +5,7 @@
 // as production is (only URLs and tokens differ). Used by `npm start` and by the Playwright suite.
 // Ctrl-C / SIGTERM stops every process and removes nginx's temporary folder.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nginxPath, nginxProblem, writeNginxFiles, type NginxFiles } from './lib/nginxEdge';
 import { chooseEdge, stackConfig } from './lib/stack-config';
@@ -69,10 +70,18 @@ async function waitReady(url: string, timeoutMs: number): Promise<void> {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 // Whoever started the stack (Playwright, npm start) died without stopping it: stop too, rather than
-// leave the ports (and nginx) taken for the next run.
-const parent = process.ppid;
+// leave the ports (and nginx) taken for the next run. tsx runs this file in a child of its own, so
+// the starter is the grandparent: watch both (Linux /proc; elsewhere this check does nothing).
+const parentOf = (pid: number): number | undefined => {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+};
+const ancestors = [process.ppid, parentOf(process.ppid)];
 setInterval(() => {
-  if (process.ppid !== parent) void stop(1);
+  if (process.ppid !== ancestors[0] || parentOf(process.ppid) !== ancestors[1]) void stop(1);
 }, 1_000).unref();
 
 start('standin', `${root}node_modules/.bin/tsx`, [`${root}apps/standin/src/main.ts`], cfg.standinEnv);
