@@ -20,12 +20,12 @@ test('sign in through the proxy, a refused call, then ordinary use in the same b
   await shell.waitReady();
   await expect(shell.mainHeading()).toHaveText('Clients');
 
-  // Refused before its 200 kB body is read: no X-Requested-With (CSRF), then too large (413).
+  // Refused before its 200 kB body is read (a note far too long): no X-Requested-With (CSRF), then too large (413).
   // Both are JSON, and the connections they used stay usable.
   const refusals = await page.evaluate(async () => {
-    const body = JSON.stringify({ customer_name: 'x'.repeat(200_000) });
+    const body = JSON.stringify({ reference_doctype: 'Customer', reference_name: 'CUST-00001', content: 'x'.repeat(200_000) });
     const post = (headers: Record<string, string>) =>
-      fetch('/ops/api/erp/resource/Customer/CUST-00001', { method: 'PUT', headers: { 'Content-Type': 'application/json', ...headers }, body, redirect: 'manual' }).then(async (r) => ({
+      fetch('/ops/api/erp/resource/Comment', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body, redirect: 'manual' }).then(async (r) => ({
         status: r.status,
         server: r.headers.get('server'),
         body: (await r.json()) as { error: string },
