@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { nginxPath, nginxProblem, writeNginxFiles, type NginxFiles } from './lib/nginxEdge';
+import { nginxPath, nginxProblem, removeStaleNginxFiles, writeNginxFiles, type NginxFiles } from './lib/nginxEdge';
 import { chooseEdge, stackConfig } from './lib/stack-config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -87,6 +87,12 @@ setInterval(() => {
 start('standin', `${root}node_modules/.bin/tsx`, [`${root}apps/standin/src/main.ts`], cfg.standinEnv);
 cfg.bffEnvs.forEach((env, i) => start(`bff#${i + 1}`, process.execPath, [cfg.bffBundle ?? `${root}apps/bff/dist/index.js`], env));
 if (cfg.edge === 'nginx') {
+  // nginx after the outpost is up: until then every request it took would log a refused auth subrequest.
+  await waitReady(`http://127.0.0.1:${cfg.outpostPort}/if/flow/default-authentication-flow/`, 90_000).catch(async (err: Error) => {
+    console.error(`✗ ${err.message}`);
+    await stop(1);
+  });
+  removeStaleNginxFiles();
   nginxFiles = writeNginxFiles({ listenPort: cfg.opsPort, outpostPort: cfg.outpostPort, bffPorts: cfg.bffPorts, faults: cfg.faults, accessLog: process.env.NGINX_ACCESS_LOG });
   // SIGTERM is nginx's fast shutdown: open streams are cut, as when Traefik stops.
   start('nginx', nginxPath(process.env), nginxFiles.args, {});

@@ -2,7 +2,7 @@
 // binary, renders nginx-edge.conf into a temporary folder (config, pid, temp files: nothing
 // outside it), and runs nginx in the foreground as a child of the stack.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -74,4 +74,32 @@ export function writeNginxFiles(settings: NginxEdgeSettings): NginxFiles {
   const config = join(dir, 'nginx.conf');
   writeFileSync(config, renderNginxConfig(settings, dir));
   return { dir, config, args: ['-p', dir, '-c', config, '-e', 'stderr'], remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Removes the folders of stacks that were killed outright (Playwright ends its web server with
+ * SIGKILL, so the stack cannot clean up): those older than a minute whose nginx is not running
+ * (younger ones may belong to a stack starting right now).
+ */
+export function removeStaleNginxFiles(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('ops-nginx-')) continue;
+    const dir = join(tmpdir(), name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs < 60_000) continue;
+      const pid = existsSync(join(dir, 'nginx.pid')) ? Number(readFileSync(join(dir, 'nginx.pid'), 'utf8').trim()) : 0;
+      if (pid > 0 && isRunning(pid)) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile, or not ours to read: leave it
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    return process.kill(pid, 0);
+  } catch {
+    return false;
+  }
 }
