@@ -11,6 +11,7 @@ COPY apps/ops/package.json apps/ops/
 COPY apps/bff/package.json apps/bff/
 COPY packages/capabilities/package.json packages/capabilities/
 COPY packages/contracts/package.json packages/contracts/
+COPY packages/keepalive/package.json packages/keepalive/
 RUN pnpm install --frozen-lockfile --filter @gigafibre/ops... --filter @gigafibre/bff... --filter gigafibre-ops-workspace
 COPY tsconfig.base.json vite.config.ts ./
 COPY public public

@@ -3,7 +3,9 @@
 import { SUITE_CLOCK } from './clock';
 
 const base = Number(process.env.E2E_PORT_BASE ?? '8100');
-export const E2E_PORTS = { edge: base + 80, bff: base + 90, erp: base + 1, hub: base + 2 } as const;
+// The edge is nginx (as production's Traefik) in front of two BFF replicas (bff, bff + 1); the
+// standin's edge plays Authentik's outpost behind it (outpost).
+export const E2E_PORTS = { edge: base + 80, outpost: base + 83, bff: base + 90, erp: base + 1, hub: base + 2 } as const;
 
 export const E2E_BASE_URL = `http://localhost:${E2E_PORTS.edge}`;
 export const E2E_ERP_URL = `http://localhost:${E2E_PORTS.erp}`;
@@ -29,8 +31,9 @@ export const MAIN_STACK: StackUrls = { baseUrl: E2E_BASE_URL, erpUrl: E2E_ERP_UR
  */
 export function hourStackPorts(slot: number): typeof E2E_PORTS {
   const first = base + 11 + 10 * slot;
-  if (first + 4 >= E2E_PORTS.edge) throw new Error(`no ports left for hour stack ${slot}`);
-  return { erp: first, hub: first + 1, edge: first + 2, bff: first + 3 };
+  // erp, hub, edge, outpost, then the BFF replicas (bff, bff + 1).
+  if (first + 6 >= E2E_PORTS.edge) throw new Error(`no ports left for hour stack ${slot}`);
+  return { erp: first, hub: first + 1, edge: first + 2, outpost: first + 3, bff: first + 4 };
 }
 
 /** The environment of scripts/stack.ts for a stack on `ports` whose business clock reads `clock`. */
@@ -38,6 +41,7 @@ export function stackEnv(ports: typeof E2E_PORTS, clock: string): Record<string,
   return {
     ...E2E_ENV,
     OPS_PORT: String(ports.edge),
+    OUTPOST_PORT: String(ports.outpost),
     BFF_PORT: String(ports.bff),
     STANDIN_ERP_PORT: String(ports.erp),
     STANDIN_HUB_PORT: String(ports.hub),
@@ -47,7 +51,11 @@ export function stackEnv(ports: typeof E2E_PORTS, clock: string): Record<string,
 
 export const E2E_ENV: Record<string, string> = {
   OPS_PORT: String(E2E_PORTS.edge),
+  OUTPOST_PORT: String(E2E_PORTS.outpost),
   BFF_PORT: String(E2E_PORTS.bff),
+  BFF_REPLICAS: '2',
+  // nginx is required (npm test installs it); OPS_EDGE=standin runs the suite through the standin's edge instead.
+  OPS_EDGE: process.env.OPS_EDGE ?? 'nginx',
   STANDIN_ERP_PORT: String(E2E_PORTS.erp),
   STANDIN_HUB_PORT: String(E2E_PORTS.hub),
   STANDIN_CLOCK: SUITE_CLOCK,

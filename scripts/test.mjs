@@ -1,6 +1,6 @@
 // `npm test`: set-up, then type checks, lint, unit/integration tests, build and the Playwright suite.
 // Stops at the first failing step and prints how long each step took.
-import { ensureChromium, installWorkspace, run } from './lib/bootstrap.mjs';
+import { ensureChromium, ensureNginx, installWorkspace, run } from './lib/bootstrap.mjs';
 
 const started = Date.now();
 const timings = [];
@@ -15,6 +15,7 @@ let pnpm = '';
 step('installation', () => {
   pnpm = installWorkspace();
   ensureChromium();
+  ensureNginx();
 });
 // Needs the registry's advisory service; without it the step warns and passes (scripts/audit.ts).
 step('audit des dépendances (pnpm audit)', () => run(pnpm, ['exec', 'tsx', 'scripts/audit.ts'], { what: 'l’audit des dépendances' }));

@@ -96,6 +96,17 @@ export function cpuMicros(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime, stime (fields 14 and 15)
 }
 
+/** CPU time (µs) of a process and all its descendants: tsx runs the standin in a child, nginx its workers. */
+export function treeCpuMicros(pid: number): number {
+  let children: string;
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  } catch {
+    return 0; // gone
+  }
+  return cpuMicros(pid) + (children === '' ? 0 : children.split(' ').reduce((sum, child) => sum + treeCpuMicros(Number(child)), 0));
+}
+
 /** Resident set size of one process in MB (VmRSS). */
 export function rssMb(pid: number): number {
   try {

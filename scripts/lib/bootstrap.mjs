@@ -1,6 +1,7 @@
 // Set-up shared by `npm start` and `npm test` on a machine that has only Node 20 and npm:
 // a pinned pnpm in .tools/, the workspace install (better-sqlite3 compiled against Node's own
-// headers), and Debian's Chromium for the browser tests. Node built-ins only: nothing is installed yet.
+// headers), Debian's Chromium for the browser tests and Debian's nginx for the edge they go through.
+// Node built-ins only: nothing is installed yet.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,28 +59,55 @@ export function installWorkspace() {
   return pnpm;
 }
 
+/** Installs Debian packages with apt-get as root or through sudo, or exits with `refusal` (how to do it by hand). */
+function aptInstall(packages, refusal) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = !isRoot && spawnSync('sudo', ['-n', 'true']).status === 0;
+  if (!isRoot && !sudo) {
+    console.error(refusal);
+    process.exit(1);
+  }
+  const apt = (args) => (sudo ? run('sudo', ['-n', 'apt-get', ...args], { what: 'apt-get' }) : run('apt-get', args, { what: 'apt-get' }));
+  process.env.DEBIAN_FRONTEND = 'noninteractive';
+  apt(['update']);
+  apt(['install', '-y', '--no-install-recommends', ...packages]);
+}
+
 /** Debian's Chromium for Playwright: installed with apt when missing, or a clear message. */
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return CHROMIUM;
   console.log(`→ Chromium absent (${CHROMIUM}) : installation du paquet Debian « chromium »`);
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const sudo = !isRoot && spawnSync('sudo', ['-n', 'true']).status === 0;
-  if (!isRoot && !sudo) {
-    console.error(
-      `✗ Chromium est requis pour les tests de bout en bout et ne peut pas être installé sans droits root.\n` +
-        `  Installez-le : sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium\n` +
-        `  ou indiquez un autre binaire avec CHROMIUM_PATH.`,
-    );
-    process.exit(1);
-  }
-  const apt = (args) => (sudo ? run('sudo', ['-n', 'apt-get', ...args], { what: 'apt-get' }) : run('apt-get', args, { what: 'apt-get' }));
-  const env = { DEBIAN_FRONTEND: 'noninteractive' };
-  process.env.DEBIAN_FRONTEND = env.DEBIAN_FRONTEND;
-  apt(['update']);
-  apt(['install', '-y', '--no-install-recommends', 'chromium']);
+  aptInstall(
+    ['chromium'],
+    `✗ Chromium est requis pour les tests de bout en bout et ne peut pas être installé sans droits root.\n` +
+      `  Installez-le : sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium\n` +
+      `  ou indiquez un autre binaire avec CHROMIUM_PATH.`,
+  );
   if (!existsSync(CHROMIUM)) {
     console.error(`✗ apt-get a terminé mais ${CHROMIUM} est introuvable.`);
     process.exit(1);
   }
   return CHROMIUM;
+}
+
+export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+
+/**
+ * Debian's nginx, the edge the end-to-end suite goes through (scripts/lib/nginx-edge.conf, run by
+ * scripts/stack.ts from a temporary folder: the package's own service and /etc/nginx are unused).
+ */
+export function ensureNginx() {
+  if (existsSync(NGINX)) return NGINX;
+  console.log(`→ nginx absent (${NGINX}) : installation du paquet Debian « nginx »`);
+  aptInstall(
+    ['nginx'],
+    `✗ nginx est requis pour les tests de bout en bout (il joue Traefik devant les BFF) et ne peut pas être installé sans droits root.\n` +
+      `  Installez-le : sudo apt-get update && sudo apt-get install -y --no-install-recommends nginx\n` +
+      `  ou indiquez un autre binaire avec NGINX_PATH (avec le module auth_request).`,
+  );
+  if (!existsSync(NGINX)) {
+    console.error(`✗ apt-get a terminé mais ${NGINX} est introuvable.`);
+    process.exit(1);
+  }
+  return NGINX;
 }

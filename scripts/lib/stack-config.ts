@@ -2,8 +2,19 @@
 // BFF's (the BFF only ever sees the production variable names).
 import { anchorClockSetting } from '../../packages/contracts/src/clock';
 
+/** What answers the stack's port: nginx in front of the BFF replicas, or the standin's own edge. */
+export type EdgeKind = 'nginx' | 'standin';
+
 export interface StackConfig {
+  edge: EdgeKind;
   edgeUrl: string;
+  /** The port browsers use (OPS_PORT): nginx's, or the standin edge's. */
+  opsPort: number;
+  /** With nginx: where the standin's edge (Authentik's outpost for nginx) listens (OUTPOST_PORT, default OPS_PORT + 3). */
+  outpostPort: number;
+  bffPorts: number[];
+  /** The standin's fault injection is on (STANDIN_FAULTS=1). */
+  faults: boolean;
   /** The BFF bundle to run (BFF_BUNDLE, default apps/bff/dist/index.js). */
   bffBundle: string | undefined;
   standinEnv: Record<string, string>;
@@ -18,8 +29,25 @@ export const LOCAL_DEFAULTS = {
   audience: 'gigafibre-ops',
 } as const;
 
-export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
+/**
+ * Which edge to run: OPS_EDGE=nginx (required: `problem` is fatal), OPS_EDGE=standin, or, unset,
+ * nginx when it is installed and usable (`problem` null) and the standin's edge otherwise (zero install).
+ */
+export function chooseEdge(env: NodeJS.ProcessEnv, problem: string | null): { edge: EdgeKind } | { error: string } {
+  const wanted = env.OPS_EDGE ?? 'auto';
+  if (wanted === 'standin') return { edge: 'standin' };
+  if (wanted === 'nginx') {
+    return problem === null
+      ? { edge: 'nginx' }
+      : { error: `OPS_EDGE=nginx, mais ${problem}. Installez-le (apt-get install nginx ; npm test le fait), ou lancez avec OPS_EDGE=standin.` };
+  }
+  if (wanted !== 'auto') return { error: `OPS_EDGE invalide : « ${wanted} » (nginx, standin, ou absent)` };
+  return { edge: problem === null ? 'nginx' : 'standin' };
+}
+
+export function stackConfig(env: NodeJS.ProcessEnv, edge: EdgeKind = 'standin'): StackConfig {
   const opsPort = env.OPS_PORT ?? '8080';
+  const outpostPort = Number(env.OUTPOST_PORT ?? Number(opsPort) + 3);
   const bffPort = Number(env.BFF_PORT ?? '8090');
   const erpPort = env.STANDIN_ERP_PORT ?? '8001';
   const hubPort = env.STANDIN_HUB_PORT ?? '8002';
@@ -32,7 +60,8 @@ export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
   const bffPorts = Array.from({ length: replicas }, (_, i) => bffPort + i);
 
   const standinEnv: Record<string, string> = {
-    OPS_PORT: opsPort,
+    // Behind nginx the standin's edge is only Authentik's outpost, on a port of its own.
+    OPS_PORT: edge === 'nginx' ? String(outpostPort) : opsPort,
     STANDIN_ERP_PORT: erpPort,
     STANDIN_HUB_PORT: hubPort,
     STANDIN_ERP_TOKEN: erpToken,
@@ -74,5 +103,5 @@ export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
     return bffEnv;
   });
 
-  return { edgeUrl, bffBundle: env.BFF_BUNDLE, standinEnv, bffEnvs };
+  return { edge, edgeUrl, opsPort: Number(opsPort), outpostPort, bffPorts, faults: env.STANDIN_FAULTS === '1', bffBundle: env.BFF_BUNDLE, standinEnv, bffEnvs };
 }

@@ -7,6 +7,7 @@
 // No body parser anywhere: the proxies stream request bodies straight through.
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { PolicyMatcher } from '@gigafibre/capabilities';
+import { guardEarlyAnswers } from '@gigafibre/keepalive';
 import type { BffRequest } from './bffRequest';
 import type { BffConfig } from './config';
 import { checkCsrf } from './csrf/checkCsrf';
@@ -82,6 +83,9 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
 
   const app = (incoming: IncomingMessage, res: ServerResponse): void => {
     const req = incoming as BffRequest;
+    // Any answer given before the body is read (a refusal, a 404, an upstream's early answer)
+    // drains it or closes the connection cleanly: a proxy's pooled connection stays usable.
+    guardEarlyAnswers(req, res);
     try {
       startRequest(req, res, log);
       security.start(req, res); // 400 without Host
@@ -89,12 +93,8 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
       req.opsPath = path;
       if (path.segments[0] !== 'ops' || path.segments[1] !== 'api') return void shell(req, res);
       if (path.trailingSlash) throw new HttpError(400, 'bad_path', 'Chemin refusé : « / » final interdit.', { reason: 'trailing_slash' });
-      api(req, res, path).catch((err: unknown) => {
-        security.beforeError(req, res);
-        sendError(err, req, res, log);
-      });
+      api(req, res, path).catch((err: unknown) => sendError(err, req, res, log));
     } catch (err) {
-      security.beforeError(req, res);
       sendError(err, req, res, log);
     }
   };

@@ -63,9 +63,13 @@ export async function startStandin(config: StandinConfig, opts: StartOptions = {
     }
     if (config.services.includes('edge')) {
       const edgeLog = createLogger('edge', config.logLevel);
-      const edge = createEdge({ db, bffUrls: config.bffUrls, jwt: { secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience }, log: edgeLog, now: () => new Date() });
+      // One rule set for the edge's own answers and its forward-auth endpoint (a proxy in front asks it).
+      // Sign-in sessions and JWTs keep real time, whatever the business clock says.
+      const edgeFaults = faults();
+      const jwt = { secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience };
+      const edge = createEdge({ db, bffUrls: config.bffUrls, jwt, log: edgeLog, now: () => new Date(), faults: edgeFaults });
       closers.push(() => edge.close());
-      services.push(await startService({ name: 'edge', handler: edge.handler, log: edgeLog, faults: faults(), now }, config.edgePort, config.host));
+      services.push(await startService({ name: 'edge', handler: edge.handler, log: edgeLog, faults: edgeFaults, now }, config.edgePort, config.host));
     }
   } catch (err) {
     await Promise.all(services.map((s) => s.close()));

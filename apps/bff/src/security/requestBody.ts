@@ -7,7 +7,7 @@
 //   body run past its declared length;
 // - chunked uploads (no length up front; browsers do not send them) are read in full up to the cap
 //   before the upstream request starts. Memory: at most the cap per such upload in flight.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../errors';
 import type { SecurityConfig } from './securityConfig';
 
@@ -79,30 +79,6 @@ export function checkRequestBody(req: IncomingMessage, kind: BodyKind, config: S
   return kind === 'json' ? body.then(checkJson) : body;
 }
 
-/** How long the rest of a refused body is read (and dropped) after the answer, at most. */
-export const LINGER_MS = 5000;
-
-/**
- * Before answering an error while the request's body is still arriving: keep reading (and
- * dropping) it after the answer, stop sending (FIN), and close only when the client has finished
- * or after LINGER_MS. Node would close at once, and closing a socket with unread bytes makes the
- * kernel send a reset: the client would lose the 413 it was about to read.
- */
-export function lingerIfUnread(req: IncomingMessage, res: ServerResponse): void {
-  const { headers } = req;
-  const hasBody = headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
-  if (!hasBody || req.complete || res.headersSent) return;
-  // Not "last": Node then drops the rest of the body instead of destroying the socket; we end it.
-  res.shouldKeepAlive = true;
-  res.once('finish', () => {
-    const socket = req.socket;
-    socket.end();
-    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
-    timer.unref();
-    socket.once('close', () => clearTimeout(timer));
-  });
-}
-
 function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -113,7 +89,7 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
       settled = true;
       req.off('data', onData);
       if (err) {
-        req.resume(); // drop what is still arriving (see lingerIfUnread)
+        req.resume(); // what is still arriving is dropped (guardEarlyAnswers decides drain or close)
         reject(err);
       } else {
         resolve(Buffer.concat(chunks, size));

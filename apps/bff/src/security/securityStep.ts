@@ -10,7 +10,7 @@ import { actorOf, type Identity } from '../identity/identity';
 import type { Logger } from '../logging/logger';
 import type { OpsPath } from '../policy/normalizePath';
 import { RateLimiter, rateBucketOf } from './rateLimit';
-import { bodyKindOf, checkRequestBody, lingerIfUnread } from './requestBody';
+import { bodyKindOf, checkRequestBody } from './requestBody';
 import { applyHeaders, createSecurityHeaders, type SecurityHeaders } from './securityHeaders';
 
 /** Segments of `/ops/api/<upstream>` before the upstream's own path. */
@@ -28,8 +28,6 @@ export interface SecurityStep {
    * request without Host (Node's own refusal has no body: see hardenServer.ts).
    */
   start(req: BffRequest, res: ServerResponse): void;
-  /** Called before an error is answered: a body still arriving is read to its end, not reset. */
-  beforeError(req: BffRequest, res: ServerResponse): void;
   /**
    * Query and method-override checks (400), rate limit (429), then body checks (400/413/415) of
    * an authorized proxied call; returns the
@@ -55,7 +53,6 @@ export function createSecurityStep(config: BffConfig, log: Logger, options: Secu
         throw new HttpError(400, 'bad_request', 'Requête HTTP/1.1 sans en-tête Host.', { reason: 'missing_host' });
       }
     },
-    beforeError: lingerIfUnread,
     admit(req, res, upstream, path, identity) {
       const method = req.method ?? 'GET';
       if (path.search.length > 1 && QUERY_LINE_BREAK.test(path.search)) {

@@ -91,18 +91,27 @@ export class BffProxy {
       res.flushHeaders();
       up.pipe(res);
       up.on('error', () => res.destroy());
-      // The BFF answered before reading the whole upload (a 413): the rest of the client's body
-      // is read and dropped, so the browser finishes sending and reads the answer instead of
-      // stalling on a socket nobody reads (Traefik, too, lets the client get its 413).
+      // The BFF answered before the whole upload reached it (a 401, a 413). As Traefik does: stop
+      // sending (a half-sent connection cannot be reused) and drop the rest of the client's body
+      // here; guardEarlyAnswers (http/service.ts) keeps or cleanly closes the client's connection.
       up.on('end', () => {
         if (req.complete) return;
         req.unpipe(upstream);
         req.resume();
+        upstream.destroy();
       });
     });
     let clientLeft = false;
     upstream.on('error', (err: NodeJS.ErrnoException) => {
-      if (responded || clientLeft) return res.destroy(); // our own destroy() below, not the BFF's fault
+      if (clientLeft) return res.destroy(); // our own destroy() below, not the BFF's fault
+      if (responded) {
+        // The upstream connection ended while the client was still sending the body the BFF had
+        // answered: a whole answer stays as it is (the rest of the body is dropped); a cut one is cut.
+        req.unpipe(upstream);
+        req.resume();
+        if (!res.writableEnded) res.destroy();
+        return;
+      }
       if (err.code === 'ECONNREFUSED') target.downUntil = Date.now() + DOWN_FOR_MS;
       if (err.code === 'ECONNREFUSED' && triesLeft > 1 && !res.headersSent) return this.attempt(req, res, headers, triesLeft - 1);
       this.log.warn('bff unreachable', { target: target.url.origin, code: err.code, path: req.url });

@@ -57,20 +57,30 @@ export class FaultStore {
 
   /** The first fault for this request, used up by one; undefined when none applies. */
   take(method: string, path: string, scope: { cookie?: string; query?: string } = {}): ActiveFault | undefined {
+    const fault = this.find(method, path, scope);
+    if (!fault) return undefined;
+    fault.remaining--;
+    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+    return { ...fault };
+  }
+
+  /** The fault `take` would use, left in place (the edge's forward-auth endpoint looks before a proxy replays the request). */
+  peek(method: string, path: string, scope: { cookie?: string; query?: string } = {}): ActiveFault | undefined {
+    const fault = this.find(method, path, scope);
+    return fault && { ...fault };
+  }
+
+  private find(method: string, path: string, scope: { cookie?: string; query?: string }): ActiveFault | undefined {
     if (this.faults.length === 0) return undefined;
     const decoded = decodedUrl(path);
     const query = decodedUrl((scope.query ?? '').replace(/\+/g, ' ')); // form-encoded: + is a space
-    const fault = this.faults.find(
+    return this.faults.find(
       (f) =>
         (!f.method || f.method === method) &&
         (path.startsWith(f.path) || decoded.startsWith(f.path)) &&
         (!f.cookie || (scope.cookie ?? '').includes(f.cookie)) &&
         (!f.query || query.includes(f.query)),
     );
-    if (!fault) return undefined;
-    fault.remaining--;
-    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
-    return { ...fault };
   }
 }
 

@@ -1,5 +1,6 @@
 // One HTTP service (erp, hub or edge): fault injection first, then the app's handler, errors contained.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { guardEarlyAnswers } from '@gigafibre/keepalive';
 import type { AddressInfo } from 'node:net';
 import { montrealWallClock } from '@gigafibre/contracts';
 import type { Logger } from '../log';
@@ -90,6 +91,9 @@ async function applyFault(faults: FaultStore, req: IncomingMessage, res: ServerR
 /** Starts a service on `port` (0 = any free port). */
 export function startService(opts: ServiceOptions, port: number, host: string): Promise<RunningService> {
   const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, (req, res) => {
+    // Like the real services behind a pooling proxy: an answer given before the body is read (401,
+    // 413, a fault, a redirect to sign-in) drains it or closes cleanly, never leaving a reset.
+    guardEarlyAnswers(req, res);
     const { path } = splitUrl(req.url);
     const run = async () => {
       if (path === '/__faults') return faultControl(opts.faults, req, res);

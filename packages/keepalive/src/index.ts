@@ -1,0 +1,1 @@
+export { EARLY_ANSWER_LIMITS, guardEarlyAnswers, type EarlyAnswerLimits } from './earlyAnswer';
