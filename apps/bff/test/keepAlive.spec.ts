@@ -157,8 +157,14 @@ describe('one pooled socket: each early answer, then GET /ops/api/me', () => {
     expect(small).toMatchObject({ status: 415, headers: { connection: 'keep-alive' } });
     expect(ok1).toMatchObject({ status: 200, socket: small.socket });
     expect(large.error).toBeUndefined();
-    expect(large).toMatchObject({ status: 415, headers: { connection: 'close' } });
+    expect(large.status).toBe(415);
+    // Whether the BFF had read the whole upload when the upstream's answer came back is a race
+    // (the upstream drops what it did not read, so the pipe may have flowed to the end): either
+    // the answer says close and the next call opens a new socket, or it says keep-alive and the
+    // same socket serves the next call. Never a keep-alive answer on a socket that then dies.
     expect(ok2.status).toBe(200);
+    if (large.headers.connection === 'keep-alive') expect(ok2.socket).toBe(large.socket);
+    else expect({ connection: large.headers.connection, next: ok2.socket }).toEqual({ connection: 'close', next: large.socket + 1 });
   });
 });
 
