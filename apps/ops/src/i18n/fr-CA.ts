@@ -53,19 +53,6 @@ export default {
       later: 'Plus tard',
       restored: 'Session rétablie : vous pouvez reprendre.',
     },
-    profile: {
-      title: 'Mon profil',
-      subtitle: 'Votre identité et ce que vous pouvez faire dans Gigafibre Ops.',
-      identity: 'Identité',
-      name: 'Nom',
-      email: 'Courriel',
-      username: 'Nom d’utilisateur',
-      groups: 'Groupes',
-      capabilities: 'Autorisations',
-      noGroups: 'Aucun groupe',
-      noCapabilities: 'Aucune autorisation : demandez à un administrateur de vous ajouter à un groupe.',
-      signOut: 'Se déconnecter',
-    },
   },
   http: {
     errors: {

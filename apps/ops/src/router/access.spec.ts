@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { decideNavigation, landingRouteName, missingCapabilities, requiredCapabilities } from './access';
 import { navItems, phoneTabs } from './navItems';
 import { createAppRouter } from './index';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 
 const held = (...caps: Capability[]) => new Set(caps);
 const groupCaps = (group: string) => new Set(capabilitiesFor([group]));

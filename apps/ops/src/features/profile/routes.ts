@@ -1,12 +1,11 @@
-// The session's own page (no capability needed: everyone may see who they are).
-import type { RouteRecordRaw } from 'vue-router';
-import '@/router/routeMeta';
+import { defineFeatureRoutes } from '@/shared/routing/defineFeatureRoutes';
 
-export default [
+// No capability needed: everyone may see who they are.
+export default defineFeatureRoutes('profile', [
   {
     path: 'profile',
     name: 'profile',
-    component: () => import('./ProfilePage.vue'),
-    meta: { title: 'session.profile.title' },
+    component: () => import('./pages/ProfilePage.vue'),
+    meta: { title: 'profile.title' },
   },
-] satisfies RouteRecordRaw[];
+]);

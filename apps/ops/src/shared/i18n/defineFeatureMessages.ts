@@ -1,8 +1,8 @@
 // How a feature declares its messages: both locales side by side, under the feature's own key,
 // with en-CA checked against fr-CA by the compiler (same keys, no extras).
 
-/** The features that bring their own lazily-loaded messages (src/features/<name>/i18n.ts). */
-export const MESSAGE_FEATURES = ['dispatch', 'clients', 'diagnostics', 'scan', 'users'] as const;
+/** The features that bring their own lazily-loaded messages (src/features/<name>/messages/index.ts). */
+export const MESSAGE_FEATURES = ['dispatch', 'clients', 'diagnostics', 'scan', 'users', 'profile'] as const;
 export type MessageFeature = (typeof MESSAGE_FEATURES)[number];
 
 /** A nested message tree (vue-i18n's shape). */
@@ -17,7 +17,7 @@ export interface FeatureMessages<F extends MessageFeature = MessageFeature, T ex
 }
 
 /**
- * `export default defineFeatureMessages('dispatch', { 'fr-CA': {...}, 'en-CA': {...} })`.
+ * `export default defineFeatureMessages('dispatch', { 'fr-CA': frCA, 'en-CA': enCA })` in messages/index.ts.
  * Keys are used as `t('dispatch.<key>')`.
  */
 export function defineFeatureMessages<F extends MessageFeature, const T extends MessageTree>(

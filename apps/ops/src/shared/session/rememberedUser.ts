@@ -3,7 +3,7 @@
 // every request still goes through the edge and the BFF, which decide. Forgotten on sign-out and
 // when the edge says the session is gone.
 import { readPreference, writePreference } from '@/shared/storage/preferences';
-import type { SessionUser } from './api';
+import type { SessionUser } from './sessionApi';
 
 const KEY = 'gigafibre-ops.session.last-user';
 

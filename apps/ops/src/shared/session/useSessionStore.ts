@@ -4,7 +4,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { Capability } from '@gigafibre/capabilities';
 import { isApiError, type ApiError } from '@/shared/http';
-import { fetchMe, type SessionUser } from './api';
+import { fetchMe, type SessionUser } from './sessionApi';
 import { forgetUser, rememberUser, rememberedUser } from './rememberedUser';
 import { userInitials } from './userInitials';
 

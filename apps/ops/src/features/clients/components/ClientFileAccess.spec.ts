@@ -7,7 +7,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Capability } from '@gigafibre/capabilities';
 import { i18n, loadFeatureMessages } from '@/i18n';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import type { EquipmentRow } from '../api/clientDetailApi';
 import ClientEquipmentList from './ClientEquipmentList.vue';
 import ClientTicketsSection from './ClientTicketsSection.vue';

@@ -1,8 +1,8 @@
 // The dispatch board's calls, typed, over the app's one HTTP client (through the BFF).
 import type { DispatchJob, JobStatus, ServiceEquipment, TraccarDevice, TraccarPosition, Version } from '@gigafibre/contracts';
 import { callMethod, erpGet, erpList, erpUpdate, hubGet, request, type CallOptions } from '@/shared/http';
-import type { JobPatch } from './model/dispatchPatch';
-import { addDays } from './model/dispatchTime';
+import type { JobPatch } from '../model/dispatchPatch';
+import { addDays } from '../model/dispatchTime';
 import {
   CUSTOMER_FIELDS,
   JOB_FIELDS,
@@ -12,7 +12,7 @@ import {
   type BoardJob,
   type BoardLocation,
   type BoardTechnician,
-} from './model/dispatchTypes';
+} from '../model/dispatchTypes';
 
 /** How far back and ahead of the board's day the queue looks at requested dates. */
 export const QUEUE_WINDOW_DAYS = { before: 30, after: 14 } as const;

@@ -3,7 +3,7 @@
 // the camera has one; decoded codes go to `onCode` (the page filters duplicates).
 import { onBeforeUnmount, ref, shallowRef } from 'vue';
 import type { IScannerControls } from '@zxing/browser';
-import type { createCodeReader as CreateCodeReader } from './zxingReader';
+import type { createCodeReader as CreateCodeReader } from '../services/zxingReader';
 
 export type CameraState = 'closed' | 'starting' | 'running' | 'error';
 export type CameraProblem = 'denied' | 'unavailable' | 'load' | 'failed';
@@ -47,7 +47,7 @@ export function useScanCamera(onCode: (text: string) => void) {
     problem.value = null;
     let createCodeReader: typeof CreateCodeReader;
     try {
-      ({ createCodeReader } = await import('./zxingReader'));
+      ({ createCodeReader } = await import('../services/zxingReader'));
     } catch (error) {
       return fail('load', error);
     }

@@ -2,11 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { VisionEquipment } from '@gigafibre/contracts';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { ApiError } from '@/shared/http';
-import { createScanQueueDb, type ScanQueueDb } from '../storage/scanStorage';
-import { createLocalLock } from './scanQueueLock';
-import type { LinkEquipmentPayload, ScanQueueRecord } from './scanQueueRecord';
+import { createScanQueueDb, type ScanQueueDb } from '../services/scanStorage';
+import { createLocalLock } from '../services/scanQueueLock';
+import type { LinkEquipmentPayload, ScanQueueRecord } from '../model/scanQueueRecord';
 import { setScanQueueEnv, useScanQueueStore } from './useScanQueueStore';
 
 let n = 0;
@@ -111,7 +111,7 @@ describe('the scan queue store', () => {
     online = false;
     const queue = useScanQueueStore();
     const other = createScanQueueDb({ database: `store-test-${n}`, store: 'records' });
-    const { newScanRecord } = await import('./scanQueueRecord');
+    const { newScanRecord } = await import('../model/scanQueueRecord');
     await other.put(newScanRecord({ kind: 'job-status', payload: { status: 'In Progress' } }, { user: 'tech@gigafibre.ca', job: 'DJ-000004' }));
     await queue.load();
     expect(queue.forJob('DJ-000004')).toHaveLength(1);

@@ -3,13 +3,13 @@
 // and drives the flusher.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { useSessionStore } from '@/features/session/useSessionStore';
-import { createScanQueueDb, type ScanQueueDb } from '../storage/scanStorage';
-import { ScanQueueFlusher, type FlushStop, type QueueChange } from './scanQueueFlusher';
-import { createQueueLock, type QueueLock } from './scanQueueLock';
-import { resendRecord } from './scanQueueMachine';
-import { compareRecords, newScanRecord, type LinkEquipmentPayload, type ScanQueueRecord, type ScanRecordBody } from './scanQueueRecord';
-import { sendScanRecord } from './scanQueueSenders';
+import { useSessionStore } from '@/shared/session/useSessionStore';
+import { createScanQueueDb, type ScanQueueDb } from '../services/scanStorage';
+import { ScanQueueFlusher, type FlushStop, type QueueChange } from '../services/scanQueueFlusher';
+import { createQueueLock, type QueueLock } from '../services/scanQueueLock';
+import { resendRecord } from '../model/scanQueueMachine';
+import { compareRecords, newScanRecord, type LinkEquipmentPayload, type ScanQueueRecord, type ScanRecordBody } from '../model/scanQueueRecord';
+import { sendScanRecord } from '../services/scanQueueSenders';
 
 /** Where the flushing stands, for the queue page's banner. */
 export type ScanQueueActivity = 'idle' | 'sending' | FlushStop;

@@ -1,7 +1,7 @@
 // A queued record in a few words (list titles, the discard confirmation).
-import { typeKey } from '../equipment/equipmentDraft';
-import { statusKey } from '../jobs/techJobActions';
-import type { ScanQueueRecord } from '../queue/scanQueueRecord';
+import { typeKey } from './equipmentDraft';
+import { statusKey } from './techJobActions';
+import type { ScanQueueRecord } from './scanQueueRecord';
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;
 

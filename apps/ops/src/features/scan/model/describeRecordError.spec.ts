@@ -4,10 +4,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { ApiError } from '@/shared/http';
 import { i18n, loadFeatureMessages, setLocale } from '@/i18n';
-import { afterFailure, markSending } from '../queue/scanQueueMachine';
-import { newScanRecord, type ScanQueueRecord } from '../queue/scanQueueRecord';
+import { afterFailure, markSending } from './scanQueueMachine';
+import { newScanRecord, type ScanQueueRecord } from './scanQueueRecord';
 import { describeRecordError } from './describeRecordError';
-import ScanRateLimitCountdown from './ScanRateLimitCountdown.vue';
+import ScanRateLimitCountdown from '../components/ScanRateLimitCountdown.vue';
 
 const T0 = 1_750_000_000_000;
 const t = (key: string, named?: Record<string, unknown>) => i18n.global.t(key, named ?? {});

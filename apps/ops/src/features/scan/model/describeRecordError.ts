@@ -1,7 +1,7 @@
 // Why a queued record failed, in words a technician can act on. The server's own words when it
 // gave some; for a body too large (413) or of a type refused (415), first what to do about it —
 // « corps de requête » means nothing on a job site.
-import type { ScanQueueRecord } from '../queue/scanQueueRecord';
+import type { ScanQueueRecord } from './scanQueueRecord';
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;
 

@@ -1,6 +1,6 @@
 // The equipment the technician is about to link, as typed or read, and its checks.
 import type { EquipmentType } from '@gigafibre/contracts';
-import type { LinkEquipmentPayload } from '../queue/scanQueueRecord';
+import type { LinkEquipmentPayload } from './scanQueueRecord';
 import { guessEquipmentType, guessManufacturer, macProblem, normaliseMac, normaliseSerial, serialProblem, type EquipmentCode } from './equipmentCodes';
 
 export interface EquipmentDraft {

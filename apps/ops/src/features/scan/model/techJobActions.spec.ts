@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newScanRecord } from '../queue/scanQueueRecord';
+import { newScanRecord } from './scanQueueRecord';
 import { addressLine, mapsHref, nextStatus, phonePlatform, shownStatus, statusKey } from './techJobActions';
-import type { TechJobPlace } from './techJobData';
+import type { TechJobPlace } from '../services/techJobData';
 
 const place: TechJobPlace = {
   location: 'LOC-000005',

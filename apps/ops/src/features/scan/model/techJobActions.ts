@@ -1,8 +1,8 @@
 // Pure rules of the technician's job view: the next status, what the queue changes in what is
 // shown, and the links that open the phone's maps app.
 import type { JobStatus } from '@gigafibre/contracts';
-import type { JobStatusPayload, ScanQueueRecord } from '../queue/scanQueueRecord';
-import type { TechJobPlace } from './techJobData';
+import type { JobStatusPayload, ScanQueueRecord } from './scanQueueRecord';
+import type { TechJobPlace } from '../services/techJobData';
 
 export type FieldStatus = JobStatusPayload['status'];
 

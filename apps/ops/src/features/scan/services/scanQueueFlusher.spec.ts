@@ -1,10 +1,10 @@
 // The flusher against a real IndexedDB (fake-indexeddb) with fake timers for the backoff.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/shared/http';
-import { createScanQueueDb, type ScanQueueDb } from '../storage/scanStorage';
+import { createScanQueueDb, type ScanQueueDb } from './scanStorage';
 import { ScanQueueFlusher, type FlusherDeps } from './scanQueueFlusher';
 import { createLocalLock } from './scanQueueLock';
-import { newScanRecord, type ScanQueueRecord } from './scanQueueRecord';
+import { newScanRecord, type ScanQueueRecord } from '../model/scanQueueRecord';
 
 const USER = 'tech@gigafibre.ca';
 let dbCount = 0;

@@ -16,10 +16,10 @@
 // - Only an acknowledgement removes a record; the lock + re-read makes each send happen once
 //   across tabs, and the Idempotency-Key (the record id) covers a lost answer.
 import type { VisionEquipment } from '@gigafibre/contracts';
-import type { ScanQueueDb } from '../storage/scanStorage';
+import type { ScanQueueDb } from './scanStorage';
 import type { QueueLock } from './scanQueueLock';
-import { afterAck, afterFailure, classifyFailure, isDue, markSending, type FailureClass } from './scanQueueMachine';
-import { chainOf, compareRecords, type ScanQueueRecord } from './scanQueueRecord';
+import { afterAck, afterFailure, classifyFailure, isDue, markSending, type FailureClass } from '../model/scanQueueMachine';
+import { chainOf, compareRecords, type ScanQueueRecord } from '../model/scanQueueRecord';
 
 /** Why a pass ended early (null: it went through everything that was due). */
 export type FlushStop = 'waiting' | 'session' | 'offline' | 'no-user' | null;

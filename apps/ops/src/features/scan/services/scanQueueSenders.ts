@@ -3,9 +3,9 @@
 import type { ServiceEquipment, VisionEquipment } from '@gigafibre/contracts';
 import { todayInToronto } from '@/shared/format/dates';
 import { ApiError, isApiError, type CallOptions } from '@/shared/http';
-import { createEquipment, findEquipmentBySerial, getJob, readEquipmentLabel, setJobStatus, updateEquipment } from '../api';
-import { SCAN_SEND_TIMEOUT_MS } from './scanQueueMachine';
-import type { LinkEquipmentPayload, ScanQueueRecord } from './scanQueueRecord';
+import { createEquipment, findEquipmentBySerial, getJob, readEquipmentLabel, setJobStatus, updateEquipment } from '../api/scanApi';
+import { SCAN_SEND_TIMEOUT_MS } from '../model/scanQueueMachine';
+import type { LinkEquipmentPayload, ScanQueueRecord } from '../model/scanQueueRecord';
 
 /** Sends one record; resolves on the server's acknowledgement (with the OCR answer for OCR). */
 export async function sendScanRecord(record: ScanQueueRecord): Promise<VisionEquipment | undefined> {

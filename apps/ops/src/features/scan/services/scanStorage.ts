@@ -3,7 +3,7 @@
 // plain data (`toRaw`): a Vue proxy cannot be structured-cloned.
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import { isReactive, isRef, toRaw } from 'vue';
-import { readStoredRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../queue/scanQueueRecord';
+import { readStoredRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../model/scanQueueRecord';
 
 /** Unwraps Vue proxies at every level (Blobs, Dates and other objects are kept as they are). */
 export function plainValue<T>(value: T): T {

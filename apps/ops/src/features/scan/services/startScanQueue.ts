@@ -2,10 +2,10 @@
 // sends it whenever there is a chance — the network comes back, the page becomes visible again,
 // the session is restored, a timer after a backoff — and keeps the scan pages ready for offline.
 import type { Router } from 'vue-router';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { loadFeatureMessages } from '@/i18n';
-import { keepLoadedFiles } from '../pwa/registerServiceWorker';
-import { useScanQueueStore } from './useScanQueueStore';
+import { keepLoadedFiles } from './registerServiceWorker';
+import { useScanQueueStore } from '../composables/useScanQueueStore';
 
 let started = false;
 
@@ -41,7 +41,7 @@ export async function startScanQueue(router: Router): Promise<void> {
       import('../components/ScanJobContext.vue'),
       import('../components/ScanJobPicker.vue'),
       import('../components/ScanCameraControls.vue'),
-      import('../camera/zxingReader'),
+      import('./zxingReader'),
     );
     void Promise.allSettled(loading).then(() => keepLoadedFiles());
   };

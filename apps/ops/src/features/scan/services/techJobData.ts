@@ -3,8 +3,8 @@
 import type { JobStatus, JobType } from '@gigafibre/contracts';
 import { todayInToronto } from '@/shared/format/dates';
 import { isApiError } from '@/shared/http';
-import { findTechnician, getCustomers, getJob, getLocations, listEquipmentAt, listJobsOfDay, type EquipmentRow } from '../api';
-import { createTechJobCache, type TechJobCache } from '../storage/scanStorage';
+import { findTechnician, getCustomers, getJob, getLocations, listEquipmentAt, listJobsOfDay, type EquipmentRow } from '../api/scanApi';
+import { createTechJobCache, type TechJobCache } from './scanStorage';
 
 export interface TechJobPlace {
   location: string;
