@@ -1,5 +1,5 @@
 // The shell's messages in French (the reference: en-CA must have exactly these keys).
-// Features keep their own in src/features/<f>/i18n.ts. vue-i18n syntax: {name} interpolates,
+// Features keep their own in src/features/<f>/messages/. vue-i18n syntax: {name} interpolates,
 // a literal @ { } | must be written {'@'} {'{'} {'}'} {'|'}.
 export default {
   app: {
