@@ -14,62 +14,39 @@ async function problems(file: string, lines: string[]): Promise<string[]> {
   return (result?.messages ?? []).map((m) => `${m.line}:${m.ruleId}`);
 }
 
+/** The lines numbers the rule reports when `file` imports each of `allowed` then each of `refused`,
+ * every one statically (`import * as`), as a re-export and dynamically (`import()`). */
+async function refusedLines(file: string, allowed: string[], refused: string[]): Promise<number[]> {
+  const forms = (specifier: string, i: number) => [
+    `import * as m${i} from '${specifier}';`,
+    `export * from '${specifier}';`,
+    `export const d${i} = () => import('${specifier}'), s${i} = m${i};`,
+  ];
+  const lines = [...allowed, ...refused].flatMap(forms);
+  const found = await problems(file, lines);
+  expect(found.every((p) => p.endsWith(':ops/layers')), found.join(' ')).toBe(true);
+  return found.map((p) => Number(p.split(':')[0]));
+}
+/** Where refusals are expected: every form of every refused specifier, none of the allowed. */
+const expected = (allowed: number, refused: number) => Array.from({ length: refused * 3 }, (_, i) => allowed * 3 + i + 1);
+
 describe('SPA import layers', () => {
-  it('stops a feature importing another feature, statically or dynamically', async () => {
-    const lines = [
-      "import { highlightSegments } from '@/features/clients/model/highlight';",
-      "import type { ScanQueueRecord } from '../../scan/model/scanQueueRecord';",
-      "export { mapUrl } from '@/features/clients/model/mapLink';",
-      "export const later = () => import('@/features/users/messages');",
-      'export const both = [highlightSegments, {} as ScanQueueRecord];',
-    ];
-    expect(await problems('features/dispatch/model/probe.ts', lines)).toEqual(['1:ops/layers', '2:ops/layers', '3:ops/layers', '4:ops/layers']);
+  it('a feature: its own files, shared/, packages and the i18n service — never another feature or the app', async () => {
+    const allowed = ['vue-i18n', '@gigafibre/contracts', '@/shared/session/useCan', '@/i18n', '@/i18n/labels', '../model/dispatchJobSet', '@/features/dispatch/api/dispatchApi'];
+    const refused = ['@/features/clients/model/highlight', '../../scan/model/scanQueueRecord', '@/router/routes', '@/layouts/ShellLayout.vue', '../../../boot/http', '@/i18n/fr-CA'];
+    expect(await refusedLines('features/dispatch/composables/useProbe.ts', allowed, refused)).toEqual(expected(allowed.length, refused.length));
   });
 
-  it('lets a feature use its own files, shared/, packages and the i18n service', async () => {
-    const lines = [
-      "import { useI18n } from 'vue-i18n';",
-      "import type { DispatchJob } from '@gigafibre/contracts';",
-      "import { useCan } from '@/shared/session/useCan';",
-      "import { loadFeatureMessages } from '@/i18n';",
-      "import { groupLabel } from '@/i18n/labels';",
-      "import { jobSet } from '../model/dispatchJobSet';",
-      "import api from '@/features/dispatch/api/dispatchApi';",
-      'export const all = [useI18n, {} as DispatchJob, useCan, loadFeatureMessages, groupLabel, jobSet, api];',
-    ];
-    expect(await problems('features/dispatch/composables/useProbe.ts', lines)).toEqual([]);
+  it('shared/ stays on the floor: shared/ only, no feature, no app layer', async () => {
+    const allowed = ['vue', '../session/useCan', '@/shared/http'];
+    const refused = ['@/router/routes', '../../i18n', '@/features/scan/pages/ScanPage.vue', '../../features/users/model/usersFilter'];
+    expect(await refusedLines('shared/ui/probe.ts', allowed, refused)).toEqual(expected(allowed.length, refused.length));
   });
 
-  it('stops a feature reaching up to the router, the shell, boot or the shell messages', async () => {
-    const lines = [
-      "import { routes } from '@/router/routes';",
-      "import ShellLayout from '@/layouts/ShellLayout.vue';",
-      "import { bootHttp } from '../../../boot/http';",
-      "import frCA from '@/i18n/fr-CA';",
-      'export const all = [routes, ShellLayout, bootHttp, frCA];',
-    ];
-    expect(await problems('features/scan/services/probe.ts', lines)).toEqual(['1:ops/layers', '2:ops/layers', '3:ops/layers', '4:ops/layers']);
-  });
-
-  it('keeps shared/ on the floor: no feature, no app layer', async () => {
-    const lines = [
-      "import { useCan } from '../session/useCan';",
-      "import { routes } from '@/router/routes';",
-      "import { i18n } from '../../i18n';",
-      "export const later = () => import('@/features/scan/pages/ScanPage.vue');",
-      'export const all = [useCan, routes, i18n];',
-    ];
-    expect(await problems('shared/ui/probe.ts', lines)).toEqual(['2:ops/layers', '3:ops/layers', '4:ops/layers']);
-  });
-
-  it('never lets the SPA import the BFF or the standin', async () => {
-    const lines = [
-      "import { loadConfig } from '@gigafibre/bff/src/config';",
-      "import { seed } from '../../../standin/src/seed';",
-      "import { policy } from '../../../bff/src/policy';",
-      'export const all = [loadConfig, seed, policy];',
-    ];
-    expect(await problems('router/probe.ts', lines)).toEqual(['1:ops/layers', '2:ops/layers', '3:ops/layers']);
+  it('the app plugs features in, but nothing in the SPA imports the BFF or the standin', async () => {
+    const allowed = ['@/features/scan/services/startScanQueue', '../layouts/ShellLayout.vue', '@gigafibre/capabilities'];
+    const refused = ['@gigafibre/bff/src/config', '../../../standin/src/seed', '../../../bff/src/policy', '@gigafibre/standin'];
+    expect(await refusedLines('router/probe.ts', allowed, refused)).toEqual(expected(allowed.length, refused.length));
   });
 
   it('refuses a file past 350 lines, in any app of the workspace', async () => {
