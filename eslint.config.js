@@ -4,6 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
+import opsLayers from './apps/ops/eslint/opsLayers.js';
 
 // Text-bearing attributes checked for bare strings: vue's defaults plus Quasar's text props.
 const BARE_STRING_ATTRIBUTES = {
@@ -37,8 +38,17 @@ export default tseslint.config(
     },
   },
   {
+    // Small files with one job: none past 350 lines (blank lines and comments count), specs included.
+    files: ['**/*.{ts,mts,vue,js,mjs}'],
+    rules: { 'max-lines': ['error', { max: 350 }] },
+  },
+  {
     files: ['apps/ops/src/**/*.vue', 'apps/ops/src/**/*.ts'],
+    plugins: { ops: opsLayers },
     rules: {
+      // Features never import one another, shared/ only shared/, never the BFF or the standin
+      // (apps/ops/src/features/README.md).
+      'ops/layers': 'error',
       // Every UI string goes through vue-i18n (French first); bare text in a template is a bug.
       'vue/no-bare-strings-in-template': ['error', { attributes: BARE_STRING_ATTRIBUTES }],
       'vue/multi-word-component-names': 'off',

@@ -42,7 +42,7 @@ function routeTable(): { path: string; keys: string[] }[] {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const feature = /defineFeatureRoutes\('([\w-]+)'/.exec(text)?.[1];
-    const messagesKey = feature ? `src/features/${feature}/i18n.ts` : null;
+    const messagesKey = feature ? `src/features/${feature}/messages/index.ts` : null;
     const blocks = text.split(/(?=\bpath:\s*')/).slice(1);
     for (const block of blocks) {
       const path = /^path:\s*'([^']*)'/.exec(block)?.[1];

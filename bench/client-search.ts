@@ -1,6 +1,6 @@
 // `pnpm bench client-search`: the clients page's instant search at 50,000 customers, end to end
 // through the built BFF (JWT verified, policy checked, proxied to the standin's ERPNext), with the
-// very requests the SPA sends: the SPA's own search plan (apps/ops/src/features/clients/search) turns
+// very requests the SPA sends: the SPA's own search plan (apps/ops/src/features/clients/model) turns
 // each term into its parallel lookups, then the second round for clients found through a location
 // or a device. Terms are drawn from the data and typed the ways CSRs type them (phones in several
 // formats, names, e-mails, account numbers, postal codes, serials, MACs, streets, misses).
@@ -12,8 +12,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { missingCustomerIds, type LookupHits, type SearchRow } from '../apps/ops/src/features/clients/search/mergeSearchResults';
-import { buildSearchPlan, customersByIdCall, listCallQuery, lookupCall, type ListCall } from '../apps/ops/src/features/clients/search/searchPlan';
+import { missingCustomerIds, type LookupHits, type SearchRow } from '../apps/ops/src/features/clients/model/mergeSearchResults';
+import { buildSearchPlan, customersByIdCall, listCallQuery, lookupCall, type ListCall } from '../apps/ops/src/features/clients/model/searchPlan';
 import { BENCH, buildBff, issuerFor, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
 import { percentile, report, round } from './lib/report';
 

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { newScanRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../apps/ops/src/features/scan/queue/scanQueueRecord';
+import { newScanRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../apps/ops/src/features/scan/model/scanQueueRecord';
 import { FirstLoad, kb } from './lib/firstLoad';
 import { report, round } from './lib/report';
 
@@ -42,7 +42,7 @@ function build(): void {
 function scanFirstLoad(): { kb: number; shellKb: number; zxingInFirstLoad: boolean } {
   const build = new FirstLoad(DIST);
   const shell = build.closure(build.shellKeys);
-  const scan = build.closure(['src/features/scan/ScanPage.vue', 'src/features/scan/i18n.ts'], shell);
+  const scan = build.closure(['src/features/scan/pages/ScanPage.vue', 'src/features/scan/messages/index.ts'], shell);
   return { kb: kb(build.sizes(scan).js), shellKb: kb(build.sizes(shell).js), zxingInFirstLoad: [...scan.modules].some((key) => key.includes('@zxing')) };
 }
 

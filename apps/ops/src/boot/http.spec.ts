@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { QVueGlobals } from 'quasar';
 import { ApiError, request } from '@/shared/http';
 import { setLocale } from '@/i18n';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { useLiveStore } from '@/shared/live';
 import { installLazyNotify } from '@/shared/ui/lazyNotify';
 import { bootHttp, failureMessage } from './http';

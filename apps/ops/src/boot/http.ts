@@ -3,7 +3,7 @@
 // the caller did not handle itself becomes a readable toast.
 import { i18n } from '@/i18n';
 import { capabilityLabel } from '@/i18n/labels';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { setHttpHandlers, type ApiError } from '@/shared/http';
 import { notify } from '@/shared/ui/lazyNotify';
 import { useLiveStore } from '@/shared/live';

@@ -1,5 +1,5 @@
 // The live-events stream runs while the session is valid and the browser is online.
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { useLiveStore } from '@/shared/live';
 
 export function bootLive(): void {

@@ -54,19 +54,6 @@ export default {
       later: 'Later',
       restored: 'Session restored: you can carry on.',
     },
-    profile: {
-      title: 'My profile',
-      subtitle: 'Who you are and what you can do in Gigafibre Ops.',
-      identity: 'Identity',
-      name: 'Name',
-      email: 'Email',
-      username: 'Username',
-      groups: 'Groups',
-      capabilities: 'Permissions',
-      noGroups: 'No groups',
-      noCapabilities: 'No permissions: ask an administrator to add you to a group.',
-      signOut: 'Sign out',
-    },
   },
   http: {
     errors: {

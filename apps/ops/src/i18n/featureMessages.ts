@@ -1,11 +1,12 @@
 // Where each feature's messages come from. They load with the feature's routes (never in the first
 // load); the one place that lists them, so nothing else needs editing when a feature grows.
-import type { FeatureMessages, MessageFeature } from './defineFeatureMessages';
+import type { FeatureMessages, MessageFeature } from '@/shared/i18n/defineFeatureMessages';
 
 export const FEATURE_MESSAGE_LOADERS: Record<MessageFeature, () => Promise<{ default: FeatureMessages }>> = {
-  dispatch: () => import('@/features/dispatch/i18n'),
-  clients: () => import('@/features/clients/i18n'),
-  diagnostics: () => import('@/features/diagnostics/i18n'),
-  scan: () => import('@/features/scan/i18n'),
-  users: () => import('@/features/users/i18n'),
+  dispatch: () => import('@/features/dispatch/messages'),
+  clients: () => import('@/features/clients/messages'),
+  diagnostics: () => import('@/features/diagnostics/messages'),
+  scan: () => import('@/features/scan/messages'),
+  users: () => import('@/features/users/messages'),
+  profile: () => import('@/features/profile/messages'),
 };

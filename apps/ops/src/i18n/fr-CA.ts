@@ -1,5 +1,5 @@
 // The shell's messages in French (the reference: en-CA must have exactly these keys).
-// Features keep their own in src/features/<f>/i18n.ts. vue-i18n syntax: {name} interpolates,
+// Features keep their own in src/features/<f>/messages/. vue-i18n syntax: {name} interpolates,
 // a literal @ { } | must be written {'@'} {'{'} {'}'} {'|'}.
 export default {
   app: {
@@ -52,19 +52,6 @@ export default {
       signInNewTab: 'Se reconnecter dans un nouvel onglet',
       later: 'Plus tard',
       restored: 'Session rétablie : vous pouvez reprendre.',
-    },
-    profile: {
-      title: 'Mon profil',
-      subtitle: 'Votre identité et ce que vous pouvez faire dans Gigafibre Ops.',
-      identity: 'Identité',
-      name: 'Nom',
-      email: 'Courriel',
-      username: 'Nom d’utilisateur',
-      groups: 'Groupes',
-      capabilities: 'Autorisations',
-      noGroups: 'Aucun groupe',
-      noCapabilities: 'Aucune autorisation : demandez à un administrateur de vous ajouter à un groupe.',
-      signOut: 'Se déconnecter',
     },
   },
   http: {

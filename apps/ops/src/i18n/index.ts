@@ -4,7 +4,7 @@ import { createI18n } from 'vue-i18n';
 import { DEFAULT_LOCALE, LOCALES, type AppLocale } from '@/shared/format/locale';
 import { readPreference, writePreference } from '@/shared/storage/preferences';
 import { detectLocale, LOCALE_STORAGE_KEY } from './detectLocale';
-import type { MessageFeature } from './defineFeatureMessages';
+import type { MessageFeature } from '@/shared/i18n/defineFeatureMessages';
 import { FEATURE_MESSAGE_LOADERS } from './featureMessages';
 import enCA from './en-CA';
 import frCA from './fr-CA';

@@ -6,7 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import { detectLocale } from './detectLocale';
-import { MESSAGE_FEATURES, type MessageTree } from './defineFeatureMessages';
+import { MESSAGE_FEATURES, type MessageTree } from '@/shared/i18n/defineFeatureMessages';
 import { FEATURE_MESSAGE_LOADERS } from './featureMessages';
 import enCA from './en-CA';
 import frCA from './fr-CA';

@@ -7,7 +7,7 @@ import { createMemoryHistory } from 'vue-router';
 import { capabilitiesFor, DEFAULT_GROUP_MAP } from '@gigafibre/capabilities';
 import { i18n, setLocale } from '@/i18n';
 import { createAppRouter } from '@/router';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import App from '@/App.vue';
 
 const EXPECTED: Record<string, string[]> = {

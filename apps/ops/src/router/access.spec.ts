@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { decideNavigation, landingRouteName, missingCapabilities, requiredCapabilities } from './access';
 import { navItems, phoneTabs } from './navItems';
 import { createAppRouter } from './index';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 
 const held = (...caps: Capability[]) => new Set(caps);
 const groupCaps = (group: string) => new Set(capabilitiesFor([group]));
@@ -66,7 +66,10 @@ describe('the router with the app’s real routes', () => {
     const router = await routerFor(['ops-admin']);
     const featureRoutes = router.getRoutes().filter((r) => r.meta.feature);
     expect(featureRoutes.length).toBeGreaterThanOrEqual(8);
-    for (const route of featureRoutes) expect(route.meta.requires?.length, route.path).toBeGreaterThan(0);
+    // Every feature route needs a capability, but the profile: everyone may see who they are.
+    for (const route of featureRoutes) if (route.meta.feature !== 'profile') expect(route.meta.requires?.length, route.path).toBeGreaterThan(0);
+    expect(router.resolve('/profile').meta.feature).toBe('profile');
+    expect(router.resolve('/profile').meta.requires).toBeUndefined();
 
     const expected: Record<string, string[]> = {
       'ops-admin': ['dispatch', 'clients', 'diagnostics', 'jobs', 'scan', 'users'],

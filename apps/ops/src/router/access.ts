@@ -1,7 +1,7 @@
 // Pure capability logic for routes: what a route needs, what a user lacks, where they land.
 import type { Capability } from '@gigafibre/capabilities';
 import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordNormalized } from 'vue-router';
-import './routeMeta';
+import '@/shared/routing/routeMeta';
 
 /** Every capability required by the route and its parents (in order, without duplicates). */
 export function requiredCapabilities(matched: readonly Pick<RouteRecordNormalized, 'meta'>[]): Capability[] {

@@ -2,9 +2,9 @@
 // starts loading the feature's messages alongside its page.
 import type { Router } from 'vue-router';
 import { i18n, loadFeatureMessages } from '@/i18n';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { decideNavigation } from './access';
-import './routeMeta';
+import '@/shared/routing/routeMeta';
 
 export function installGuards(router: Router): void {
   router.beforeEach((to) => {

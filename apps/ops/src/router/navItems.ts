@@ -2,7 +2,7 @@
 import type { Capability } from '@gigafibre/capabilities';
 import type { RouteRecordNormalized } from 'vue-router';
 import { missingCapabilities } from './access';
-import './routeMeta';
+import '@/shared/routing/routeMeta';
 
 export interface NavItem {
   name: string;

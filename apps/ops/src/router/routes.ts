@@ -2,15 +2,15 @@
 // A feature adds routes in src/features/<f>/routes.ts; it is listed here once.
 import type { RouteRecordRaw } from 'vue-router';
 import ShellLayout from '@/layouts/ShellLayout.vue';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { landingRouteName } from './access';
 import clientsRoutes from '@/features/clients/routes';
 import diagnosticsRoutes from '@/features/diagnostics/routes';
 import dispatchRoutes from '@/features/dispatch/routes';
+import profileRoutes from '@/features/profile/routes';
 import scanRoutes from '@/features/scan/routes';
-import sessionRoutes from '@/features/session/routes';
 import usersRoutes from '@/features/users/routes';
-import './routeMeta';
+import '@/shared/routing/routeMeta';
 
 export const FEATURE_ROUTES: RouteRecordRaw[] = [
   ...dispatchRoutes,
@@ -18,7 +18,7 @@ export const FEATURE_ROUTES: RouteRecordRaw[] = [
   ...diagnosticsRoutes,
   ...scanRoutes,
   ...usersRoutes,
-  ...sessionRoutes,
+  ...profileRoutes,
 ];
 
 export const routes: RouteRecordRaw[] = [

@@ -1,10 +1,10 @@
-import { defineFeatureRoutes } from '@/router/defineFeatureRoutes';
+import { defineFeatureRoutes } from '@/shared/routing/defineFeatureRoutes';
 
 export default defineFeatureRoutes('dispatch', [
   {
     path: 'dispatch',
     name: 'dispatch',
-    component: () => import('./DispatchPage.vue'),
+    component: () => import('./pages/DispatchPage.vue'),
     meta: { requires: ['dispatch.view'], nav: { label: 'nav.dispatch', icon: 'view_timeline', order: 10 } },
   },
 ]);

@@ -1,16 +1,16 @@
-import { defineFeatureRoutes } from '@/router/defineFeatureRoutes';
+import { defineFeatureRoutes } from '@/shared/routing/defineFeatureRoutes';
 
 export default defineFeatureRoutes('scan', [
   {
     path: 'j',
     name: 'jobs',
-    component: () => import('./TechJobsPage.vue'),
+    component: () => import('./pages/TechJobsPage.vue'),
     meta: { requires: ['scan.use'], nav: { label: 'nav.jobs', icon: 'assignment', order: 40 } },
   },
   {
     path: 'j/:job',
     name: 'job',
-    component: () => import('./TechJobPage.vue'),
+    component: () => import('./pages/TechJobPage.vue'),
     props: true,
     meta: { requires: ['scan.use'], title: 'nav.jobs' },
   },
@@ -18,14 +18,14 @@ export default defineFeatureRoutes('scan', [
     // `?job=DJ-…` links what is scanned to that job; `&ocr=<id>` opens a label reading to check.
     path: 'scan',
     name: 'scan',
-    component: () => import('./ScanPage.vue'),
+    component: () => import('./pages/ScanPage.vue'),
     meta: { requires: ['scan.use'], nav: { label: 'nav.scan', icon: 'qr_code_scanner', order: 50 } },
   },
   {
     // Reached from the header's queue badge on every page.
     path: 'scan/queue',
     name: 'scan-queue',
-    component: () => import('./ScanQueuePage.vue'),
+    component: () => import('./pages/ScanQueuePage.vue'),
     meta: { requires: ['scan.use'], title: 'scan.queue.title' },
   },
 ]);

@@ -1,10 +1,10 @@
-import { defineFeatureRoutes } from '@/router/defineFeatureRoutes';
+import { defineFeatureRoutes } from '@/shared/routing/defineFeatureRoutes';
 
 export default defineFeatureRoutes('users', [
   {
     path: 'settings/users',
     name: 'users',
-    component: () => import('./UsersPage.vue'),
+    component: () => import('./pages/UsersPage.vue'),
     meta: { requires: ['users.manage'], nav: { label: 'nav.users', icon: 'manage_accounts', order: 90 } },
   },
 ]);

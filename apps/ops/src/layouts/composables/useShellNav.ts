@@ -1,7 +1,7 @@
 // The navigation for the signed-in user, and the phone's tab bar derived from it.
 import { computed } from 'vue';
 import { useRouter } from 'vue-router';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { navItems, phoneTabs } from '@/router/navItems';
 
 export function useShellNav() {

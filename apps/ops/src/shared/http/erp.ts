@@ -1,5 +1,5 @@
 // Typed ERPNext (Frappe v1 REST) calls through the BFF: /ops/api/erp/* → ERPNext /api/*.
-// Feature api.ts files build on these; they never assemble Frappe URLs themselves.
+// A feature's api/ files build on these; they never assemble Frappe URLs themselves.
 import type { Doc, Doctype, Filters, FrappeDocResponse, FrappeList, FrappeMessage } from '@gigafibre/contracts';
 import { invalidateReads, request, type QueryParams, type RequestOptions } from './client';
 

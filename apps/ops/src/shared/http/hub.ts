@@ -1,5 +1,5 @@
 // Typed targo-hub calls through the BFF: /ops/api/hub/* → hub /*. The maps below name what each
-// path returns (packages/contracts), so feature api.ts files get typed answers without casts.
+// path returns (packages/contracts), so a feature's api/ files get typed answers without casts.
 import type {
   AuthUser,
   DeviceLookup,

@@ -1,4 +1,4 @@
-// The app's one way to the network. Features import from here (or from their own api.ts).
+// The app's one way to the network. Features import from here (or from their own api/).
 export { ApiError, isApiError, type ApiErrorCode } from './ApiError';
 export {
   API_BASE,

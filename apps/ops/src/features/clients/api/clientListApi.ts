@@ -4,7 +4,7 @@
 // The cursor is the offset in that grouped list, so "load more" continues exactly where it stopped.
 import type { Customer } from '@gigafibre/contracts';
 import { callMethod, erpList } from '@/shared/http';
-import { customerFilters, type ClientListFilters } from '../list/clientListFilters';
+import { customerFilters, type ClientListFilters } from '../model/clientListFilters';
 
 export const CLIENT_PAGE_SIZE = 25;
 /** Grouped invoices read per round trip, and round trips per page at most. */

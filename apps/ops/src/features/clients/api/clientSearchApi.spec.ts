@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildSearchPlan, listCallQuery, lookupCall } from '../search/searchPlan';
+import { buildSearchPlan, listCallQuery, lookupCall } from '../model/searchPlan';
 import { searchClients } from './clientSearchApi';
 
 const fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>();

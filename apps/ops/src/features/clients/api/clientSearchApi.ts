@@ -2,8 +2,8 @@
 // customers found only through a location or a device, then one ranked list.
 import type { Doctype } from '@gigafibre/contracts';
 import { erpList, isApiError, type FieldOf } from '@/shared/http';
-import { mergeSearchResults, missingCustomerIds, type ClientSearchResult, type LookupHits, type SearchCustomerRow, type SearchRow } from '../search/mergeSearchResults';
-import { buildSearchPlan, customersByIdCall, lookupCall, LOOKUP_LIMIT, type ListCall } from '../search/searchPlan';
+import { mergeSearchResults, missingCustomerIds, type ClientSearchResult, type LookupHits, type SearchCustomerRow, type SearchRow } from '../model/mergeSearchResults';
+import { buildSearchPlan, customersByIdCall, lookupCall, LOOKUP_LIMIT, type ListCall } from '../model/searchPlan';
 
 /** A search should feel instant; past this it is reported rather than left spinning. */
 const SEARCH_TIMEOUT_MS = 8_000;

@@ -1,7 +1,7 @@
 // What the client's timeline is made of: notes (Comment), tickets and jobs (their creation and
 // their Version history), payments. Read in parallel; the Versions need the ticket and job names.
 import { erpList } from '@/shared/http';
-import type { TimelineSources } from '../timeline/buildTimeline';
+import type { TimelineSources } from '../model/buildTimeline';
 
 const quiet = (signal?: AbortSignal) => ({ signal, quiet: true as const });
 

@@ -2,7 +2,7 @@
 // idempotency key is the caller's, kept across retries of the same input so nothing is created twice.
 import type { Priority } from '@gigafibre/contracts';
 import { erpInsert } from '@/shared/http';
-import { noteToHtml } from '../timeline/commentText';
+import { noteToHtml } from '../model/commentText';
 
 /** Comment.content is HTML in ERPNext (its desk renders it): the text is sent escaped, one paragraph per line. */
 export function addClientNote(customer: string, text: string, idempotencyKey: string) {

@@ -3,7 +3,7 @@
 import { getCurrentScope, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import { isApiError } from '@/shared/http';
 import { fetchClientPage, type ClientListRow } from '../api/clientListApi';
-import type { ClientListFilters } from '../list/clientListFilters';
+import type { ClientListFilters } from '../model/clientListFilters';
 
 export function useClientList(filters: Ref<ClientListFilters>, fetchPage = fetchClientPage) {
   const rows = shallowRef<ClientListRow[]>([]);

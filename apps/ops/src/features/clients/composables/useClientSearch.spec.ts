@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick } from 'vue';
 import { ApiError } from '@/shared/http';
 import type { ClientSearchAnswer } from '../api/clientSearchApi';
-import type { ClientSearchResult } from '../search/mergeSearchResults';
+import type { ClientSearchResult } from '../model/mergeSearchResults';
 import { useClientSearch } from './useClientSearch';
 
 const result = (id: string): ClientSearchResult => ({ id, customer: null, reasons: [] });

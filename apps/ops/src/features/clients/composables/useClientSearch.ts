@@ -4,8 +4,8 @@
 import { getCurrentScope, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { isApiError } from '@/shared/http';
 import { searchClients, type ClientSearchAnswer } from '../api/clientSearchApi';
-import type { ClientSearchResult } from '../search/mergeSearchResults';
-import { buildSearchPlan } from '../search/searchPlan';
+import type { ClientSearchResult } from '../model/mergeSearchResults';
+import { buildSearchPlan } from '../model/searchPlan';
 
 export type SearchStatus = 'idle' | 'too-short' | 'searching' | 'done' | 'error';
 

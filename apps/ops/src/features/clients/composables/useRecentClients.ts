@@ -1,7 +1,7 @@
 // The signed-in user's recent clients as reactive state (read once, updated when a client opens).
 import { computed, ref } from 'vue';
-import { useSessionStore } from '@/features/session/useSessionStore';
-import { clearRecentClients, readRecentClients, rememberRecentClient, type RecentClient } from '../search/recentClients';
+import { useSessionStore } from '@/shared/session/useSessionStore';
+import { clearRecentClients, readRecentClients, rememberRecentClient, type RecentClient } from '../model/recentClients';
 
 const list = ref<RecentClient[]>([]);
 let loadedFor: string | null = null;

@@ -7,12 +7,12 @@ import type * as QuasarModule from 'quasar';
 import type { Capability } from '@gigafibre/capabilities';
 import type { DeviceTaskResult } from '@gigafibre/contracts';
 import { i18n, loadFeatureMessages } from '@/i18n';
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { makeLookup } from '../testing/makeLookup';
 import DiagnosticsActions from './DiagnosticsActions.vue';
 
-vi.mock('../api', () => ({ runDeviceTask: vi.fn() }));
-const api = await import('../api');
+vi.mock('../api/diagnosticsApi', () => ({ runDeviceTask: vi.fn() }));
+const api = await import('../api/diagnosticsApi');
 const runDeviceTask = vi.mocked(api.runDeviceTask);
 
 const dialog = vi.fn();

@@ -3,7 +3,7 @@
 import { nextTick, onScopeDispose, ref, watch, type Ref } from 'vue';
 import type { DeviceLookup } from '@gigafibre/contracts';
 import { useAsyncData } from '@/shared/ui';
-import { lookupDevice } from '../api';
+import { lookupDevice } from '../api/diagnosticsApi';
 
 export const LOOKUP_MARK = 'diagnostics:lookup-start';
 export const ANSWER_MARK = 'diagnostics:lookup-answer';

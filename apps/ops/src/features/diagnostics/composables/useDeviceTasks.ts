@@ -2,8 +2,8 @@
 // it failed), and the panel reloaded after a refresh.
 import { ref, shallowRef } from 'vue';
 import type { DeviceTaskName } from '@gigafibre/contracts';
-import { runDeviceTask } from '../api';
-import { taskFailure, taskOutcome, type TaskOutcome } from '../rules/diagnosticsFailures';
+import { runDeviceTask } from '../api/diagnosticsApi';
+import { taskFailure, taskOutcome, type TaskOutcome } from '../model/diagnosticsFailures';
 
 export interface TaskReport {
   task: DeviceTaskName;

@@ -7,8 +7,8 @@ import type { DeviceLookup } from '@gigafibre/contracts';
 import { makeLookup } from '../testing/makeLookup';
 import { useDiagnosticsCustomer } from './useDiagnosticsCustomer';
 
-vi.mock('../api', () => ({ customerName: vi.fn(), customerForSerials: vi.fn() }));
-const api = await import('../api');
+vi.mock('../api/diagnosticsApi', () => ({ customerName: vi.fn(), customerForSerials: vi.fn() }));
+const api = await import('../api/diagnosticsApi');
 const customerName = vi.mocked(api.customerName);
 const customerForSerials = vi.mocked(api.customerForSerials);
 

@@ -4,7 +4,7 @@
 // mesh node's serial resolves to its router).
 import { ref, shallowRef, watch, type Ref } from 'vue';
 import type { DeviceLookup } from '@gigafibre/contracts';
-import { customerForSerials, customerName, type EquipmentCustomer } from '../api';
+import { customerForSerials, customerName, type EquipmentCustomer } from '../api/diagnosticsApi';
 
 export type CustomerStatus = 'idle' | 'loading' | 'found' | 'unknown';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { mount } from '@vue/test-utils';
 import { i18n, loadFeatureMessages, setLocale } from '@/i18n';
-import { findingText } from '../rules/diagnosticsText';
+import { findingText } from '../model/diagnosticsText';
 import { useDiagnosticsText } from './useDiagnosticsText';
 
 beforeAll(() => loadFeatureMessages('diagnostics'));

@@ -2,7 +2,7 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { DEFAULT_LOCALE, isAppLocale } from '@/shared/format';
-import type { TextKit } from '../rules/diagnosticsText';
+import type { TextKit } from '../model/diagnosticsText';
 
 export function useDiagnosticsText() {
   const { t, locale } = useI18n({ useScope: 'global' });

@@ -1,8 +1,8 @@
 // Test helper: the feature's real messages in a vue-i18n instance, as a TextKit.
 import { createI18n } from 'vue-i18n';
 import type { AppLocale } from '@/shared/format';
-import type { TextKit } from '../rules/diagnosticsText';
-import messages from '../i18n';
+import type { TextKit } from '../model/diagnosticsText';
+import messages from '../messages/index';
 
 export function textKit(locale: AppLocale = 'fr-CA'): TextKit {
   const i18n = createI18n({

@@ -6,7 +6,7 @@ import { notify } from '@/shared/ui/lazyNotify';
 import { useI18n } from 'vue-i18n';
 import { isApiError } from '@/shared/http';
 import { useApiErrorText } from '@/shared/ui';
-import { updateJob } from '../api';
+import { updateJob } from '../api/dispatchApi';
 import { conflictsFor, type Conflict } from '../model/dispatchConflicts';
 import { applyPatch, assignPatch, isSamePlace, unassignPatch, type JobPatch } from '../model/dispatchPatch';
 import { isLocked, isUnderway } from '../model/dispatchStatus';

@@ -4,7 +4,7 @@
 import { computed, nextTick, onScopeDispose, shallowRef, watch, type Ref } from 'vue';
 import type { DocChangeEvent } from '@gigafibre/contracts';
 import { useLiveEvents } from '@/shared/live';
-import { listCustomers, listDayJobs, listJobsByName, listLocations, listQueueJobs, listTechnicians, QUEUE_WINDOW_DAYS } from '../api';
+import { listCustomers, listDayJobs, listJobsByName, listLocations, listQueueJobs, listTechnicians, QUEUE_WINDOW_DAYS } from '../api/dispatchApi';
 import { DispatchJobSet } from '../model/dispatchJobSet';
 import { isOnBoard } from '../model/dispatchQueueFilter';
 import { addDays } from '@gigafibre/contracts';

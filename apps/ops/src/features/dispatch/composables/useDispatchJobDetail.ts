@@ -2,7 +2,7 @@
 // equipment installed there, and the status history, reloaded when the job changes.
 import { computed, shallowRef, watch, type Ref } from 'vue';
 import type { Customer, ServiceLocation } from '@gigafibre/contracts';
-import { getCustomer, getJob, getLocation, listEquipment, listJobVersions } from '../api';
+import { getCustomer, getJob, getLocation, listEquipment, listJobVersions } from '../api/dispatchApi';
 import { historyEntries, type HistoryEntry } from '../model/dispatchHistory';
 import { toBoardJob, type BoardJob } from '../model/dispatchTypes';
 import type { DispatchBoardData } from './useDispatchBoard';

@@ -3,7 +3,7 @@
 // and a device that fails keeps its last known fix (Promise.allSettled).
 import { onScopeDispose, shallowRef, watch, type Ref } from 'vue';
 import type { TraccarPosition } from '@gigafibre/contracts';
-import { getLatestPosition, listTraccarDevices } from '../api';
+import { getLatestPosition, listTraccarDevices } from '../api/dispatchApi';
 
 export const POSITIONS_REFRESH_MS = 30_000;
 

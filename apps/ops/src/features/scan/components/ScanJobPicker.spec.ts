@@ -6,7 +6,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { shallowRef } from 'vue';
 import type { JobStatus } from '@gigafibre/contracts';
 import { i18n, loadFeatureMessages } from '@/i18n';
-import type { TechJobList, TechJobSummary } from '../jobs/techJobData';
+import type { TechJobList, TechJobSummary } from '../services/techJobData';
 import ScanJobPicker from './ScanJobPicker.vue';
 
 const list = shallowRef<TechJobList | null>(null);

@@ -3,7 +3,7 @@
 import { onScopeDispose, watch, type Ref } from 'vue';
 import { useLiveEvents } from '@/shared/live';
 import { useAsyncData } from '@/shared/ui';
-import { loadJobDetail } from '../jobs/techJobData';
+import { loadJobDetail } from '../services/techJobData';
 
 const BURST_MS = 600;
 

@@ -1,8 +1,8 @@
 // Today's jobs of the signed-in technician, refreshed when dispatch changes one of them.
-import { useSessionStore } from '@/features/session/useSessionStore';
+import { useSessionStore } from '@/shared/session/useSessionStore';
 import { useLiveEvents } from '@/shared/live';
 import { useAsyncData } from '@/shared/ui';
-import { loadTodayJobs } from '../jobs/techJobData';
+import { loadTodayJobs } from '../services/techJobData';
 
 export function useTechJobs() {
   const session = useSessionStore();

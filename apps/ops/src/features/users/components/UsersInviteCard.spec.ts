@@ -9,8 +9,8 @@ import { ApiError } from '@/shared/http';
 import { resetGroupMap } from '../composables/useGroupMap';
 import UsersInviteCard from './UsersInviteCard.vue';
 
-vi.mock('../api', () => ({ inviteUser: vi.fn(), listUsers: vi.fn(), updateUser: vi.fn(), getGroupMap: vi.fn(() => Promise.reject(new Error('no config'))) }));
-const api = await import('../api');
+vi.mock('../api/usersApi', () => ({ inviteUser: vi.fn(), listUsers: vi.fn(), updateUser: vi.fn(), getGroupMap: vi.fn(() => Promise.reject(new Error('no config'))) }));
+const api = await import('../api/usersApi');
 const inviteUser = vi.mocked(api.inviteUser);
 const getGroupMap = vi.mocked(api.getGroupMap);
 

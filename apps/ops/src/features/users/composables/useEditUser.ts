@@ -3,10 +3,10 @@ import { computed, reactive, ref } from 'vue';
 import { capabilitiesFor } from '@gigafibre/capabilities';
 import type { AuthUser, UpdateUserRequest } from '@gigafibre/contracts';
 import { isApiError } from '@/shared/http';
-import { updateUser } from '../api';
-import { offeredGroups } from '../groupDescriptions';
+import { updateUser } from '../api/usersApi';
+import { offeredGroups } from '../model/groupDescriptions';
 import { useGroupMap } from './useGroupMap';
-import { normaliseName, validateEdit } from '../inviteValidation';
+import { normaliseName, validateEdit } from '../model/inviteValidation';
 
 /** The PATCH body for what changed between `user` and the form; null when nothing did. */
 export function editPatch(user: AuthUser, form: { name: string; groups: readonly string[] }): UpdateUserRequest | null {

@@ -2,7 +2,7 @@
 // `/ops/api/config`: the users screen must describe and offer the groups that really apply.
 import { shallowRef, type ShallowRef } from 'vue';
 import { DEFAULT_GROUP_MAP, isCapability, type Capability, type GroupMap } from '@gigafibre/capabilities';
-import { getGroupMap } from '../api';
+import { getGroupMap } from '../api/usersApi';
 
 const current = shallowRef<GroupMap>(DEFAULT_GROUP_MAP);
 let loading: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 // Group descriptions in the current language, for templates: `summary('ops-dispatch')`.
 import { useI18n } from 'vue-i18n';
 import { capabilityLabel } from '@/i18n/labels';
-import { describeGroup, groupSummary } from '../groupDescriptions';
+import { describeGroup, groupSummary } from '../model/groupDescriptions';
 import { useGroupMap } from './useGroupMap';
 
 export function useGroupSummary() {

@@ -4,8 +4,8 @@
 import { computed, onScopeDispose, reactive, ref, shallowRef, watch } from 'vue';
 import type { InviteUserResult } from '@gigafibre/contracts';
 import { isApiError } from '@/shared/http';
-import { inviteUser } from '../api';
-import { normaliseEmail, normaliseName, validateInvite, type InviteForm, type ValidationProblem } from '../inviteValidation';
+import { inviteUser } from '../api/usersApi';
+import { normaliseEmail, normaliseName, validateInvite, type InviteForm, type ValidationProblem } from '../model/inviteValidation';
 
 export type InviteField = keyof InviteForm;
 /** A field's problem: a validation rule, or the hub saying the address is taken (409). */

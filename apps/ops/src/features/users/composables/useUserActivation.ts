@@ -5,7 +5,7 @@ import { useI18n } from 'vue-i18n';
 import type { AuthUser } from '@gigafibre/contracts';
 import { groupLabel } from '@/i18n/labels';
 import { useApiErrorText } from '@/shared/ui';
-import { updateUser } from '../api';
+import { updateUser } from '../api/usersApi';
 
 export function useUserActivation(onChanged: (user: AuthUser) => void) {
   const $q = useQuasar();

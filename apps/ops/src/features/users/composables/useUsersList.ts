@@ -4,8 +4,8 @@ import { computed, reactive } from 'vue';
 import type { AuthUser } from '@gigafibre/contracts';
 import { groupLabel } from '@/i18n/labels';
 import { useAsyncData } from '@/shared/ui';
-import { listUsers } from '../api';
-import { filterUsers, groupFilterOptions, isFiltered, NO_FILTER, type UsersFilter } from '../usersFilter';
+import { listUsers } from '../api/usersApi';
+import { filterUsers, groupFilterOptions, isFiltered, NO_FILTER, type UsersFilter } from '../model/usersFilter';
 
 export function useUsersList() {
   const { data, error, loading, reload } = useAsyncData((signal) => listUsers(signal));

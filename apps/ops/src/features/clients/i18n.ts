@@ -1,5 +1,0 @@
-import { defineFeatureMessages } from '@/i18n/defineFeatureMessages';
-import { enCA } from './messages/enCA';
-import { frCA } from './messages/frCA';
-
-export default defineFeatureMessages('clients', { 'fr-CA': frCA, 'en-CA': enCA });

@@ -1,0 +1,117 @@
+// The dispatch board's calls, typed, over the app's one HTTP client (through the BFF).
+import type { DispatchJob, JobStatus, ServiceEquipment, TraccarDevice, TraccarPosition, Version } from '@gigafibre/contracts';
+import { callMethod, erpGet, erpList, erpUpdate, hubGet, request, type CallOptions } from '@/shared/http';
+import type { JobPatch } from '../model/dispatchPatch';
+import { addDays } from '@gigafibre/contracts';
+import {
+  CUSTOMER_FIELDS,
+  JOB_FIELDS,
+  LOCATION_FIELDS,
+  TECHNICIAN_FIELDS,
+  type BoardCustomer,
+  type BoardJob,
+  type BoardLocation,
+  type BoardTechnician,
+} from '../model/dispatchTypes';
+
+/** How far back and ahead of the board's day the queue looks at requested dates. */
+export const QUEUE_WINDOW_DAYS = { before: 30, after: 14 } as const;
+/** Names per `in` filter: keeps each GET's URL well under proxies' header limits. */
+const NAMES_PER_REQUEST = 150;
+
+export const listTechnicians = (signal?: AbortSignal) =>
+  erpList('Technician', {
+    fields: TECHNICIAN_FIELDS,
+    filters: [['status', '=', 'Active']],
+    orderBy: 'technician_name asc',
+    limit: 0,
+    signal,
+    quiet: true,
+  }) as Promise<BoardTechnician[]>;
+
+/** Every job scheduled on `date` (any status: the day's history stays visible). */
+export const listDayJobs = (date: string, signal?: AbortSignal) =>
+  erpList('Dispatch Job', { fields: JOB_FIELDS, filters: [['scheduled_date', '=', date]], limit: 0, signal, quiet: true }) as Promise<BoardJob[]>;
+
+/** The queue around `date`: unassigned jobs requested from a month before to two weeks after. */
+export const listQueueJobs = (date: string, signal?: AbortSignal) =>
+  erpList('Dispatch Job', {
+    fields: JOB_FIELDS,
+    filters: [
+      ['status', '=', 'Unscheduled'],
+      ['requested_date', 'between', [addDays(date, -QUEUE_WINDOW_DAYS.before), addDays(date, QUEUE_WINDOW_DAYS.after)]],
+    ],
+    limit: 0,
+    signal,
+    quiet: true,
+  }) as Promise<BoardJob[]>;
+
+/** The current version of a few jobs (after live events). Missing names were deleted. */
+export const listJobsByName = (names: readonly string[], signal?: AbortSignal) =>
+  erpList('Dispatch Job', { fields: JOB_FIELDS, filters: [['name', 'in', [...names]]], limit: 0, signal, quiet: true }) as Promise<BoardJob[]>;
+
+async function inChunks<T>(names: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < names.length; i += NAMES_PER_REQUEST) chunks.push(names.slice(i, i + NAMES_PER_REQUEST));
+  return (await Promise.all(chunks.map(load))).flat();
+}
+
+export const listCustomers = (names: readonly string[], signal?: AbortSignal) =>
+  inChunks(names, (chunk) =>
+    erpList('Customer', { fields: CUSTOMER_FIELDS, filters: [['name', 'in', chunk]], limit: 0, signal, quiet: true }),
+  ) as Promise<BoardCustomer[]>;
+
+export const listLocations = (names: readonly string[], signal?: AbortSignal) =>
+  inChunks(names, (chunk) =>
+    erpList('Service Location', { fields: LOCATION_FIELDS, filters: [['name', 'in', chunk]], limit: 0, signal, quiet: true }),
+  ) as Promise<BoardLocation[]>;
+
+/** Moves a job (PUT, partial, with the `modified` seen: stale → 417 TimestampMismatchError). */
+export const updateJob = (name: string, patch: JobPatch) =>
+  erpUpdate('Dispatch Job', name, patch as Partial<DispatchJob>, { quiet: true, timeoutMs: 10_000 });
+
+export const setJobStatus = (job: string, status: JobStatus) =>
+  callMethod<DispatchJob>('gigafibre.ops.set_job_status', { job, status }, { quiet: true, timeoutMs: 10_000, invalidates: ['Dispatch Job'] });
+
+export const getJob = (name: string, options: CallOptions = {}) => erpGet('Dispatch Job', name, { quiet: true, ...options });
+export const getCustomer = (name: string, options: CallOptions = {}) => erpGet('Customer', name, { quiet: true, ...options });
+export const getLocation = (name: string, options: CallOptions = {}) => erpGet('Service Location', name, { quiet: true, ...options });
+
+export const listEquipment = (location: string, signal?: AbortSignal) =>
+  erpList('Service Equipment', {
+    fields: ['name', 'equipment_type', 'manufacturer', 'model', 'serial_no', 'mac_address', 'status'],
+    filters: [['service_location', '=', location]],
+    orderBy: 'equipment_type asc',
+    limit: 0,
+    signal,
+    quiet: true,
+  }) as Promise<Pick<ServiceEquipment, 'name' | 'equipment_type' | 'manufacturer' | 'model' | 'serial_no' | 'mac_address' | 'status'>[]>;
+
+/** The job's change history (Frappe "Track Changes"), oldest first. */
+export const listJobVersions = (job: string, signal?: AbortSignal) =>
+  erpList('Version', {
+    fields: ['name', 'owner', 'creation', 'data'],
+    filters: [
+      ['ref_doctype', '=', 'Dispatch Job'],
+      ['docname', '=', job],
+    ],
+    orderBy: 'creation asc',
+    limit: 0,
+    signal,
+    quiet: true,
+  }) as Promise<Pick<Version, 'name' | 'owner' | 'creation' | 'data'>[]>;
+
+/** What the BFF tells the SPA about the map (`OPS_MAP_TILE_URL`; null locally). */
+export interface MapConfig {
+  tileUrl: string | null;
+  attribution: string | null;
+}
+
+export const getMapConfig = async (): Promise<MapConfig> =>
+  (await request<{ map: MapConfig }>('/config', { cacheMs: 5 * 60_000, quiet: true, timeoutMs: 8_000 })).map;
+
+export const listTraccarDevices = () => hubGet('/traccar/devices', {}, { quiet: true, timeoutMs: 8_000, cacheMs: 60_000 }) as Promise<TraccarDevice[]>;
+
+/** Latest fix of one device (Traccar takes exactly one deviceId per request). */
+export const getLatestPosition = (deviceId: number, signal?: AbortSignal) =>
+  hubGet('/traccar/positions', { deviceId }, { quiet: true, timeoutMs: 8_000, signal }) as Promise<TraccarPosition[]>;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { newScanRecord } from './scanQueueRecord';
+import { addressLine, mapsHref, nextStatus, phonePlatform, shownStatus, statusKey } from './techJobActions';
+import type { TechJobPlace } from '../services/techJobData';
+
+const place: TechJobPlace = {
+  location: 'LOC-000005',
+  address: '3340, rue Masson',
+  city: 'Montréal',
+  postalCode: 'H1X 1R7',
+  latitude: 45.5448,
+  longitude: -73.5741,
+  accessNotes: null,
+};
+
+describe('job status steps', () => {
+  it('goes en route → en cours → terminé, and nowhere from a closed job', () => {
+    expect(nextStatus('Scheduled')).toBe('En Route');
+    expect(nextStatus('En Route')).toBe('In Progress');
+    expect(nextStatus('In Progress')).toBe('Completed');
+    expect(nextStatus('Completed')).toBeNull();
+    expect(nextStatus('Cancelled')).toBeNull();
+    expect(nextStatus('Unscheduled')).toBeNull();
+    expect(statusKey('In Progress')).toBe('InProgress');
+  });
+
+  it('shows the latest status still in the queue, until it is sent', () => {
+    const status = (s: 'En Route' | 'In Progress') => newScanRecord({ kind: 'job-status', payload: { status: s } }, { user: 'u', job: 'DJ-1' });
+    const enRoute = status('En Route');
+    const inProgress = status('In Progress');
+    expect(shownStatus('Scheduled', [])).toEqual({ status: 'Scheduled', queued: false });
+    expect(shownStatus('Scheduled', [enRoute, inProgress])).toEqual({ status: 'In Progress', queued: true });
+    expect(shownStatus('En Route', [{ ...inProgress, state: 'refused' }])).toEqual({ status: 'En Route', queued: false });
+  });
+});
+
+describe('directions', () => {
+  it('recognises the phone', () => {
+    expect(phonePlatform('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148')).toBe('ios');
+    expect(phonePlatform('Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36')).toBe('android');
+    expect(phonePlatform('Mozilla/5.0 (X11; Linux x86_64) Chrome/156')).toBe('other');
+  });
+
+  it('opens the maps app at the coordinates, labelled with the address', () => {
+    expect(addressLine(place)).toBe('3340, rue Masson, Montréal, H1X 1R7');
+    expect(mapsHref(place, 'android')).toBe(`geo:45.5448,-73.5741?q=${encodeURIComponent('45.5448,-73.5741(3340, rue Masson, Montréal, H1X 1R7)')}`);
+    expect(mapsHref(place, 'ios')).toBe(`https://maps.apple.com/?daddr=45.5448%2C-73.5741&q=${encodeURIComponent('3340, rue Masson, Montréal, H1X 1R7')}`);
+    expect(mapsHref(place, 'other')).toBe('https://www.google.com/maps/dir/?api=1&destination=45.5448%2C-73.5741');
+  });
+
+  it('falls back to the address without coordinates', () => {
+    const noPoint = { ...place, latitude: null, longitude: null };
+    expect(mapsHref(noPoint, 'android')).toBe(`geo:0,0?q=${encodeURIComponent('3340, rue Masson, Montréal, H1X 1R7')}`);
+    expect(mapsHref(noPoint, 'other')).toContain(encodeURIComponent('3340, rue Masson'));
+  });
+});

@@ -1,0 +1,62 @@
+// Pure rules of the technician's job view: the next status, what the queue changes in what is
+// shown, and the links that open the phone's maps app.
+import type { JobStatus } from '@gigafibre/contracts';
+import type { JobStatusPayload, ScanQueueRecord } from './scanQueueRecord';
+import type { TechJobPlace } from '../services/techJobData';
+
+export type FieldStatus = JobStatusPayload['status'];
+
+/** The one forward step a technician takes from each status (en route → en cours → terminé). */
+const FORWARD: Partial<Record<JobStatus, FieldStatus>> = {
+  Scheduled: 'En Route',
+  'En Route': 'In Progress',
+  'In Progress': 'Completed',
+};
+
+/** The next status the technician can set, or null (not started by dispatch, finished, cancelled). */
+export function nextStatus(status: JobStatus): FieldStatus | null {
+  return FORWARD[status] ?? null;
+}
+
+/** i18n key part for a status (`En Route` → `EnRoute`). */
+export function statusKey(status: JobStatus): string {
+  return status.replace(/\s+/g, '');
+}
+
+/**
+ * What to show: the server's status, unless the technician changed it and the change is still in
+ * the queue (then the latest queued status, marked as not yet sent).
+ */
+export function shownStatus(server: JobStatus, queued: readonly ScanQueueRecord[]): { status: JobStatus; queued: boolean } {
+  const waiting = queued.filter((r): r is Extract<ScanQueueRecord, { kind: 'job-status' }> => r.kind === 'job-status' && (r.state === 'pending' || r.state === 'sending'));
+  const last = waiting[waiting.length - 1];
+  return last ? { status: last.payload.status, queued: true } : { status: server, queued: false };
+}
+
+export type PhonePlatform = 'ios' | 'android' | 'other';
+
+export function phonePlatform(userAgent: string): PhonePlatform {
+  if (/iPhone|iPad|iPod/i.test(userAgent) || (/Macintosh/.test(userAgent) && /Mobile/.test(userAgent))) return 'ios';
+  if (/Android/i.test(userAgent)) return 'android';
+  return 'other';
+}
+
+/** One line for a maps search: « 4512, rue Saint-Denis, Montréal, H2J 2L3 ». */
+export function addressLine(place: TechJobPlace): string {
+  return [place.address, place.city, place.postalCode].filter(Boolean).join(', ');
+}
+
+/**
+ * Opens directions in the phone's own maps app: a `geo:` URI on Android (the app chooser),
+ * Apple Plans on iOS, Google Maps elsewhere. Coordinates when known (exact), the address otherwise.
+ */
+export function mapsHref(place: TechJobPlace, platform: PhonePlatform): string {
+  const address = addressLine(place);
+  const hasPoint = place.latitude !== null && place.longitude !== null;
+  const point = hasPoint ? `${place.latitude},${place.longitude}` : null;
+  if (platform === 'android') {
+    return point ? `geo:${point}?q=${encodeURIComponent(`${point}(${address})`)}` : `geo:0,0?q=${encodeURIComponent(address)}`;
+  }
+  if (platform === 'ios') return `https://maps.apple.com/?daddr=${encodeURIComponent(point ?? address)}&q=${encodeURIComponent(address)}`;
+  return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(point ?? address)}`;
+}

@@ -1,0 +1,57 @@
+// How each kind of record reaches the server. Every call carries the record id as
+// Idempotency-Key and an 8-second deadline; a failure is an ApiError the state machine classifies.
+import type { ServiceEquipment, VisionEquipment } from '@gigafibre/contracts';
+import { montrealToday } from '@gigafibre/contracts';
+import { ApiError, isApiError, type CallOptions } from '@/shared/http';
+import { createEquipment, findEquipmentBySerial, getJob, readEquipmentLabel, setJobStatus, updateEquipment } from '../api/scanApi';
+import { SCAN_SEND_TIMEOUT_MS } from '../model/scanQueueMachine';
+import type { LinkEquipmentPayload, ScanQueueRecord } from '../model/scanQueueRecord';
+
+/** Sends one record; resolves on the server's acknowledgement (with the OCR answer for OCR). */
+export async function sendScanRecord(record: ScanQueueRecord): Promise<VisionEquipment | undefined> {
+  const call: CallOptions = { idempotencyKey: record.id, timeoutMs: SCAN_SEND_TIMEOUT_MS };
+  switch (record.kind) {
+    case 'link-equipment':
+      await linkEquipment(requireJob(record), record.payload, call);
+      return undefined;
+    case 'job-status':
+      await setJobStatus(requireJob(record), record.payload.status, call);
+      return undefined;
+    case 'ocr':
+      return readEquipmentLabel(record.payload.image, record.payload.fileName, call);
+  }
+}
+
+function requireJob(record: ScanQueueRecord): string {
+  if (!record.job) throw new ApiError({ status: 0, code: 'validation', message: 'Aucune intervention associée à cet envoi.' });
+  return record.job;
+}
+
+/**
+ * Creates the Service Equipment at the job's location; when the serial already exists (a unit
+ * back from stock, another location), links that one instead. A replay after a lost answer is
+ * answered from the Idempotency-Key (create) or finds the equipment already linked (link).
+ */
+async function linkEquipment(job: string, p: LinkEquipmentPayload, call: CallOptions): Promise<void> {
+  const read: CallOptions = { timeoutMs: call.timeoutMs };
+  const location = p.serviceLocation ?? (await getJob(job, read)).service_location;
+  const installed_on = montrealToday();
+  const details: Partial<ServiceEquipment> = {
+    equipment_type: p.equipmentType,
+    ...(p.mac ? { mac_address: p.mac } : {}),
+    ...(p.model ? { model: p.model } : {}),
+    ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),
+  };
+  try {
+    await createEquipment({ service_location: location, serial_no: p.serial, status: 'Active', installed_on, dispatch_job: job, ...details }, call);
+    return;
+  } catch (error) {
+    if (!isApiError(error) || error.code !== 'conflict') throw error;
+  }
+  const existing = await findEquipmentBySerial(p.serial, read);
+  if (!existing) throw new ApiError({ status: 409, code: 'conflict', message: `Le numéro de série ${p.serial} est en conflit avec un autre équipement.` });
+  if (existing.service_location === location && existing.dispatch_job === job && existing.status === 'Active') return;
+  // Moving it: the customer follows the location (the job knows both).
+  const jobDoc = await getJob(job, read);
+  await updateEquipment(existing.name, { service_location: location, customer: jobDoc.customer, dispatch_job: job, status: 'Active', installed_on, ...details }, read);
+}
