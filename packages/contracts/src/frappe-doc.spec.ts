@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocRead } from './doctypes';
-import { completeDoc, normalizeRow, padTime } from './frappe-doc';
+import { completeDoc, geoPoint, normalizeRow, padTime } from './frappe-doc';
 
 describe('what Frappe sends, made uniform', () => {
   it('pads a Time the way format_timedelta leaves it (8:00:00) and keeps anything else', () => {
@@ -40,5 +40,14 @@ describe('what Frappe sends, made uniform', () => {
     expect(completeDoc('Customer', { ...read, credit_limits: undefined } as unknown as DocRead<'Customer'>).credit_limits).toEqual([]);
     const job = completeDoc('Dispatch Job', { name: 'DJ-1', start_time: '8:00:00' } as unknown as DocRead<'Dispatch Job'>);
     expect(job).toMatchObject({ start_time: '08:00:00', technician: null, notes: null });
+  });
+});
+
+describe('geoPoint', () => {
+  it('reads Frappe’s Float coordinates, never null: 0, 0 is no point', () => {
+    expect(geoPoint(45.52, -73.57)).toEqual({ lat: 45.52, lng: -73.57 });
+    expect(geoPoint(0, 0)).toBeNull();
+    expect(geoPoint(null, -73.57)).toBeNull();
+    expect(geoPoint(undefined, undefined)).toBeNull();
   });
 });

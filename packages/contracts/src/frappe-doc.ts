@@ -55,3 +55,19 @@ export function completeDoc<D extends Doctype>(doctype: D, read: DocRead<D>): Fu
   timesPadded(doctype, out);
   return out as FullDoc<D>;
 }
+
+/** A point on the map. */
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+/**
+ * The point of two Float fields (latitude, longitude), or null. A Frappe Float is never null (stored
+ * `not null default 0`), so a document without coordinates has 0, 0 — open sea off Africa, no
+ * address of ours — which means "none" here, as does a missing or non-finite value.
+ */
+export function geoPoint(lat: number | null | undefined, lng: number | null | undefined): GeoPoint | null {
+  if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) return null;
+  return lat === 0 && lng === 0 ? null : { lat, lng };
+}
