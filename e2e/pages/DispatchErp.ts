@@ -1,6 +1,8 @@
 // What the dispatch tests check and arrange directly on the standin's ERPNext (its own REST API,
 // with the e2e service token): a job as persisted, jobs to move that no other test touches, free
-// slots, and putting a job back where the seed had it.
+// slots, and putting a job back where the seed had it. Documents are read the way the app reads
+// them (completeDoc, normalizeRow): a single read leaves empty fields out and times come `8:00:00`.
+import { completeDoc, normalizeRow, type DocRead } from '../../packages/contracts/src';
 import { FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
 import { addDays } from '../../packages/contracts/src/montrealTime';
 import { activeStack, stackToday } from '../fixtures/stack';
@@ -36,14 +38,16 @@ async function erp<T>(path: string, init: RequestInit = {}): Promise<T> {
   return ((await res.json()) as { data: T }).data;
 }
 
-const list = <T>(doctype: string, fields: string[], filters: unknown[]) =>
-  erp<T[]>(`/api/resource/${encodeURIComponent(doctype)}?${new URLSearchParams({ fields: JSON.stringify(fields), filters: JSON.stringify(filters), limit_page_length: '0' })}`);
+const list = async <T extends object>(doctype: 'Dispatch Job' | 'Technician', fields: string[], filters: unknown[]) =>
+  (await erp<T[]>(`/api/resource/${encodeURIComponent(doctype)}?${new URLSearchParams({ fields: JSON.stringify(fields), filters: JSON.stringify(filters), limit_page_length: '0' })}`)).map((row) =>
+    normalizeRow(doctype, row),
+  );
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 export const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 export const DispatchErp = {
-  job: (name: string) => erp<ErpJob>(`/api/resource/Dispatch Job/${encodeURIComponent(name)}`),
+  job: async (name: string) => completeDoc('Dispatch Job', await erp<DocRead<'Dispatch Job'>>(`/api/resource/Dispatch Job/${encodeURIComponent(name)}`)) as ErpJob,
 
   /**
    * A queue job (Unscheduled, requested up to a week ago) that only this test uses: tests take
@@ -65,7 +69,7 @@ export const DispatchErp = {
     return job;
   },
 
-  technician: (name: string) => erp<ErpTechnician>(`/api/resource/Technician/${encodeURIComponent(name)}`),
+  technician: async (name: string) => completeDoc('Technician', await erp<DocRead<'Technician'>>(`/api/resource/Technician/${encodeURIComponent(name)}`)) as ErpTechnician,
 
   /**
    * A technician (not the fixtures) who has the job's skill and a free slot for it today inside
@@ -103,9 +107,10 @@ export const DispatchErp = {
 
   /** Another dispatcher's change, made behind the board's back (live events carry it). */
   async assign(name: string, technician: string, date: string, start: number): Promise<ErpJob> {
-    return erp<ErpJob>(`/api/resource/Dispatch Job/${encodeURIComponent(name)}`, {
+    const saved = await erp<DocRead<'Dispatch Job'>>(`/api/resource/Dispatch Job/${encodeURIComponent(name)}`, {
       method: 'PUT',
       body: JSON.stringify({ technician, scheduled_date: date, start_time: `${hhmm(start)}:00`, status: 'Scheduled' }),
     });
+    return completeDoc('Dispatch Job', saved) as ErpJob;
   },
 };

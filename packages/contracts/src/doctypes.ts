@@ -1,4 +1,4 @@
-import type { DoctypeSpec, DocOf } from './doctype-spec';
+import type { DoctypeSpec, DocOf, DocReadValuesOf, TableFieldOf } from './doctype-spec';
 
 /** Gigafibre's four service regions (ERPNext Territory names). */
 export const REGIONS = ['Montréal', 'Laval', 'Rive-Sud', 'Laurentides'] as const;
@@ -53,6 +53,17 @@ export const DOCTYPES = {
         type: 'Data',
         description: 'Digits of mobile_no without the leading 1 (`5145550142`), kept by the gigafibre app on save: phone search',
       },
+      credit_limits: { type: 'Table', options: 'Customer Credit Limit', description: 'ERPNext’s child table of credit limits per company' },
+    },
+  },
+  /** ERPNext's child doctype of Customer.credit_limits. */
+  'Customer Credit Limit': {
+    naming: 'hash',
+    istable: true,
+    fields: {
+      company: { type: 'Data', reqd: true, description: 'Link to Company (not modelled by the standin)' },
+      credit_limit: { type: 'Currency' },
+      bypass_credit_limit_check: { type: 'Check' },
     },
   },
   'Service Location': {
@@ -190,7 +201,7 @@ export const DOCTYPES = {
       email: { type: 'Data', reqd: true, unique: true },
       full_name: { type: 'Data' },
       first_name: { type: 'Data' },
-      enabled: { type: 'Check' },
+      enabled: { type: 'Check', default: 1 },
       user_type: { type: 'Select', options: ['System User', 'Website User'] },
     },
   },
@@ -222,8 +233,25 @@ export const DOCTYPES = {
 /** A doctype the ops app knows. */
 export type Doctype = keyof typeof DOCTYPES;
 
-/** A document of doctype `D` as returned with `fields=["*"]`. */
+/**
+ * A document of doctype `D` with every value field, null when empty: a list row with
+ * `fields=["*"]`, or a single read passed through `completeDoc`.
+ */
 export type Doc<D extends Doctype> = DocOf<(typeof DOCTYPES)[D]>;
+
+type Spec<D extends Doctype> = (typeof DOCTYPES)[D];
+type ChildOf<D extends Doctype, K extends keyof Spec<D>['fields']> = Spec<D>['fields'][K] extends { options: infer C extends Doctype } ? C : never;
+
+/**
+ * Doctype `D` as a single read answers it (GET, and POST/PUT answers): empty fields left out,
+ * `doctype` added, each Table field a list of its child rows (read the same way).
+ */
+export type DocRead<D extends Doctype> = DocReadValuesOf<Spec<D>> & { doctype: D } & {
+  [K in TableFieldOf<Spec<D>>]: DocRead<ChildOf<D, K>>[];
+};
+
+/** A single read with its empty fields back as null (see `completeDoc`), child rows likewise. */
+export type FullDoc<D extends Doctype> = Doc<D> & { doctype: D } & { [K in TableFieldOf<Spec<D>>]: FullDoc<ChildOf<D, K>>[] };
 
 /** True when `value` names a doctype the ops app knows. */
 export function isDoctype(value: string): value is Doctype {
@@ -231,6 +259,7 @@ export function isDoctype(value: string): value is Doctype {
 }
 
 export type Customer = Doc<'Customer'>;
+export type CustomerCreditLimit = Doc<'Customer Credit Limit'>;
 export type ServiceLocation = Doc<'Service Location'>;
 export type ServiceEquipment = Doc<'Service Equipment'>;
 export type Subscription = Doc<'Subscription'>;

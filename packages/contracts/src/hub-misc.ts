@@ -66,6 +66,10 @@ export interface DocChangeEvent {
    * reference), so a page can tell whether to refresh without fetching the document.
    */
   refs?: { doctype: string; name: string }[];
-  /** The document's `modified` after the change (absent on delete). */
+  /**
+   * The document's `modified` after the change (absent on delete), written as a read of the
+   * document shows it (Python's str(datetime): no `.000000` when the microseconds are 0), so it can
+   * be compared with a list row's `modified` as text.
+   */
   modified?: string;
 }

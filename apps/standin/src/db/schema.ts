@@ -1,10 +1,10 @@
 // Tables: one per doctype (Frappe's `tab<Doctype>`, columns typed from the contracts' specs),
 // plus the hub's own tables and the shared event log.
-import { DOCTYPES, type Doctype, type FieldSpec, type FieldType, type STANDARD_FIELDS } from '@gigafibre/contracts';
+import { DOCTYPES, NUMERIC_FIELD_TYPES, type CHILD_TABLE_FIELDS, type Doctype, type DoctypeSpec, type FieldSpec, type FieldType, type STANDARD_FIELDS } from '@gigafibre/contracts';
 import type { Db } from './open';
 
 /** Bumped whenever the layout changes: an older database is reseeded. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Quotes an SQL identifier. Only ever called with names from the doctype specs. */
 export function q(identifier: string): string {
@@ -16,7 +16,7 @@ export function tableOf(doctype: Doctype): string {
   return q(`tab${doctype}`);
 }
 
-const SQL_TYPE: Record<FieldType, string> = {
+const SQL_TYPE: Record<Exclude<FieldType, 'Table'>, string> = {
   Data: 'TEXT',
   Link: 'TEXT',
   Select: 'TEXT',
@@ -37,20 +37,50 @@ const STANDARD_SPECS: Record<(typeof STANDARD_FIELDS)[number], FieldSpec> = {
   modified: { type: 'Datetime' },
   modified_by: { type: 'Data' },
   docstatus: { type: 'Int' },
+  idx: { type: 'Int' },
   _user_tags: { type: 'Text' },
 };
 
-/** Every column of a doctype (standard fields first), with its spec. */
+const CHILD_SPECS: Record<(typeof CHILD_TABLE_FIELDS)[number], FieldSpec> = {
+  parent: { type: 'Data' },
+  parentfield: { type: 'Data' },
+  parenttype: { type: 'Data' },
+};
+
+/** Every column of a doctype (standard fields first, then a child row's parent fields), with its spec. Table fields have none. */
 export function columnsOf(doctype: Doctype): ReadonlyMap<string, FieldSpec> {
   let cols = columnCache.get(doctype);
   if (!cols) {
+    const spec = DOCTYPES[doctype] as DoctypeSpec;
     cols = new Map<string, FieldSpec>(Object.entries(STANDARD_SPECS));
-    for (const [field, spec] of Object.entries(DOCTYPES[doctype].fields)) cols.set(field, spec as FieldSpec);
+    if (spec.istable) for (const [field, s] of Object.entries(CHILD_SPECS)) cols.set(field, s);
+    for (const [field, s] of Object.entries(spec.fields)) if (s.type !== 'Table') cols.set(field, s);
     columnCache.set(doctype, cols);
   }
   return cols;
 }
 const columnCache = new Map<Doctype, Map<string, FieldSpec>>();
+
+/** The Table fields of a doctype: field → child doctype. */
+export function tablesOf(doctype: Doctype): ReadonlyMap<string, Doctype> {
+  const out = new Map<string, Doctype>();
+  for (const [field, s] of Object.entries((DOCTYPES[doctype] as DoctypeSpec).fields)) if (s.type === 'Table') out.set(field, s.options as Doctype);
+  return out;
+}
+
+/** True for the field types Frappe stores `not null default 0` (never null, 0 when unset). */
+export function isNumeric(spec: FieldSpec): boolean {
+  return (NUMERIC_FIELD_TYPES as readonly FieldType[]).includes(spec.type);
+}
+
+/** A column's definition. Numbers are Frappe's `not null default 0`: SQLite's ON CONFLICT REPLACE turns a NULL written there into the default. */
+function columnSql(field: string, spec: FieldSpec): string {
+  if (field === 'name') return `${q(field)} TEXT PRIMARY KEY`;
+  const type = SQL_TYPE[spec.type as Exclude<FieldType, 'Table'>];
+  if (!isNumeric(spec)) return `${q(field)} ${type}`;
+  const fallback = typeof spec.default === 'number' ? spec.default : Number(spec.default ?? 0) || 0;
+  return `${q(field)} ${type} NOT NULL ON CONFLICT REPLACE DEFAULT ${fallback}`;
+}
 
 /** Indexes the ops app's queries need, beyond Link fields and `modified`. */
 const EXTRA_INDEXES: Partial<Record<Doctype, string[][]>> = {
@@ -66,7 +96,7 @@ const EXTRA_INDEXES: Partial<Record<Doctype, string[][]>> = {
 };
 
 function indexSets(doctype: Doctype): string[][] {
-  const sets: string[][] = [['modified']];
+  const sets: string[][] = (DOCTYPES[doctype] as DoctypeSpec).istable ? [['parent']] : [['modified']];
   const extra = EXTRA_INDEXES[doctype] ?? [];
   for (const [field, spec] of Object.entries(DOCTYPES[doctype].fields) as [string, FieldSpec][]) {
     // A Link already leading a composite index needs no index of its own.
@@ -78,9 +108,7 @@ function indexSets(doctype: Doctype): string[][] {
 /** Creates every table (no secondary indexes: see createIndexes). */
 export function createTables(db: Db): void {
   for (const doctype of Object.keys(DOCTYPES) as Doctype[]) {
-    const cols = [...columnsOf(doctype)].map(([field, spec]) =>
-      field === 'name' ? `${q(field)} TEXT PRIMARY KEY` : `${q(field)} ${SQL_TYPE[spec.type]}${field === 'docstatus' ? ' NOT NULL DEFAULT 0' : ''}`,
-    );
+    const cols = [...columnsOf(doctype)].map(([field, spec]) => columnSql(field, spec));
     db.exec(`CREATE TABLE IF NOT EXISTS ${tableOf(doctype)} (${cols.join(', ')})`);
   }
   db.exec(`

@@ -135,6 +135,20 @@ export function seedCustomers(ctx: SeedContext, count: number): SeededCustomer[]
       custom_account_status: terminated ? 'Terminated' : badPayer && rng.chance(0.3) && !fixture ? 'Suspended' : 'Active',
       custom_phone_digits: phoneDigits(mobile),
     });
+    // Businesses have a credit limit row (ERPNext's Customer Credit Limit child table). Derived from
+    // the index, not the generator, so the rest of the seed stays what it was.
+    if (company) {
+      ctx.insert('Customer Credit Limit', {
+        ...standard(`ccl${String(i).padStart(7, '0')}`, stamp),
+        idx: 1,
+        parent: name,
+        parentfield: 'credit_limits',
+        parenttype: 'Customer',
+        company: 'Gigafibre inc.',
+        credit_limit: 2500 * ((i % 4) + 1),
+        bypass_credit_limit_check: 0,
+      });
+    }
     const locations: SeededLocation[] = [];
     const nLocations = fixture ? 1 : rng.chance(0.04) ? 2 : 1;
     for (let k = 0; k < nLocations; k++) {

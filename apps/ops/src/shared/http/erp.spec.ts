@@ -50,6 +50,17 @@ describe('ERPNext helpers', () => {
     expect(lastInit()).toMatchObject({ method: 'PUT', body: '{"technician":"TECH-002"}' });
   });
 
+  it('makes what Frappe sends uniform: a single read’s empty fields come back null, times HH:MM:SS (lists too)', async () => {
+    // A single read is as_dict(no_nulls=True): no `technician`, no `notes`; a Time is format_timedelta's `8:00:00`.
+    fetchMock.mockResolvedValueOnce(json({ data: { name: 'DJ-000001', doctype: 'Dispatch Job', status: 'Unscheduled', start_time: '8:00:00', duration_minutes: 60 } }));
+    const job = await erpGet('Dispatch Job', 'DJ-000001');
+    expect(job).toMatchObject({ technician: null, notes: null, scheduled_date: null, start_time: '08:00:00', _user_tags: null });
+    fetchMock.mockResolvedValueOnce(json({ data: { name: 'DJ-000002', doctype: 'Dispatch Job', status: 'Scheduled' } }));
+    expect((await erpUpdate('Dispatch Job', 'DJ-000002', { technician: null })).technician).toBeNull();
+    fetchMock.mockResolvedValueOnce(json({ data: [{ name: 'DJ-000003', start_time: '9:30:00', technician: null }] }));
+    expect(await erpList('Dispatch Job', { fields: ['name', 'start_time', 'technician'] })).toEqual([{ name: 'DJ-000003', start_time: '09:30:00', technician: null }]);
+  });
+
   it('a write drops the cached reads of its doctype', async () => {
     fetchMock.mockImplementation(() => Promise.resolve(json({ data: [] })));
     await erpList('Customer', { fields: ['name'], cacheMs: 60_000 });

@@ -1,6 +1,9 @@
 // Typed ERPNext (Frappe v1 REST) calls through the BFF: /ops/api/erp/* → ERPNext /api/*.
-// A feature's api/ files build on these; they never assemble Frappe URLs themselves.
-import type { Doc, Doctype, Filters, FrappeDocResponse, FrappeList, FrappeMessage } from '@gigafibre/contracts';
+// A feature's api/ files build on these; they never assemble Frappe URLs themselves. What Frappe
+// sends is made uniform here, once: a single read leaves empty fields out (list rows carry null)
+// and a Time comes as `8:00:00`; every document leaves this module with its empty fields null and
+// its times `HH:MM:SS` (completeDoc, normalizeRow), so no feature treats "absent" and null apart.
+import { completeDoc, normalizeRow, type Doc, type DocRead, type Doctype, type Filters, type FrappeDocResponse, type FrappeList, type FrappeMessage, type FullDoc } from '@gigafibre/contracts';
 import { invalidateReads, request, type QueryParams, type RequestOptions } from './client';
 
 /** A field of doctype `D` (its own fields and the standard ones). */
@@ -44,35 +47,35 @@ export async function erpList<D extends Doctype, F extends FieldOf<D>>(
     limit_start: start,
   };
   const res = await request<FrappeList<Pick<Doc<D>, F>>>(resourcePath(doctype), { ...call, query });
-  return res.data;
+  return res.data.map((row) => normalizeRow(doctype, row));
 }
 
-/** `GET /api/resource/<Doctype>/<name>` → the whole document. */
-export async function erpGet<D extends Doctype>(doctype: D, name: string, options: CallOptions = {}): Promise<Doc<D>> {
-  const res = await request<FrappeDocResponse<Doc<D>>>(resourcePath(doctype, name), options);
-  return res.data;
+/** `GET /api/resource/<Doctype>/<name>` → the whole document, empty fields null. */
+export async function erpGet<D extends Doctype>(doctype: D, name: string, options: CallOptions = {}): Promise<FullDoc<D>> {
+  const res = await request<FrappeDocResponse<DocRead<D>>>(resourcePath(doctype, name), options);
+  return completeDoc(doctype, res.data);
 }
 
-/** `POST /api/resource/<Doctype>` → the created document. */
-export async function erpInsert<D extends Doctype>(doctype: D, doc: Partial<Doc<D>>, options: CallOptions = {}): Promise<Doc<D>> {
-  const res = await request<FrappeDocResponse<Doc<D>>>(resourcePath(doctype), { ...options, method: 'POST', json: doc });
+/** `POST /api/resource/<Doctype>` → the created document, empty fields null. */
+export async function erpInsert<D extends Doctype>(doctype: D, doc: Partial<Doc<D>>, options: CallOptions = {}): Promise<FullDoc<D>> {
+  const res = await request<FrappeDocResponse<DocRead<D>>>(resourcePath(doctype), { ...options, method: 'POST', json: doc });
   afterWrite(doctype);
-  return res.data;
+  return completeDoc(doctype, res.data);
 }
 
-/** `PUT /api/resource/<Doctype>/<name>` (a partial update) → the updated document. */
+/** `PUT /api/resource/<Doctype>/<name>` (a partial update) → the updated document, empty fields null. */
 export async function erpUpdate<D extends Doctype>(
   doctype: D,
   name: string,
   patch: Partial<Doc<D>>,
   options: CallOptions = {},
-): Promise<Doc<D>> {
-  const res = await request<FrappeDocResponse<Doc<D>>>(resourcePath(doctype, name), { ...options, method: 'PUT', json: patch });
+): Promise<FullDoc<D>> {
+  const res = await request<FrappeDocResponse<DocRead<D>>>(resourcePath(doctype, name), { ...options, method: 'PUT', json: patch });
   afterWrite(doctype);
-  return res.data;
+  return completeDoc(doctype, res.data);
 }
 
-/** `DELETE /api/resource/<Doctype>/<name>` (Frappe answers 202). */
+/** `DELETE /api/resource/<Doctype>/<name>` (Frappe answers 202 `{"data": "ok"}`). */
 export async function erpDelete(doctype: Doctype, name: string, options: CallOptions = {}): Promise<void> {
   await request<unknown>(resourcePath(doctype, name), { ...options, method: 'DELETE', as: 'none' });
   afterWrite(doctype);

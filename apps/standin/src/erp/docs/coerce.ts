@@ -91,5 +91,8 @@ export function coerceValue(spec: FieldSpec, field: string, value: unknown): Sto
       if (!m || !validDate(m[1] as string) || !time) throw validationError(`Date et heure invalides pour ${field} : ${t}`);
       return `${m[1] as string} ${time.includes('.') ? time : `${time}.000000`}`;
     }
+    case 'Table':
+      // Child rows are written by ChildRows, never as one column's value.
+      throw validationError(`${field} est une table : une liste de lignes est attendue`);
   }
 }

@@ -1,18 +1,25 @@
-// Document writes the way Frappe does them: naming, coercion, hooks, mandatory/link/unique checks,
-// `modified`, a Version for tracked doctypes, and a change event, all in one transaction.
+// Document writes the way Frappe does them: naming, coercion, defaults, hooks, mandatory/link/unique
+// checks, child tables, `modified`, a Version for tracked doctypes, and a change event, all in one
+// transaction.
 import { DOCTYPES, type DocChangeEvent, type Doctype, type DoctypeSpec, type FieldSpec } from '@gigafibre/contracts';
-import type Database from 'better-sqlite3';
 import type { EventLog } from '../../db/events';
 import type { Db } from '../../db/open';
 import { columnsOf, q, tableOf } from '../../db/schema';
+import { StatementCache } from '../../db/statements';
 import { frappeTimestamp, montrealToday } from '@gigafibre/contracts';
 import { FrappeError, notFound } from '../errors';
-import { coerceValue } from './coerce';
+import { ChildRows, storedValue, type ParentStamp } from './children';
 import { runSaveHook, type HookContext, type Row } from './hooks';
 import { hashName, newName } from './naming';
+import { wireDatetime, type DocParts } from './wire';
 
 /** Who writes: the BFF's `X-Ops-User`, or the API token's user. */
 export const TOKEN_USER = 'Administrator';
+
+/** The value (non-Table) fields of a doctype. */
+function valueFields(doctype: Doctype): [string, FieldSpec][] {
+  return (Object.entries(DOCTYPES[doctype].fields) as [string, FieldSpec][]).filter(([, f]) => f.type !== 'Table');
+}
 
 /** Doctypes whose Link fields point at `target`, for delete checks. */
 function linkersOf(target: Doctype): [Doctype, string][] {
@@ -26,23 +33,27 @@ function linkersOf(target: Doctype): [Doctype, string][] {
 }
 
 export class DocStore {
-  private readonly selects = new Map<Doctype, Database.Statement>();
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
   private lastStamp = '';
+  private readonly children: ChildRows;
 
   constructor(
     readonly db: Db,
     private readonly events: EventLog,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.statements = new StatementCache(db);
+    this.children = new ChildRows(db);
+  }
+
+  /** A document with its child rows, or undefined. */
+  read(doctype: Doctype, name: string): DocParts | undefined {
+    const row = this.get(doctype, name);
+    return row ? { row, children: this.children.read(doctype, name) } : undefined;
+  }
 
   get(doctype: Doctype, name: string): Row | undefined {
-    let stmt = this.selects.get(doctype);
-    if (!stmt) {
-      stmt = this.db.prepare(`SELECT * FROM ${tableOf(doctype)} WHERE name = ?`);
-      this.selects.set(doctype, stmt);
-    }
-    return stmt.get(name) as Row | undefined;
+    return this.statement(`SELECT * FROM ${tableOf(doctype)} WHERE name = ?`).get(name) as Row | undefined;
   }
 
   insert(doctype: Doctype, data: Record<string, unknown>, user: string | null): Row {
@@ -50,9 +61,8 @@ export class DocStore {
       const spec = DOCTYPES[doctype] as DoctypeSpec;
       const name = newName(this.db, doctype, spec, data);
       const doc: Row = {};
-      for (const [field, f] of Object.entries(spec.fields) as [string, FieldSpec][]) {
-        doc[field] = Object.hasOwn(data, field) ? coerceValue(f, field, data[field]) : null;
-      }
+      // A field the request leaves out gets its DocField default (numbers: 0), as frappe.new_doc does.
+      for (const [field, f] of valueFields(doctype)) doc[field] = storedValue(f, field, Object.hasOwn(data, field) ? data[field] : (f.default ?? null));
       runSaveHook(doctype, doc, undefined, this.hookContext(user));
       this.checkMandatory(doctype, doc);
       this.checkLinks(doctype, doc, undefined);
@@ -67,6 +77,7 @@ export class DocStore {
         modified: stamp,
         modified_by: by,
         docstatus: 0,
+        idx: 0,
         _user_tags: typeof data._user_tags === 'string' ? data._user_tags : null,
         ...doc,
       };
@@ -74,7 +85,8 @@ export class DocStore {
       this.statement(`INSERT INTO ${tableOf(doctype)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
         ...cols.map((c) => row[c] ?? null),
       );
-      const changed = Object.keys(doc).filter((f) => doc[f] !== null);
+      const tables = this.children.replace(this.parentStamp(doctype, row), data, new Map());
+      const changed = [...Object.keys(doc).filter((f) => doc[f] !== null), ...tables];
       this.publish(doctype, row, 'insert', changed, user, undefined);
       return row;
     })();
@@ -86,7 +98,8 @@ export class DocStore {
     const result = this.db.transaction(() => {
       const old = this.get(doctype, name);
       if (!old) throw notFound(doctype, name);
-      if (typeof patch.modified === 'string' && patch.modified !== old.modified) {
+      // frappe/model/document.py check_if_latest compares cstr(datetime read back) with the value sent.
+      if (typeof patch.modified === 'string' && patch.modified !== wireDatetime(String(old.modified))) {
         throw new FrappeError(
           'TimestampMismatchError',
           `Le document ${doctype} ${name} a été modifié après que vous l’avez ouvert (${String(old.modified)} ≠ ${patch.modified}). Actualisez pour obtenir la dernière version.`,
@@ -94,18 +107,19 @@ export class DocStore {
       }
       const spec = DOCTYPES[doctype] as DoctypeSpec;
       const doc: Row = {};
-      for (const field of Object.keys(spec.fields)) doc[field] = old[field] ?? null;
+      for (const [field] of valueFields(doctype)) doc[field] = old[field] ?? null;
       for (const [field, value] of Object.entries(patch)) {
         const f = (spec.fields as Record<string, FieldSpec>)[field];
-        if (f) doc[field] = coerceValue(f, field, value);
+        if (f && f.type !== 'Table') doc[field] = storedValue(f, field, value);
       }
       runSaveHook(doctype, doc, old, this.hookContext(user));
       const changed = Object.keys(doc).filter((f) => doc[f] !== (old[f] ?? null));
       const tagsChanged = typeof patch._user_tags === 'string' && patch._user_tags !== old._user_tags;
-      if (changed.length === 0 && !tagsChanged) return old;
       this.checkMandatory(doctype, doc);
       this.checkLinks(doctype, doc, old);
       this.checkUnique(doctype, doc, name, changed);
+      // Document.save always stamps and writes, even when nothing changed (frappe/model/document.py
+      // _save: set_user_and_timestamp, db_update): `modified` moves; only the Version is skipped.
       const stamp = this.stamp();
       const by = user ?? TOKEN_USER;
       const sets = [...changed, ...(tagsChanged ? ['_user_tags'] : [])];
@@ -117,8 +131,11 @@ export class DocStore {
         name,
       );
       const row = this.get(doctype, name) as Row;
+      const parent = this.parentStamp(doctype, row);
+      const tables = this.children.replace(parent, patch, this.children.read(doctype, name));
+      this.children.touch(parent);
       if (spec.trackChanges && changed.length > 0) this.writeVersion(doctype, name, changed.map((f) => [f, old[f] ?? null, doc[f] ?? null]), by, stamp);
-      this.publish(doctype, row, 'update', tagsChanged ? [...changed, '_user_tags'] : changed, user, old);
+      this.publish(doctype, row, 'update', [...changed, ...(tagsChanged ? ['_user_tags'] : []), ...tables], user, old);
       return row;
     })();
     this.events.flush();
@@ -136,6 +153,7 @@ export class DocStore {
         }
       }
       this.statement(`DELETE FROM ${tableOf(doctype)} WHERE name = ?`).run(name);
+      this.children.deleteAll(doctype, name);
       // Frappe deletes a document's comments with it.
       this.statement(`DELETE FROM ${tableOf('Comment')} WHERE reference_doctype = ? AND reference_name = ?`).run(doctype, name);
       this.publish(doctype, old, 'delete', [], user, undefined);
@@ -143,19 +161,30 @@ export class DocStore {
     this.events.flush();
   }
 
+  private parentStamp(doctype: Doctype, row: Row): ParentStamp {
+    return {
+      doctype,
+      name: String(row.name),
+      owner: String(row.owner),
+      creation: String(row.creation),
+      modified: String(row.modified),
+      modified_by: String(row.modified_by),
+    };
+  }
+
   private hookContext(user: string | null): HookContext {
     return { user: user ?? TOKEN_USER, today: montrealToday(this.now()), get: (dt, n) => this.get(dt, n) };
   }
 
   private checkMandatory(doctype: Doctype, doc: Row): void {
-    const missing = (Object.entries(DOCTYPES[doctype].fields) as [string, FieldSpec][])
+    const missing = valueFields(doctype)
       .filter(([field, f]) => f.reqd && (doc[field] === null || doc[field] === undefined))
       .map(([field]) => field);
     if (missing.length > 0) throw new FrappeError('MandatoryError', `Champs obligatoires manquants dans ${doctype} : ${missing.join(', ')}`);
   }
 
   private checkLinks(doctype: Doctype, doc: Row, old: Row | undefined): void {
-    for (const [field, f] of Object.entries(DOCTYPES[doctype].fields) as [string, FieldSpec][]) {
+    for (const [field, f] of valueFields(doctype)) {
       const value = doc[field];
       if (f.type !== 'Link' || value === null || value === undefined || (old && old[field] === value)) continue;
       if (!this.get(f.options as Doctype, String(value))) {
@@ -165,7 +194,7 @@ export class DocStore {
   }
 
   private checkUnique(doctype: Doctype, doc: Row, name: string, only?: string[]): void {
-    for (const [field, f] of Object.entries(DOCTYPES[doctype].fields) as [string, FieldSpec][]) {
+    for (const [field, f] of valueFields(doctype)) {
       if (!f.unique || doc[field] === null || (only && !only.includes(field))) continue;
       const hit = this.statement(`SELECT name FROM ${tableOf(doctype)} WHERE ${q(field)} = ? AND name != ? LIMIT 1`).get(doc[field], name) as
         | { name: string }
@@ -186,7 +215,7 @@ export class DocStore {
     const add = (dt: string, n: unknown) => {
       if (typeof n === 'string' && n) refs.set(`${dt}\0${n}`, { doctype: dt, name: n });
     };
-    for (const [field, f] of Object.entries(DOCTYPES[doctype].fields) as [string, FieldSpec][]) {
+    for (const [field, f] of valueFields(doctype)) {
       if (f.type !== 'Link') continue;
       add(String(f.options), row[field]);
       if (old) add(String(f.options), old[field]);
@@ -201,7 +230,7 @@ export class DocStore {
       at: this.now().toISOString(),
       refs: [...refs.values()],
     };
-    if (action !== 'delete') event.modified = String(row.modified);
+    if (action !== 'delete') event.modified = wireDatetime(String(row.modified));
     this.events.append(event);
   }
 
@@ -216,12 +245,7 @@ export class DocStore {
     return stamp;
   }
 
-  private statement(sql: string): Database.Statement {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.statements.set(sql, stmt);
-    }
-    return stmt;
+  private statement(sql: string) {
+    return this.statements.get(sql);
   }
 }

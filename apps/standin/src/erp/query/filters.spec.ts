@@ -26,24 +26,28 @@ describe('filters → SQL', () => {
     expect(sql('Customer', [['Customer', 'territory', '=', 'Laval']])).toEqual({ sql: 'WHERE "territory" = ?', params: ['Laval'] });
   });
 
-  it('reads the dict form, plain values and [op, value]', () => {
+  it('reads the dict form, plain values and [op, value]; numbers are never null (no ifnull)', () => {
     expect(sql('Customer', { territory: 'Laval', disabled: ['!=', 1] })).toEqual({
-      sql: 'WHERE "territory" = ? AND ("disabled" IS NULL OR "disabled" != ?)',
+      sql: 'WHERE "territory" = ? AND "disabled" != ?',
       params: ['Laval', 1],
     });
   });
 
-  it('covers every comparison operator with bound values', () => {
+  it('compares nullable columns through ifnull(column, fallback) where NULL could match (db_query.py)', () => {
     for (const op of ['>', '<', '>=', '<='] as const) {
       expect(sql('Sales Invoice', [['grand_total', op, 100]])).toEqual({ sql: `WHERE "grand_total" ${op} ?`, params: [100] });
     }
-    expect(sql('Customer', [['email_id', '=', null]]).sql).toBe('WHERE "email_id" IS NULL');
-    expect(sql('Customer', [['email_id', '!=', null]]).sql).toBe('WHERE "email_id" IS NOT NULL');
+    expect(sql('Sales Invoice', [['due_date', '<', '2026-06-15']])).toEqual({ sql: 'WHERE COALESCE("due_date", ?) < ?', params: ['0001-01-01', '2026-06-15'] });
+    expect(sql('Sales Invoice', [['due_date', '>', '2026-06-15 08:00']])).toEqual({ sql: 'WHERE "due_date" > ?', params: ['2026-06-15'] });
+    expect(sql('Customer', [['email_id', '=', null]]).sql).toBe('WHERE ("email_id" IS NULL OR "email_id" = \'\')');
+    expect(sql('Customer', [['email_id', '!=', null]]).sql).toBe('WHERE ("email_id" IS NOT NULL AND "email_id" != \'\')');
+    expect(sql('Customer', [['email_id', '!=', 'a@b.c']])).toEqual({ sql: 'WHERE COALESCE("email_id", ?) != ?', params: ['', 'a@b.c'] });
+    expect(sql('Dispatch Job', [['start_time', '>=', '9:00']])).toEqual({ sql: 'WHERE COALESCE("start_time", ?) >= ?', params: ['00:00:00', '09:00:00'] });
   });
 
   it('like / not like, not like keeping empty values as Frappe does', () => {
     expect(sql('Customer', [['territory', 'like', '%Lav%']])).toEqual({ sql: 'WHERE "territory" LIKE ?', params: ['%Lav%'] });
-    expect(sql('Customer', [['customer_name', 'not like', '%inc%']]).sql).toBe('WHERE ("customer_name" IS NULL OR "customer_name" NOT LIKE ?)');
+    expect(sql('Customer', [['customer_name', 'not like', '%inc%']]).sql).toBe('WHERE COALESCE("customer_name", ?) NOT LIKE ?');
     expect(sql('Customer', [['customer_name', 'LIKE', 'A%']]).sql).toBe('WHERE "customer_name" LIKE ?');
   });
 
@@ -69,10 +73,13 @@ describe('filters → SQL', () => {
   it('in / not in from a list or a comma-separated string; empty in matches nothing', () => {
     expect(sql('Dispatch Job', [['status', 'in', ['Scheduled', 'En Route']]])).toEqual({ sql: 'WHERE "status" IN (?, ?)', params: ['Scheduled', 'En Route'] });
     expect(sql('Dispatch Job', [['status', 'not in', 'Completed, Cancelled']])).toEqual({
-      sql: 'WHERE ("status" IS NULL OR "status" NOT IN (?, ?))',
+      sql: 'WHERE COALESCE("status", \'\') NOT IN (?, ?)',
       params: ['Completed', 'Cancelled'],
     });
     expect(sql('Dispatch Job', [['status', 'in', []]]).sql).toBe('WHERE 0');
+    // test_db_query.py test_coalesce_with_in_ops: ifnull only when an empty value is among them; never on name.
+    expect(sql('Dispatch Job', [['technician', 'in', ['TECH-001', null]]])).toEqual({ sql: 'WHERE COALESCE("technician", \'\') IN (?, ?)', params: ['TECH-001', ''] });
+    expect(sql('Dispatch Job', [['name', 'in', null]])).toEqual({ sql: 'WHERE "name" IN (?)', params: [''] });
   });
 
   it('between on a Date column; dates on a Datetime column cover whole days', () => {
@@ -92,7 +99,9 @@ describe('filters → SQL', () => {
   it('timespan becomes a date range around today', () => {
     expect(sql('Dispatch Job', [['scheduled_date', 'timespan', 'today']]).params).toEqual([TODAY, TODAY]);
     expect(sql('Dispatch Job', [['scheduled_date', 'timespan', 'this week']]).params).toEqual(['2026-06-14', '2026-06-20']);
-    expect417(() => sql('Dispatch Job', [['scheduled_date', 'timespan', 'someday']]), /timespan/);
+    expect417(() => sql('Dispatch Job', [['scheduled_date', 'timespan', 'someday']]), /Période inconnue/);
+    expect(sql('Dispatch Job', [['scheduled_date', 'previous', '1 week']]).params).toEqual(['2026-06-07', '2026-06-13']);
+    expect(sql('Dispatch Job', [['scheduled_date', 'next', '1 month']]).params).toEqual(['2026-07-01', '2026-07-31']);
   });
 
   it('ANDs filters and ORs or_filters', () => {
@@ -103,8 +112,8 @@ describe('filters → SQL', () => {
   });
 
   it('refuses unknown fields, unknown operators, other doctypes and bad shapes (417)', () => {
-    expect417(() => sql('Customer', [['password', '=', 'x']]), /Champ inconnu/);
-    expect417(() => sql('Customer', [['name', 'regexp', '.*']]), /Opérateur inconnu/);
+    expect417(() => sql('Customer', [['password', '=', 'x']]), /Champ non permis/);
+    expect417(() => sql('Customer', [['name', 'regexp', '.*']]), /opérateur doit être/);
     expect417(() => sql('Customer', [['Sales Invoice', 'name', '=', 'x']]));
     expect417(() => sql('Customer', [['name', '=']]));
     expect417(() => sql('Customer', 'name = 1'));
@@ -153,6 +162,14 @@ describe('list requests → SQL', () => {
     expect(listSql('Sales Invoice', req).sql).toBe(
       'SELECT "status" AS "status", sum("outstanding_amount") AS "due", count(*) AS "n" FROM "tabSales Invoice"  GROUP BY "status" LIMIT ? OFFSET ?',
     );
+  });
+
+  it('reads get_count’s filters with the query builder’s plain comparisons (no ifnull)', () => {
+    const count = (filters: unknown) => whereSql('Dispatch Job', parseFilters('Dispatch Job', filters), [], TODAY, 'count');
+    expect(count([['technician', '!=', 'TECH-001']])).toEqual({ sql: 'WHERE "technician" != ?', params: ['TECH-001'] });
+    expect(count([['technician', 'not in', ['TECH-001']]])).toEqual({ sql: 'WHERE "technician" NOT IN (?)', params: ['TECH-001'] });
+    expect(count([['technician', 'is', 'set']]).sql).toBe('WHERE "technician" IS NOT NULL');
+    expect(count([['technician', '!=', null]]).sql).toBe('WHERE "technician" IS NULL');
   });
 
   it('refuses SQL in fields, order_by, group_by and limits (417)', () => {

@@ -1,9 +1,12 @@
 // Frappe filters (list and dict forms, every operator) → an SQL condition with bound parameters.
-// Field names come only from the doctype's columns; values are never spliced into SQL.
-import { FRAPPE_OPERATORS, type Doctype, type FrappeOperator, type FieldSpec } from '@gigafibre/contracts';
-import { columnsOf, q, searchTableOf, SEARCH_COLUMNS } from '../../db/schema';
-import { validationError } from '../errors';
-import { isTimespan, timespanRange } from './timespan';
+// Field names come only from the doctype's columns; values are never spliced into SQL. Two rule
+// sets: get_list's (frappe/model/db_query.py, conditions-list.ts) and get_count's
+// (frappe/database/query.py, conditions-count.ts).
+import { FRAPPE_OPERATORS, type Doctype, type FrappeOperator } from '@gigafibre/contracts';
+import { columnsOf } from '../../db/schema';
+import { dataError, validationError } from '../errors';
+import { countConditionSql } from './conditions-count';
+import { listConditionSql } from './conditions-list';
 
 /** One parsed condition. */
 export interface Condition {
@@ -27,22 +30,25 @@ export interface Accelerator {
   probe: { sql: string; params: unknown[] };
 }
 
-type Scalar = string | number | null;
+/** Which Frappe code reads the filters: get_list's DatabaseQuery, or get_count's query builder. */
+export type FilterSemantics = 'list' | 'count';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** frappe/utils/data.py get_filter: "Operator must be one of …" (ValidationError). */
 function operator(raw: unknown): FrappeOperator {
   const op = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   if (!(FRAPPE_OPERATORS as readonly string[]).includes(op)) {
-    throw validationError(`Opérateur inconnu : ${String(raw)} (attendu : ${FRAPPE_OPERATORS.join(', ')})`);
+    throw validationError(`L’opérateur doit être l’un de ${FRAPPE_OPERATORS.join(', ')} (reçu : ${String(raw)})`);
   }
   return op as FrappeOperator;
 }
 
+/** frappe/desk/reportview.py validate_filters: a field the doctype lacks is "not permitted in query" (DataError). */
 function fieldName(doctype: Doctype, raw: unknown): string {
-  if (typeof raw !== 'string' || !columnsOf(doctype).has(raw)) throw validationError(`Champ inconnu dans ${doctype} : ${String(raw)}`);
+  if (typeof raw !== 'string' || !columnsOf(doctype).has(raw)) throw dataError(`Champ non permis dans la requête : ${String(raw)}`);
   return raw;
 }
 
@@ -72,123 +78,24 @@ export function parseFilters(doctype: Doctype, input: unknown): Condition[] {
   throw validationError('Les filtres doivent être une liste ou un objet JSON');
 }
 
-function scalar(value: unknown, field: string): Scalar {
-  if (value === null || typeof value === 'string' || typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  throw validationError(`Valeur de filtre invalide pour ${field} : ${JSON.stringify(value)}`);
+/** One condition → SQL under `semantics`. */
+export function conditionSql(doctype: Doctype, c: Condition, today: string, semantics: FilterSemantics = 'list'): SqlPart {
+  return semantics === 'list' ? listConditionSql(doctype, c, today) : countConditionSql(doctype, c, today);
 }
 
-function list(value: unknown, field: string): Scalar[] {
-  if (Array.isArray(value)) return value.map((v) => scalar(v, field));
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim());
-  throw validationError(`Liste attendue pour ${field} : ${JSON.stringify(value)}`);
-}
-
-const isDateOnly = (v: Scalar) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-
-/** Bounds of a range; dates on a Datetime column cover whole days, as Frappe does. */
-function rangeBounds(spec: FieldSpec, from: Scalar, to: Scalar): [Scalar, Scalar] {
-  if (spec.type !== 'Datetime') return [from, to];
-  return [isDateOnly(from) ? `${from as string} 00:00:00.000000` : from, isDateOnly(to) ? `${to as string} 23:59:59.999999` : to];
-}
-
-/** One condition → SQL. `!=`, `not like` and `not in` include empty values, like Frappe's ifnull(). */
-export function conditionSql(doctype: Doctype, c: Condition, today: string): SqlPart {
-  const col = q(c.field);
-  const spec = columnsOf(doctype).get(c.field) as FieldSpec;
-  switch (c.op) {
-    case '=': {
-      const v = scalar(c.value, c.field);
-      return v === null ? { sql: `${col} IS NULL`, params: [] } : { sql: `${col} = ?`, params: [v] };
-    }
-    case '!=': {
-      const v = scalar(c.value, c.field);
-      return v === null ? { sql: `${col} IS NOT NULL`, params: [] } : { sql: `(${col} IS NULL OR ${col} != ?)`, params: [v] };
-    }
-    case '>':
-    case '<':
-    case '>=':
-    case '<=': {
-      const v = scalar(c.value, c.field);
-      if (v === null) throw validationError(`Valeur nulle non comparable pour ${c.field}`);
-      return { sql: `${col} ${c.op} ?`, params: [v] };
-    }
-    case 'like':
-    case 'not like': {
-      const v = scalar(c.value, c.field);
-      if (v === null) throw validationError(`Motif attendu pour ${c.field}`);
-      if (c.op === 'not like') return { sql: `(${col} IS NULL OR ${col} NOT LIKE ?)`, params: [String(v)] };
-      return likeSql(doctype, c.field, String(v));
-    }
-    case 'in':
-    case 'not in': {
-      const values = list(c.value, c.field);
-      if (values.length > 1000) throw validationError(`Trop de valeurs pour ${c.field} (1000 au plus)`);
-      if (values.length === 0) return c.op === 'in' ? { sql: '0', params: [] } : { sql: '1', params: [] };
-      const marks = values.map(() => '?').join(', ');
-      return c.op === 'in'
-        ? { sql: `${col} IN (${marks})`, params: values }
-        : { sql: `(${col} IS NULL OR ${col} NOT IN (${marks}))`, params: values };
-    }
-    case 'between': {
-      const values = list(c.value, c.field);
-      if (values.length !== 2 || values[0] == null || values[1] == null) {
-        throw validationError(`between attend deux valeurs pour ${c.field}`);
-      }
-      const [from, to] = rangeBounds(spec, values[0], values[1]);
-      return { sql: `${col} BETWEEN ? AND ?`, params: [from, to] };
-    }
-    case 'is': {
-      const v = typeof c.value === 'string' ? c.value.toLowerCase() : c.value;
-      if (v === 'set') return { sql: `(${col} IS NOT NULL AND ${col} != '')`, params: [] };
-      if (v === 'not set') return { sql: `(${col} IS NULL OR ${col} = '')`, params: [] };
-      throw validationError(`is attend « set » ou « not set » pour ${c.field}`);
-    }
-    case 'timespan': {
-      if (!isTimespan(c.value)) throw validationError(`timespan inconnu pour ${c.field} : ${JSON.stringify(c.value)}`);
-      const [from, to] = rangeBounds(spec, ...timespanRange(c.value, today));
-      return { sql: `${col} BETWEEN ? AND ?`, params: [from, to] };
-    }
-  }
-}
-
-/**
- * `col LIKE ?`. On a searched column with three literal characters in a row, the trigram index
- * narrows the rows first; the plain LIKE stays, so the answer is exactly LIKE's.
- */
-function likeSql(doctype: Doctype, field: string, pattern: string): SqlPart {
-  const col = q(field);
-  const indexed = SEARCH_COLUMNS[doctype]?.includes(field) && /[^%_]{3}/.test(pattern);
-  if (!indexed) return { sql: `${col} LIKE ?`, params: [pattern] };
-  const fts = searchTableOf(doctype);
-  const clause = `(rowid IN (SELECT rowid FROM ${fts} WHERE ${col} LIKE ?) AND ${col} LIKE ?)`;
-  return {
-    sql: clause,
-    params: [pattern, pattern],
-    accelerators: [
-      {
-        clause,
-        plain: `(? IS NOT NULL AND ${col} LIKE ?)`,
-        probe: { sql: `SELECT 1 FROM ${fts} WHERE ${col} LIKE ?`, params: [pattern] },
-      },
-    ],
-  };
-}
-
-
-/** `filters` AND-ed, then `or_filters` OR-ed, as Frappe combines them. */
-export function whereSql(doctype: Doctype, filters: Condition[], orFilters: Condition[], today: string): SqlPart {
+/** `filters` AND-ed, then `or_filters` OR-ed in one group, as DatabaseQuery.prepare_args combines them. */
+export function whereSql(doctype: Doctype, filters: Condition[], orFilters: Condition[], today: string, semantics: FilterSemantics = 'list'): SqlPart {
   const parts: string[] = [];
   const params: unknown[] = [];
   const accelerators: Accelerator[] = [];
   for (const c of filters) {
-    const part = conditionSql(doctype, c, today);
+    const part = conditionSql(doctype, c, today, semantics);
     parts.push(part.sql);
     params.push(...part.params);
     accelerators.push(...(part.accelerators ?? []));
   }
   if (orFilters.length > 0) {
-    const ors = orFilters.map((c) => conditionSql(doctype, c, today));
+    const ors = orFilters.map((c) => conditionSql(doctype, c, today, semantics));
     parts.push(`(${ors.map((p) => p.sql).join(' OR ')})`);
     for (const p of ors) {
       params.push(...p.params);

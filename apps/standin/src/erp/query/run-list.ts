@@ -1,8 +1,8 @@
 // Runs validated list and count requests (prepared statements cached by SQL text).
 import type { Doctype } from '@gigafibre/contracts';
-import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { q, tableOf } from '../../db/schema';
+import { StatementCache } from '../../db/statements';
 import type { SqlPart } from './filters';
 import type { ListRequest } from './list-params';
 
@@ -35,16 +35,30 @@ export function listSql(doctype: Doctype, req: ListRequest): SqlPart {
 }
 
 export class ListRunner {
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly broadMatches = BROAD_MATCHES,
-  ) {}
+  ) {
+    // List SQL is built from requests: keep the last few hundred texts.
+    this.statements = new StatementCache(db, 500);
+  }
 
   list(doctype: Doctype, req: ListRequest): Record<string, unknown>[] {
     const { params } = listSql(doctype, req);
     return this.statement(this.sqlFor(doctype, req)).all(...params) as Record<string, unknown>[];
+  }
+
+  /** The same rows as lists of values in `fields` order (`as_dict=0`). */
+  listValues(doctype: Doctype, req: ListRequest): unknown[][] {
+    const { params } = listSql(doctype, req);
+    const stmt = this.statement(this.sqlFor(doctype, req));
+    try {
+      return stmt.raw(true).all(...params) as unknown[][];
+    } finally {
+      stmt.raw(false);
+    }
   }
 
   /** The SQL a list request runs, after choosing between index shortcuts and plain LIKEs. */
@@ -72,13 +86,7 @@ export class ListRunner {
     return row.n;
   }
 
-  private statement(sql: string): Database.Statement {
-    let stmt = this.cache.get(sql);
-    if (!stmt) {
-      if (this.cache.size > 500) this.cache.clear();
-      stmt = this.db.prepare(sql);
-      this.cache.set(sql, stmt);
-    }
-    return stmt;
+  private statement(sql: string) {
+    return this.statements.get(sql);
   }
 }

@@ -1,5 +1,5 @@
 // The dispatch board's calls, typed, over the app's one HTTP client (through the BFF).
-import type { DispatchJob, JobStatus, ServiceEquipment, TraccarDevice, TraccarPosition, Version } from '@gigafibre/contracts';
+import { completeDoc, type DispatchJob, type DocRead, type JobStatus, type ServiceEquipment, type TraccarDevice, type TraccarPosition, type Version } from '@gigafibre/contracts';
 import { callMethod, erpGet, erpList, erpUpdate, hubGet, request, type CallOptions } from '@/shared/http';
 import type { JobPatch } from '../model/dispatchPatch';
 import { addDays } from '@gigafibre/contracts';
@@ -70,8 +70,9 @@ export const listLocations = (names: readonly string[], signal?: AbortSignal) =>
 export const updateJob = (name: string, patch: JobPatch) =>
   erpUpdate('Dispatch Job', name, patch as Partial<DispatchJob>, { quiet: true, timeoutMs: 10_000 });
 
-export const setJobStatus = (job: string, status: JobStatus) =>
-  callMethod<DispatchJob>('gigafibre.ops.set_job_status', { job, status }, { quiet: true, timeoutMs: 10_000, invalidates: ['Dispatch Job'] });
+/** The app's method answers the job as a single read does (empty fields left out): completed here. */
+export const setJobStatus = async (job: string, status: JobStatus) =>
+  completeDoc('Dispatch Job', await callMethod<DocRead<'Dispatch Job'>>('gigafibre.ops.set_job_status', { job, status }, { quiet: true, timeoutMs: 10_000, invalidates: ['Dispatch Job'] }));
 
 export const getJob = (name: string, options: CallOptions = {}) => erpGet('Dispatch Job', name, { quiet: true, ...options });
 export const getCustomer = (name: string, options: CallOptions = {}) => erpGet('Customer', name, { quiet: true, ...options });

@@ -12,7 +12,7 @@ const tech = (name: string, territory: string, technician_name: string): BoardTe
   shift_end: '16:30:00',
   phone: null,
   status: 'Active',
-  traccar_device_id: null,
+  traccar_device_id: 0,
 });
 
 const job = (name: string, technician: string, start: string, duration: number, over: Partial<BoardJob> = {}): BoardJob => ({

@@ -70,6 +70,15 @@ export interface SlotTarget {
   start: number;
 }
 
+/**
+ * The technician's Traccar device, or null. An Int field is never null in Frappe (stored
+ * `not null default 0`), so a technician without a device has 0, not null.
+ */
+export function traccarDevice(tech: Pick<BoardTechnician, 'traccar_device_id'>): number | null {
+  const id = tech.traccar_device_id;
+  return typeof id === 'number' && id > 0 ? id : null;
+}
+
 /** The board's fields of a full document (a PUT's answer). */
 export function toBoardJob(doc: DispatchJob): BoardJob {
   const out = {} as Record<string, unknown>;

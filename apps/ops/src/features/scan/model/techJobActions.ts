@@ -1,6 +1,6 @@
 // Pure rules of the technician's job view: the next status, what the queue changes in what is
 // shown, and the links that open the phone's maps app.
-import type { JobStatus } from '@gigafibre/contracts';
+import { geoPoint, type JobStatus } from '@gigafibre/contracts';
 import type { JobStatusPayload, ScanQueueRecord } from './scanQueueRecord';
 import type { TechJobPlace } from '../services/techJobData';
 
@@ -52,8 +52,8 @@ export function addressLine(place: TechJobPlace): string {
  */
 export function mapsHref(place: TechJobPlace, platform: PhonePlatform): string {
   const address = addressLine(place);
-  const hasPoint = place.latitude !== null && place.longitude !== null;
-  const point = hasPoint ? `${place.latitude},${place.longitude}` : null;
+  const geo = geoPoint(place.latitude, place.longitude);
+  const point = geo ? `${geo.lat},${geo.lng}` : null;
   if (platform === 'android') {
     return point ? `geo:${point}?q=${encodeURIComponent(`${point}(${address})`)}` : `geo:0,0?q=${encodeURIComponent(address)}`;
   }
