@@ -62,7 +62,7 @@ export function stackConfig(env: NodeJS.ProcessEnv): StackConfig {
       OPS_PUBLIC_ORIGIN: edgeUrl,
     };
     if (env.OPS_DIST !== undefined) bffEnv.OPS_STATIC_DIR = env.OPS_DIST;
-    for (const key of ['LOG_LEVEL', 'OPS_MAP_TILE_URL', 'OPS_MAP_ATTRIBUTION'] as const) {
+    for (const key of ['LOG_LEVEL', 'OPS_MAP_TILE_URL', 'OPS_MAP_ATTRIBUTION', 'OPS_RATE_LIMIT_LIST_ROWS'] as const) {
       const value = env[key];
       if (value !== undefined) bffEnv[key] = value;
     }

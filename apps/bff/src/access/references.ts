@@ -22,7 +22,8 @@ export function readableReferences(deps: AccessDeps, caller: Caller, grant: Comp
 /**
  * The conditions a list of a polymorphic doctype needs: none when the request already pins the
  * reference doctype to ones the user reads on every row; the user's own names when it pins one
- * they read on their own rows; else the readable reference doctypes. `'none'`: nothing to show.
+ * they read on their own rows (or when that is the only one they may read); else the readable
+ * reference doctypes. `'none'`: nothing to show.
  */
 export async function referenceConditions(
   deps: AccessDeps,
@@ -33,11 +34,15 @@ export async function referenceConditions(
   filters: readonly Condition[],
 ): Promise<Condition[] | 'none'> {
   const readable = readableReferences(deps, caller, grant, refs);
-  const pinned = pinnedValues(filters, refs.doctype);
+  let pinned = pinnedValues(filters, refs.doctype);
+  const extra: Condition[] = [];
   if (pinned === undefined) {
     if (readable.all.length > 0) return [[refs.doctype, 'in', readable.all]];
-    if (readable.own.length > 0) throw badQuery('filters', `nommez le document de référence (${refs.doctype} = …) pour lire ${doctype}.`);
-    throw referenceNotAllowed(doctype, '*');
+    if (readable.own.length > 1) throw badQuery('filters', `nommez le document de référence (${refs.doctype} = …) pour lire ${doctype}.`);
+    if (readable.own.length === 0) throw referenceNotAllowed(doctype, '*');
+    // One doctype whose own rows the user reads: that one, and only their documents of it.
+    pinned = new Set(readable.own);
+    extra.push([refs.doctype, '=', readable.own[0] as string]);
   }
   for (const reference of pinned) {
     if (!readable.all.includes(reference) && !readable.own.includes(reference)) throw referenceNotAllowed(doctype, reference);
@@ -49,7 +54,7 @@ export async function referenceConditions(
   if (!names) throw referenceNotAllowed(doctype, reference as string);
   const wanted = pinnedValues(filters, refs.name);
   const allowed = [...(wanted ?? names)].filter((name) => names.has(name));
-  return allowed.length === 0 ? 'none' : [[refs.name, 'in', allowed]];
+  return allowed.length === 0 ? 'none' : [...extra, [refs.name, 'in', allowed]];
 }
 
 /** Throws unless the document a polymorphic row is about may be read by the user (reads of one row, writes). */

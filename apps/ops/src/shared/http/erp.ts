@@ -1,5 +1,6 @@
 // Typed ERPNext (Frappe v1 REST) calls through the BFF: /ops/api/erp/* → ERPNext /api/*.
 // Feature api.ts files build on these; they never assemble Frappe URLs themselves.
+import { LIST_LIMITS } from '@gigafibre/capabilities';
 import type { Doc, Doctype, Filters, FrappeDocResponse, FrappeList, FrappeMessage } from '@gigafibre/contracts';
 import { invalidateReads, request, type QueryParams, type RequestOptions } from './client';
 
@@ -16,7 +17,7 @@ export interface ErpListOptions<D extends Doctype, F extends FieldOf<D>> extends
   orFilters?: Filters;
   /** `"modified desc"`, `"scheduled_date asc, start_time asc"`. */
   orderBy?: string;
-  /** Page size; Frappe's default is 20, 0 means no limit. */
+  /** Page size, 1 to LIST_LIMITS.maxPage (the BFF refuses more, and 0, "every row"); Frappe's default is 20. */
   limit?: number;
   start?: number;
 }
@@ -35,6 +36,10 @@ export async function erpList<D extends Doctype, F extends FieldOf<D>>(
   options: ErpListOptions<D, F>,
 ): Promise<Pick<Doc<D>, F>[]> {
   const { fields, filters, orFilters, orderBy, limit, start, ...call } = options;
+  // The BFF refuses "every row" (0) and pages past its cap: a mistake to find here, not as a 400.
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMITS.maxPage)) {
+    throw new RangeError(`erpList(${doctype}): a page of ${limit} rows (the BFF serves 1 to ${LIST_LIMITS.maxPage})`);
+  }
   const query: QueryParams = {
     fields: JSON.stringify(fields),
     filters: filters === undefined ? undefined : JSON.stringify(filters),
@@ -45,6 +50,27 @@ export async function erpList<D extends Doctype, F extends FieldOf<D>>(
   };
   const res = await request<FrappeList<Pick<Doc<D>, F>>>(resourcePath(doctype), { ...call, query });
   return res.data;
+}
+
+/**
+ * Every row matching, page after page of LIST_LIMITS.maxPage (the BFF serves no more at once),
+ * ordered by `orderBy` (default `name asc`: a stable order, so no row moves between pages). Stops
+ * at `maxRows` (a screen that would need more asks for a narrower list instead).
+ */
+export async function erpListAll<D extends Doctype, F extends FieldOf<D>>(
+  doctype: D,
+  options: Omit<ErpListOptions<D, F>, 'limit' | 'start'>,
+  maxRows: number,
+): Promise<Pick<Doc<D>, F>[]> {
+  const page = LIST_LIMITS.maxPage;
+  const rows: Pick<Doc<D>, F>[] = [];
+  for (let start = 0; start < maxRows; start += page) {
+    const limit = Math.min(page, maxRows - start);
+    const got = await erpList(doctype, { orderBy: 'name asc', ...options, limit, start });
+    rows.push(...got);
+    if (got.length < limit) break;
+  }
+  return rows;
 }
 
 /** `GET /api/resource/<Doctype>/<name>` → the whole document. */
