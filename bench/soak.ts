@@ -191,7 +191,9 @@ function mean(values: number[]): number {
 try {
   const bundle = await buildBff();
   startStandin({ erp: PORTS.erp, hub: PORTS.hub, edge: PORTS.edge, bffs: [...PORTS.bffs] }, { STANDIN_FAULTS: '1' });
-  const bffs = PORTS.bffs.map((port) => startBff(bundle, port, PORTS, issuerFor(PORTS.edge), { OPS_PUBLIC_ORIGIN: EDGE }, BFF_NODE_ARGS));
+  // Three identities stand in for a whole office's lists (45 a second): the per-user row budget,
+  // meant for one person, is set out of reach; the access suites test it.
+  const bffs = PORTS.bffs.map((port) => startBff(bundle, port, PORTS, issuerFor(PORTS.edge), { OPS_PUBLIC_ORIGIN: EDGE, OPS_RATE_LIMIT_LIST_ROWS: '999999/1s' }, BFF_NODE_ARGS));
   for (const port of PORTS.bffs) await waitFor(`http://127.0.0.1:${port}/ops/readyz`);
   await waitFor(`${EDGE}/ops/healthz`);
   const pids = await Promise.all(bffs.map(execedPid));

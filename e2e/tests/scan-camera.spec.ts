@@ -1,9 +1,11 @@
 // Live camera scanning with Chromium's fake camera: the video is generated here from a real
 // barcode (bwip-js → Y4M), and the serial must be decoded from the camera stream by the app.
+// A unit registered at another client is refused (issue 22: a technician never moves equipment
+// across clients); the office moves it.
 import { join } from 'node:path';
 import { expect, test as signedInTest } from '../fixtures/auth';
 import { fakeCameraArgs, writeBarcodeVideo } from '../fixtures/fakeCamera';
-import { equipmentWithSerial, futureJobOfDemoTechnician, newMac, newSerial } from '../fixtures/scanStandin';
+import { equipmentWithSerial, futureJobOfDemoTechnician, newMac, newSerial, registerEquipment } from '../fixtures/scanStandin';
 import { ScanPage } from '../pages/ScanPage';
 
 const PHONE = { width: 390, height: 844 };
@@ -54,8 +56,13 @@ test('the rear camera reads the label’s code: serial, MAC and model fill the f
   ]);
 });
 
-test('continuous mode takes a code that stays in view once, and links equipment already known elsewhere', async ({ asUser, label }) => {
-  const job = await futureJobOfDemoTechnician(1);
+test('continuous mode takes a code that stays in view once; a unit registered at another client is refused, never moved or duplicated', async ({ asUser, label }) => {
+  // The label's unit is registered at a client (the first test links it to its job; made here when it ran alone)…
+  const unit = (await equipmentWithSerial(label.serial))[0] ?? (await registerEquipment(label.serial, label.mac, await futureJobOfDemoTechnician(0)));
+  // …and is scanned on this technician's job at another client: a technician never moves equipment across clients.
+  let job = await futureJobOfDemoTechnician(1);
+  for (let pick = 2; job.customer === unit.customer && pick < 20; pick++) job = await futureJobOfDemoTechnician(pick);
+  expect(job.customer).not.toBe(unit.customer);
   const { page } = await asUser('tech', { viewport: PHONE, open: `/scan?job=${job.name}` });
   const scan = new ScanPage(page);
   await scan.ready(job.name);
@@ -67,18 +74,19 @@ test('continuous mode takes a code that stays in view once, and links equipment 
   // The fake camera films the same label without end: it is queued once, however long it stays.
   await expect(scan.record(label.serial)).toHaveCount(1, { timeout: 15_000 });
   await expect(scan.page.getByTestId('camera-state')).toHaveAttribute('data-state', 'running');
-  await expect(scan.badge()).toHaveAttribute('data-count', '0', { timeout: 15_000 });
+  await expect(scan.record(label.serial)).toHaveAttribute('data-state', 'refused', { timeout: 15_000 });
+  await expect(scan.record(label.serial).getByTestId('queue-record-reason')).toContainText('appartient à un équipement d’un autre client');
   // Two more seconds of video with the code still in view: nothing more may be queued.
   const video = page.getByTestId('camera-video');
   const playedSeconds = () => video.evaluate((v) => (v as unknown as { currentTime: number }).currentTime);
   const shownAt = await playedSeconds();
   await expect.poll(playedSeconds, { timeout: 10_000 }).toBeGreaterThan(shownAt + 2);
-  await expect(scan.records()).toHaveCount(0);
+  await expect(scan.records()).toHaveCount(1);
 
-  // The serial may already exist (the first test linked it to another job): it is moved, never duplicated.
+  // The unit stayed where it was registered, once.
   const rows = await equipmentWithSerial(label.serial);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ dispatch_job: job.name, service_location: job.service_location, status: 'Active' });
+  expect(rows[0]).toMatchObject({ service_location: unit.service_location, customer: unit.customer });
   await page.getByTestId('camera-close').click();
   await expect(scan.cameraOpen()).toBeVisible();
 });

@@ -96,7 +96,7 @@ export function stackConfig(env: NodeJS.ProcessEnv, edge: EdgeKind = 'standin'):
     if (env.OPS_DIST !== undefined) bffEnv.OPS_STATIC_DIR = env.OPS_DIST;
     // One business clock for the whole stack: the BFF's « today » is the standin's.
     if (standinEnv.STANDIN_CLOCK !== undefined) bffEnv.OPS_CLOCK = standinEnv.STANDIN_CLOCK;
-    for (const key of ['LOG_LEVEL', 'OPS_MAP_TILE_URL', 'OPS_MAP_ATTRIBUTION'] as const) {
+    for (const key of ['LOG_LEVEL', 'OPS_MAP_TILE_URL', 'OPS_MAP_ATTRIBUTION', 'OPS_RATE_LIMIT_LIST_ROWS'] as const) {
       const value = env[key];
       if (value !== undefined) bffEnv[key] = value;
     }

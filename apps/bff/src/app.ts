@@ -1,6 +1,6 @@
 // The BFF, read top to bottom as its pipeline:
-//   request id + security headers → path check → identity → CSRF → policy → rate limit + body
-//   checks → proxy (service tokens injected there only)
+//   request id + security headers → path check → identity → CSRF → route policy → rate limit +
+//   body checks → access (ERP rows, fields, size) → proxy (service tokens injected there only)
 // The API (/ops/api/*) runs these steps as plain functions on node:http; everything else (SPA
 // files, health probes, redirects) is an Express app, the "shell". Why the API skips Express: it
 // cost ~100 µs of CPU per proxied request here, a third of the BFF's budget (see README).
@@ -8,6 +8,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { PolicyMatcher } from '@gigafibre/capabilities';
 import { guardEarlyAnswers } from '@gigafibre/keepalive';
+import { createAccessStep, type AccessStepOptions } from './access/accessStep';
 import type { BffRequest } from './bffRequest';
 import type { BffConfig } from './config';
 import { checkCsrf } from './csrf/checkCsrf';
@@ -32,6 +33,8 @@ export interface AppDeps {
   state?: AppState;
   identity?: IdentityStepOptions;
   security?: SecurityStepOptions;
+  /** The access step's clocks and cache settings (tests). */
+  access?: AccessStepOptions;
 }
 
 /** The request listener plus what its owner needs at shutdown. */
@@ -58,6 +61,7 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
   state.events = () => events.hub.health();
   const shell = createShell(config, state, log);
   const security = createSecurityStep(config, log, deps.security);
+  const access = createAccessStep(config, log, deps.access);
 
   async function api(req: BffRequest, res: ServerResponse, path: OpsPath): Promise<void> {
     const identity = await identify(req); // 401
@@ -72,11 +76,20 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
       return sendJson(res, 200, config.client);
     }
     if (area === 'erp' || area === 'hub') {
-      req.url = authorize(area, matcher, method, path, identity); // 403, deny by default
+      const query = new URLSearchParams(path.search);
+      const target = authorize(area, matcher, method, path, identity, query); // 403, deny by default
+      req.url = target.url;
       const body = security.admit(req, res, area, path, identity); // 429, 400/413/415
-      if (area === 'hub' && name === 'events' && path.segments.length === 4) return events.forward(req, res); // 503, 502/504
-      const proxy = area === 'erp' ? erp : hub;
-      return body === undefined ? proxy.forward(req, res) : proxy.forward(req, res, await body); // 502/504
+      if (area === 'hub') {
+        if (name === 'events' && path.segments.length === 4) return events.forward(req, res); // 503, 502/504
+        return body === undefined ? hub.forward(req, res) : hub.forward(req, res, await body); // 502/504
+      }
+      const sent = body === undefined ? undefined : await body;
+      // Rows, fields and size (403, 400, 429); may answer at once for a user with no rows.
+      const outcome = await access.check(req, target.segments, target.url, query, identity, sent);
+      if (outcome.answer !== undefined) return sendJson(res, 200, outcome.answer);
+      req.url = outcome.url;
+      return erp.forward(req, res, sent, outcome.transform); // 502/504
     }
     throw new HttpError(404, 'not_found', 'Point d’accès inconnu.');
   }
@@ -105,6 +118,7 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
     closeUpstreams: () => {
       events.hub.close();
       for (const proxy of [erp, hub]) proxy.close();
+      access.close();
     },
     harden: (server: Server) => hardenServer(server, security.headers.api, log),
   });

@@ -53,6 +53,9 @@ export function sendError(err: unknown, req: IncomingMessage & { requestId?: str
     res.destroy();
     return;
   }
+  // A refusal that says when to come back says it the HTTP way too.
+  const retryAfter = httpError.details.retryAfterSeconds;
+  if (httpError.status === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
   sendJson(res, httpError.status, { error: httpError.code, message: httpError.message, requestId, ...httpError.details });
 }
 

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const put = (t: TestApp, headers: Record<string, string>) =>
-  request(t.app).put('/ops/api/erp/resource/Dispatch%20Job/DJ-000001').set('X-Authentik-Jwt', token).set(headers).send({ status: 'Assigned' });
+  request(t.app).put('/ops/api/erp/resource/Dispatch%20Job/DJ-000001').set('X-Authentik-Jwt', token).set(headers).send({ status: 'Scheduled' });
 
 function expectRefused(res: request.Response, reason: string, before: number): void {
   expect(res.status).toBe(403);

@@ -137,7 +137,8 @@ describe('SIGTERM', () => {
       const req = get({ host: '127.0.0.1', port: bff.port, path: '/ops/api/erp/resource/Version', agent: false }, () => resolve('answered'));
       req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
     });
-    await expect.poll(() => upstream.requests.some((r) => r.url === '/api/resource/Version')).toBe(true);
+    // The access step adds its filters to the query: the path is what tells the request apart.
+    await expect.poll(() => upstream.requests.some((r) => r.url.startsWith('/api/resource/Version'))).toBe(true);
     const signalledAt = Date.now();
     bff.child.kill('SIGTERM');
     expect(await bff.exited).toBe(0);

@@ -24,10 +24,10 @@ afterAll(async () => {
 describe('logs', () => {
   it('writes one audit line per mutating request: who, method, path, status, duration', async () => {
     const res = await request(t.app)
-      .put('/ops/api/erp/resource/Dispatch%20Job/DJ-000001?x=1')
+      .put('/ops/api/erp/resource/Dispatch%20Job/DJ-000001')
       .set('X-Authentik-Jwt', token)
       .set('X-Requested-With', 'gigafibre-ops')
-      .send({ status: 'Assigned' });
+      .send({ status: 'Scheduled' });
     expect(res.status).toBe(200);
     await expect.poll(() => t.logs.lines.filter((l) => l.audit === true && l.requestId === res.headers['x-request-id']).length).toBe(1);
     const line = t.logs.lines.find((l) => l.audit === true && l.requestId === res.headers['x-request-id']);

@@ -1,6 +1,8 @@
 // The whole route policy × every default group, generated from the table: each allowed request
-// reaches the upstream intact, each denied one gets 403 naming the capability and reaches nothing.
-import { capabilitiesFor, DEFAULT_GROUPS, ROUTE_POLICY, satisfies, type PolicyRule } from '@gigafibre/capabilities';
+// reaches the upstream (intact, or with the access step's scope conditions added to a list), each
+// denied one gets 403 naming the capability and reaches nothing. Rows, fields and size: access.spec.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { capabilitiesFor, DEFAULT_GROUPS, DOCTYPE_ACCESS, ROUTE_POLICY, satisfies, type PolicyRule } from '@gigafibre/capabilities';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonHandler, startFakeUpstream, type FakeUpstream } from './fakeUpstream';
@@ -14,8 +16,28 @@ let t: TestApp;
 let server: Listening;
 const tokens = new Map<string, string>();
 
+// A document name with a space and an accent, as ERPNext names can have.
+const PARAM_VALUE = 'DOC 0001-É';
+
+/**
+ * The fake ERP answers the BFF's own access reads (no X-Ops-User: the user's Technician, their
+ * jobs, the field of a document a check needs) so that PARAM_VALUE is every own-row user's
+ * document; the users' own calls get an empty list.
+ */
+function erpHandler(req: IncomingMessage, res: ServerResponse, body: string): void {
+  const path = (req.url ?? '').split('?')[0] as string;
+  res.setHeader('content-type', 'application/json');
+  if (req.headers['x-ops-user'] !== undefined) {
+    // A document is answered as one (a grant showing some fields cuts it; a list would be refused).
+    if (path.split('/').length === 5) return void res.end(JSON.stringify({ data: { name: PARAM_VALUE } }));
+    return jsonHandler(req, res, body);
+  }
+  const row = { name: PARAM_VALUE, status: 'Active', customer: PARAM_VALUE, service_location: PARAM_VALUE, reference_doctype: 'Customer', reference_name: PARAM_VALUE, ref_doctype: 'Dispatch Job', docname: PARAM_VALUE };
+  res.end(JSON.stringify({ data: [row] }));
+}
+
 beforeAll(async () => {
-  erp = await startFakeUpstream();
+  erp = await startFakeUpstream(erpHandler);
   // The hub's event stream stays open (the replica's one subscription); the rest answers JSON.
   hub = await startFakeUpstream((req, res, body) => {
     if (req.url !== '/events') return jsonHandler(req, res, body);
@@ -59,9 +81,6 @@ async function checkEventStream(rule: PolicyRule, group: string, allowed: boolea
   }
 }
 
-// A document name with a space and an accent, as ERPNext names can have.
-const PARAM_VALUE = 'DOC 0001-É';
-
 /** A concrete request for a rule: params filled in, query added, everything percent-encoded. */
 function concrete(rule: PolicyRule): { bffPath: string; upstreamPath: string; decoded: string } {
   const decodedSegments = rule.path.split('/').slice(1).map((s) => (s.startsWith(':') ? PARAM_VALUE : s));
@@ -69,6 +88,27 @@ function concrete(rule: PolicyRule): { bffPath: string; upstreamPath: string; de
   const query = rule.query ? `?${new URLSearchParams(rule.query).toString()}` : '';
   const bffPath = rule.upstream === 'erp' ? `/ops/api/erp${encoded.replace(/^\/api/, '')}${query}` : `/ops/api/hub${encoded}${query}`;
   return { bffPath, upstreamPath: `${encoded}${query}`, decoded: `/${decodedSegments.join('/')}` };
+}
+
+/** A body each write route's grants accept (the access table's keys; see access.spec for refusals). */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'PUT /api/resource/Dispatch Job/:name': { notes: 'données' },
+  'POST /api/resource/Service Equipment': { model: 'données' },
+  'PUT /api/resource/Service Equipment/:name': { model: 'données' },
+  'POST /api/resource/Comment': { comment_type: 'Comment', reference_doctype: 'Customer', reference_name: PARAM_VALUE, content: 'données' },
+  'POST /api/resource/Issue': { subject: 'données' },
+  'PUT /api/resource/Issue/:name': { subject: 'données' },
+  'POST /api/method/gigafibre.ops.set_job_status': { job: PARAM_VALUE, status: 'En Route' },
+};
+
+/** True when the access step adds conditions to this list for this group (own rows, polymorphic doctypes). */
+function scoped(rule: PolicyRule, group: string): boolean {
+  const doctype = rule.query?.doctype ?? decodeURIComponent(rule.path.split('/')[3] ?? '');
+  const access = DOCTYPE_ACCESS[doctype];
+  if (!access || rule.method !== 'GET' || rule.path.endsWith('/:name')) return false;
+  const capabilities = new Set(capabilitiesFor([group]));
+  const reads = access.read.filter((g) => capabilities.has(g.by));
+  return access.reference !== undefined || !reads.some((g) => g.rows === 'all');
 }
 
 const cases = ROUTE_POLICY.flatMap((rule) => [...DEFAULT_GROUPS, 'nobody'].map((group) => ({ rule, group })));
@@ -88,17 +128,24 @@ describe('route policy × default groups', () => {
       // The vision routes take images (anything else is 415, security/requestBody.ts).
       const upload = rule.upstream === 'hub' && rule.path.startsWith('/vision/');
       if (mutating) req = req.set('X-Requested-With', 'gigafibre-ops');
-      if (mutating) req = upload ? req.set('Content-Type', 'image/png').send(Buffer.from('png bytes')) : req.send({ note: 'données' });
+      const sample = rule.upstream === 'erp' ? SAMPLE_BODIES[`${rule.method} ${rule.path}`] : { note: 'données' };
+      if (mutating) req = upload ? req.set('Content-Type', 'image/png').send(Buffer.from('png bytes')) : req.send(sample as object);
       const res = await req;
 
       if (allowed) {
         expect(res.status, JSON.stringify(res.body)).toBe(200);
-        const received = upstream.requests.at(-1);
-        expect(upstream.requests.length).toBe(before + 1);
+        // The user's own call is the last to reach the upstream (after any access read of the BFF's own).
+        const received = upstream.requests.filter((r) => rule.upstream === 'hub' || r.headers['x-ops-user'] !== undefined).at(-1);
+        expect(upstream.requests.length).toBeGreaterThan(before);
         expect(received?.method).toBe(rule.method);
-        expect(received?.url).toBe(upstreamPath);
+        if (scoped(rule, group)) {
+          expect(received?.url.split('?')[0]).toBe(upstreamPath.split('?')[0]);
+          expect(new URL(received?.url ?? '', 'http://x').searchParams.get('filters')).toEqual(expect.any(String));
+        } else {
+          expect(received?.url).toBe(upstreamPath);
+        }
         expect(decodeURIComponent((received?.url ?? '').split('?')[0] as string)).toBe(decoded);
-        if (mutating) expect(upload ? received?.body : JSON.parse(received?.body ?? '')).toEqual(upload ? 'png bytes' : { note: 'données' });
+        if (mutating) expect(upload ? received?.body : JSON.parse(received?.body ?? '')).toEqual(upload ? 'png bytes' : sample);
       } else {
         expect(res.status).toBe(403);
         expect(res.body).toMatchObject({ error: 'forbidden', reason: 'missing_capability', missing: rule.requires, requestId: expect.any(String) });

@@ -142,7 +142,7 @@ describe('what comes back from an upstream', () => {
       res.end(JSON.stringify({ exc_type: 'ValidationError', _server_messages: '["{\\"message\\": \\"Statut invalide\\"}"]' }));
     });
     const res = keep(
-      await request(t.app).put('/ops/api/erp/resource/Dispatch%20Job/DJ-000001').set('X-Authentik-Jwt', admin).set('X-Requested-With', 'gigafibre-ops').send({ status: '?' }),
+      await request(t.app).put('/ops/api/erp/resource/Dispatch%20Job/DJ-000001').set('X-Authentik-Jwt', admin).set('X-Requested-With', 'gigafibre-ops').send({ status: 'Scheduled' }),
     );
     expect(res.status).toBe(417);
     expect(res.body.exc_type).toBe('ValidationError');
@@ -228,7 +228,7 @@ describe('upstream failures', () => {
     let put: request.Response | undefined;
     for (let i = 0; i < 10 && put?.status !== 502; i++) {
       const sent = erp.requests.length;
-      put = keep(await request(t.app).put('/ops/api/erp/resource/Dispatch%20Job/DJ-1').set('X-Authentik-Jwt', admin).set('X-Requested-With', 'gigafibre-ops').send({ a: 1 }));
+      put = keep(await request(t.app).put('/ops/api/erp/resource/Dispatch%20Job/DJ-1').set('X-Authentik-Jwt', admin).set('X-Requested-With', 'gigafibre-ops').send({ notes: 'n' }));
       expect(erp.requests.length - sent).toBeLessThanOrEqual(1);
     }
     expect(put?.status).toBe(502);

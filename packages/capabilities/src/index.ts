@@ -1,4 +1,6 @@
 export * from './capability';
 export * from './groups';
+export * from './access';
+export * from './accessTable';
 export * from './policy';
 export * from './match';

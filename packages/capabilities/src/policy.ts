@@ -1,3 +1,5 @@
+import type { DoctypeAccess } from './access';
+import { DOCTYPE_ACCESS, METHOD_ACCESS } from './accessTable';
 import type { Capability } from './capability';
 
 /** The upstream services the BFF proxies to. */
@@ -20,24 +22,14 @@ export interface PolicyRule {
   readonly requires: Requirement;
 }
 
-const CLIENT_READERS: readonly Capability[] = ['clients.view', 'dispatch.view', 'scan.use'];
+/** The capabilities with any read grant on each ERPNext doctype (derived from DOCTYPE_ACCESS). */
+export const DOCTYPE_READERS: Readonly<Record<string, readonly Capability[]>> = Object.fromEntries(
+  Object.entries(DOCTYPE_ACCESS).map(([doctype, access]) => [doctype, distinct(access.read.map((g) => g.by))]),
+);
 
-/** Who may read each ERPNext doctype (list, single document, count). */
-export const DOCTYPE_READERS: Readonly<Record<string, readonly Capability[]>> = {
-  Customer: CLIENT_READERS,
-  'Service Location': CLIENT_READERS,
-  'Service Equipment': CLIENT_READERS,
-  'Dispatch Job': CLIENT_READERS,
-  Subscription: ['clients.view'],
-  'Sales Invoice': ['clients.view'],
-  'Payment Entry': ['clients.view'],
-  Issue: ['clients.view'],
-  Comment: ['clients.view', 'dispatch.view'],
-  Version: ['clients.view', 'dispatch.view'],
-  Technician: ['dispatch.view', 'scan.use'],
-  Tag: ['clients.view', 'dispatch.view'],
-  User: ['users.manage'],
-};
+function distinct<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
 
 function readRules(doctype: string, readers: readonly Capability[]): PolicyRule[] {
   const base = `/api/resource/${doctype}`;
@@ -49,21 +41,26 @@ function readRules(doctype: string, readers: readonly Capability[]): PolicyRule[
   ];
 }
 
+function writeRules(doctype: string, access: DoctypeAccess): PolicyRule[] {
+  return (['POST', 'PUT'] as const).flatMap((method): PolicyRule[] => {
+    const writers = distinct((access.write ?? []).filter((g) => g.method === method).map((g) => g.by));
+    if (writers.length === 0) return [];
+    const path = method === 'POST' ? `/api/resource/${doctype}` : `/api/resource/${doctype}/:name`;
+    return [{ upstream: 'erp', method, path, requires: writers }];
+  });
+}
+
 /**
  * The route policy, shared by the BFF (enforcement) and the SPA (to hide what a user cannot do).
- * Anything not listed here is denied.
+ * Anything not listed here is denied. ERPNext routes come from the access table (accessTable.ts):
+ * a doctype's reads and writes, and the whitelisted methods.
  */
 export const ROUTE_POLICY: readonly PolicyRule[] = [
   ...Object.entries(DOCTYPE_READERS).flatMap(([doctype, readers]) => readRules(doctype, readers)),
-
-  // ERPNext writes
-  { upstream: 'erp', method: 'PUT', path: '/api/resource/Dispatch Job/:name', requires: ['dispatch.assign'] },
-  { upstream: 'erp', method: 'POST', path: '/api/method/gigafibre.ops.set_job_status', requires: ['dispatch.assign', 'scan.use'] },
-  { upstream: 'erp', method: 'POST', path: '/api/resource/Comment', requires: ['clients.edit'] },
-  { upstream: 'erp', method: 'POST', path: '/api/resource/Issue', requires: ['clients.edit'] },
-  { upstream: 'erp', method: 'PUT', path: '/api/resource/Issue/:name', requires: ['clients.edit'] },
-  { upstream: 'erp', method: 'POST', path: '/api/resource/Service Equipment', requires: ['scan.use'] },
-  { upstream: 'erp', method: 'PUT', path: '/api/resource/Service Equipment/:name', requires: ['scan.use'] },
+  ...Object.entries(DOCTYPE_ACCESS).flatMap(([doctype, access]) => writeRules(doctype, access)),
+  ...Object.entries(METHOD_ACCESS).map(
+    ([method, access]): PolicyRule => ({ upstream: 'erp', method: access.http, path: `/api/method/${method}`, requires: distinct(access.grants.map((g) => g.by)) }),
+  ),
 
   // targo-hub
   { upstream: 'hub', method: 'GET', path: '/events', requires: 'identity' },

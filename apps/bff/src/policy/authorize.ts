@@ -22,13 +22,21 @@ function forbidden(missing: readonly Capability[], message: string, reason: stri
 }
 
 /**
- * Checks the route policy on the upstream path (deny by default): returns the upstream URL
- * (path and query) to proxy to, or throws 403 naming what is missing.
+ * Checks the route policy on the upstream path (deny by default): returns the upstream path
+ * (segments) and URL (path and query) to proxy to, or throws 403 naming what is missing.
+ * `query`: the request's parameters, parsed once for this step and the next.
  */
-export function authorize(upstream: Upstream, matcher: PolicyMatcher, method: string, path: OpsPath, identity: Identity): string {
+export function authorize(
+  upstream: Upstream,
+  matcher: PolicyMatcher,
+  method: string,
+  path: OpsPath,
+  identity: Identity,
+  query: URLSearchParams,
+): { segments: string[]; url: string } {
   const target = upstreamTarget(upstream, path);
-  const decision = matcher.decide(upstream, method, target.segments, new URLSearchParams(path.search), identity.capabilitySet);
-  if (decision.allowed) return target.url;
+  const decision = matcher.decide(upstream, method, target.segments, query, identity.capabilitySet);
+  if (decision.allowed) return target;
   if (decision.reason === 'no-rule') {
     throw forbidden([], `Route non autorisée : ${method} ${upstream} /${target.segments.join('/')}.`, 'no_rule');
   }

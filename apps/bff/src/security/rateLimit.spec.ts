@@ -15,7 +15,7 @@ describe('rateBucketOf', () => {
 });
 
 describe('RateLimiter', () => {
-  const rates = { vision: { count: 3, windowMs: 60_000 }, deviceTasks: { count: 1, windowMs: 10_000 }, invites: null };
+  const rates = { vision: { count: 3, windowMs: 60_000 }, deviceTasks: { count: 1, windowMs: 10_000 }, invites: null, listRows: { count: 1000, windowMs: 10_000 } };
 
   it('lets a burst of `count` through, then answers how long to wait', () => {
     let now = 0;
@@ -47,6 +47,18 @@ describe('RateLimiter', () => {
     limiter.take('vision', 'a');
     now += 3_600_000;
     expect([0, 1, 2, 3].map(() => limiter.take('vision', 'a'))).toEqual([0, 0, 0, 20]);
+  });
+
+  it('takes a cost of several tokens at once (rows of a list), never more than the burst', () => {
+    let now = 0;
+    const limiter = new RateLimiter(rates, () => now);
+    expect(limiter.take('listRows', 'a', 600)).toBe(0);
+    expect(limiter.take('listRows', 'a', 300)).toBe(0);
+    expect(limiter.take('listRows', 'a', 500)).toBe(4); // 100 left, 400 more at 100 a second
+    expect(limiter.take('listRows', 'b', 5000)).toBe(0); // a cost past the burst counts as the burst
+    expect(limiter.take('listRows', 'b', 1)).toBe(1);
+    now += 4_000;
+    expect(limiter.take('listRows', 'a', 500)).toBe(0);
   });
 
   it('forgets idle users once many are tracked (memory stays bounded)', () => {

@@ -46,7 +46,8 @@ export class RateLimiter {
     return this.rates[bucket];
   }
 
-  take(bucket: RateBucket, user: string): number {
+  /** Takes `cost` tokens (at most the bucket's size); 0 when the request may go, else the seconds to wait. */
+  take(bucket: RateBucket, user: string, cost = 1): number {
     const rate = this.rates[bucket];
     if (rate === null) return 0;
     let users = this.buckets.get(bucket);
@@ -61,11 +62,12 @@ export class RateLimiter {
       state.tokens = Math.min(rate.count, state.tokens + (now - state.atMs) * perMs);
       state.atMs = now;
     }
-    if (state.tokens >= 1) {
-      state.tokens -= 1;
+    const need = Math.min(cost, rate.count);
+    if (state.tokens >= need) {
+      state.tokens -= need;
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - state.tokens) / perMs / 1000));
+    return Math.max(1, Math.ceil((need - state.tokens) / perMs / 1000));
   }
 
   /** Forgets users whose bucket has refilled: they would start full anyway. */

@@ -27,7 +27,12 @@ describe('security settings in the configuration', () => {
     const { security } = loadConfig(base);
     expect(security.bodyLimitBytes).toBe(DEFAULT_BODY_LIMIT_BYTES);
     expect(security.uploadLimitBytes).toBe(DEFAULT_UPLOAD_LIMIT_BYTES);
-    expect(security.rates).toEqual({ vision: { count: 60, windowMs: 60_000 }, deviceTasks: { count: 30, windowMs: 60_000 }, invites: { count: 30, windowMs: 3_600_000 } });
+    expect(security.rates).toEqual({
+      vision: { count: 60, windowMs: 60_000 },
+      deviceTasks: { count: 30, windowMs: 60_000 },
+      invites: { count: 30, windowMs: 3_600_000 },
+      listRows: { count: 60_000, windowMs: 600_000 },
+    });
   });
 
   it('reads every variable', () => {
@@ -38,11 +43,12 @@ describe('security settings in the configuration', () => {
       OPS_RATE_LIMIT_VISION: '10/1m',
       OPS_RATE_LIMIT_DEVICE_TASKS: 'off',
       OPS_RATE_LIMIT_INVITES: '5/1h',
+      OPS_RATE_LIMIT_LIST_ROWS: '2000/1m',
     });
     expect(security).toEqual({
       bodyLimitBytes: 16384,
       uploadLimitBytes: 2_097_152,
-      rates: { vision: { count: 10, windowMs: 60_000 }, deviceTasks: null, invites: { count: 5, windowMs: 3_600_000 } },
+      rates: { vision: { count: 10, windowMs: 60_000 }, deviceTasks: null, invites: { count: 5, windowMs: 3_600_000 }, listRows: { count: 2000, windowMs: 60_000 } },
     });
   });
 

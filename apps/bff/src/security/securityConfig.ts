@@ -18,6 +18,8 @@ export interface SecurityConfig {
     readonly vision: Rate | null;
     readonly deviceTasks: Rate | null;
     readonly invites: Rate | null;
+    /** Rows of ERP lists a user may ask for (each list costs its page size): enumeration. */
+    readonly listRows: Rate | null;
   };
 }
 
@@ -26,7 +28,10 @@ const MIB = 1024 * KIB;
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * KIB;
 // Phone photos are 2–5 MB; the hub refuses above 10 MB, so the BFF stops them first.
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 8 * MIB;
-export const DEFAULT_RATES = { vision: '60/1m', deviceTasks: '30/1m', invites: '30/1h' } as const;
+// listRows: a dispatcher's board costs ~1,500 rows per day shown; 60,000 per 10 min lets one flip
+// through weeks at once and then a day every 15 s, while a script reading every client is slowed to
+// 100 rows a second and audited.
+export const DEFAULT_RATES = { vision: '60/1m', deviceTasks: '30/1m', invites: '30/1h', listRows: '60000/10m' } as const;
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
 
@@ -76,6 +81,7 @@ export const securityEnvShape = {
   OPS_RATE_LIMIT_VISION: rate,
   OPS_RATE_LIMIT_DEVICE_TASKS: rate,
   OPS_RATE_LIMIT_INVITES: rate,
+  OPS_RATE_LIMIT_LIST_ROWS: rate,
 };
 
 type SecurityEnv = { [K in keyof typeof securityEnvShape]?: z.infer<(typeof securityEnvShape)[K]> };
@@ -89,6 +95,7 @@ export function toSecurityConfig(env: SecurityEnv): SecurityConfig {
       vision: parseRate(env.OPS_RATE_LIMIT_VISION ?? DEFAULT_RATES.vision),
       deviceTasks: parseRate(env.OPS_RATE_LIMIT_DEVICE_TASKS ?? DEFAULT_RATES.deviceTasks),
       invites: parseRate(env.OPS_RATE_LIMIT_INVITES ?? DEFAULT_RATES.invites),
+      listRows: parseRate(env.OPS_RATE_LIMIT_LIST_ROWS ?? DEFAULT_RATES.listRows),
     },
   };
 }

@@ -86,7 +86,10 @@ function everyMethodOnEveryRoute(): HostileCase[] {
   return cases;
 }
 
-/** Query injection a user with clients.view may send: the BFF forwards it, the ERP refuses it (417/404). */
+/**
+ * Query injection a user with clients.view may send: the access step refuses most of it (400: only
+ * plain column names, known operators, bounded pages); what it lets through the ERP refuses (417/404).
+ */
 function frappeInjection(): HostileCase[] {
   const list = (params: Record<string, string>) => `/ops/api/erp/resource/Customer?${new URLSearchParams(params).toString()}`;
   const method = (name: string, params: Record<string, string>) => `/ops/api/erp/method/${name}?${new URLSearchParams(params).toString()}`;
@@ -129,7 +132,7 @@ function frappeInjection(): HostileCase[] {
     ['frappe.desk.reportview.get', method('frappe.desk.reportview.get', { doctype: 'User' })],
   ];
   return [
-    ...allowed.map(([name, target]): HostileCase => ({ category: 'Frappe filter and fields injection', name, request: get(target, 'support'), status: [404, 417], reachesUpstream: true })),
+    ...allowed.map(([name, target]): HostileCase => ({ category: 'Frappe filter and fields injection', name, request: get(target, 'support'), status: [400, 404, 417], reachesUpstream: true })),
     ...refused.map(([name, target]): HostileCase => ({ category: 'Frappe filter and fields injection', name, request: get(target, 'support'), status: [403] })),
   ];
 }

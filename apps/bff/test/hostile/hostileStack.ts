@@ -18,6 +18,8 @@ export interface UpstreamHit {
   upstream: 'erp' | 'hub';
   method: string;
   url: string;
+  /** The `X-Ops-User` it carried: a user's call (the BFF's own access reads carry none). */
+  user?: string;
 }
 
 export interface HostileStack {
@@ -35,11 +37,12 @@ export interface HostileStack {
 }
 
 /** A proxy that records every request, then forwards it untouched. */
-async function countingProxy(name: UpstreamHit['upstream'], target: string, hits: UpstreamHit[]): Promise<Server> {
+export async function countingProxy(name: UpstreamHit['upstream'], target: string, hits: UpstreamHit[]): Promise<Server> {
   const url = new URL(target);
   const agent = new Agent({ keepAlive: true });
   const server = createServer((req, res) => {
-    hits.push({ upstream: name, method: req.method ?? '', url: req.url ?? '' });
+    const user = req.headers['x-ops-user'];
+    hits.push({ upstream: name, method: req.method ?? '', url: req.url ?? '', ...(typeof user === 'string' && { user }) });
     const out = httpRequest({ hostname: url.hostname, port: url.port, method: req.method, path: req.url, headers: req.headers, agent }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);

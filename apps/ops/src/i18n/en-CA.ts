@@ -72,6 +72,7 @@ export default {
       unknown: 'Unexpected error.',
     },
     forbiddenCapability: 'Refused: you lack the “{capability}” permission.',
+    outOfScope: 'This record is not part of your jobs: you cannot open it.',
     reference: 'Reference: {id}',
   },
   denied: {

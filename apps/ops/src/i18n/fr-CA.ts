@@ -71,6 +71,7 @@ export default {
       unknown: 'Erreur inattendue.',
     },
     forbiddenCapability: 'Action refusée : il vous manque l’autorisation « {capability} ».',
+    outOfScope: 'Ce dossier ne fait pas partie de vos interventions : il ne vous est pas accessible.',
     reference: 'Référence : {id}',
   },
   denied: {

@@ -115,6 +115,12 @@ describe('request: error mapping', () => {
     expect(handlers.failed).toHaveBeenCalledWith(error, { method: 'PUT', path: '/erp/resource/Dispatch Job/DJ-1' });
   });
 
+  it('403 out of scope keeps the BFF’s reason (another technician’s job)', async () => {
+    fetchMock.mockResolvedValue(json(403, { error: 'forbidden', reason: 'out_of_scope', message: 'Accès refusé : Dispatch Job DJ-2 ne fait pas partie de vos dossiers.' }));
+    const error = await failure(request('/erp/resource/Dispatch Job/DJ-2', { quiet: true }));
+    expect(error).toMatchObject({ status: 403, code: 'forbidden', missing: [], details: { reason: 'out_of_scope' } });
+  });
+
   it('times out through AbortSignal with the default or a per-call deadline', async () => {
     vi.useFakeTimers();
     fetchMock.mockImplementation(hang);

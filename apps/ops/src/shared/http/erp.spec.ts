@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callMethod, erpCount, erpGet, erpInsert, erpList, erpUpdate } from './erp';
+import { callMethod, erpCount, erpGet, erpInsert, erpList, erpListAll, erpUpdate } from './erp';
 import { hubGet, hubPost } from './hub';
 
 const fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>();
@@ -78,6 +78,33 @@ describe('ERPNext helpers', () => {
     fetchMock.mockResolvedValueOnce(json({ message: { ok: true } }));
     expect(await callMethod('gigafibre.ops.set_job_status', { job: 'DJ-1', status: 'En Route' }, { invalidates: ['Dispatch Job'] })).toEqual({ ok: true });
     expect(lastInit()).toMatchObject({ method: 'POST', body: '{"job":"DJ-1","status":"En Route"}' });
+  });
+});
+
+describe('pages', () => {
+  it('erpList refuses "every row" and pages past the BFF’s cap before asking anything', async () => {
+    for (const limit of [0, -1, 501, 2.5]) await expect(erpList('Customer', { fields: ['name'], limit })).rejects.toThrow(RangeError);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('erpListAll reads page after page of 500 in a stable order, up to its ceiling', async () => {
+    const page = (start: number, n: number) => Array.from({ length: n }, (_, i) => ({ name: `DJ-${start + i}` }));
+    fetchMock.mockImplementation((url) => {
+      const q = new URL(String(url), 'http://x').searchParams;
+      const start = Number(q.get('limit_start'));
+      return Promise.resolve(json({ data: page(start, start < 1000 ? Number(q.get('limit_page_length')) : 120) }));
+    });
+    const rows = await erpListAll('Dispatch Job', { fields: ['name'] }, 5000);
+    expect(rows).toHaveLength(1120);
+    const sent = fetchMock.mock.calls.map((c) => new URL(String(c[0]), 'http://x').searchParams);
+    expect(sent.map((q) => [q.get('limit_start'), q.get('limit_page_length'), q.get('order_by')])).toEqual([
+      ['0', '500', 'name asc'],
+      ['500', '500', 'name asc'],
+      ['1000', '500', 'name asc'],
+    ]);
+    fetchMock.mockClear();
+    expect(await erpListAll('Dispatch Job', { fields: ['name'] }, 700)).toHaveLength(700);
+    expect(fetchMock.mock.calls.map((c) => new URL(String(c[0]), 'http://x').searchParams.get('limit_page_length'))).toEqual(['500', '200']);
   });
 });
 

@@ -4,6 +4,7 @@
 // and a Time comes as `8:00:00`; every document leaves this module with its empty fields null and
 // its times `HH:MM:SS` (completeDoc, normalizeRow), so no feature treats "absent" and null apart.
 import { completeDoc, normalizeRow, type Doc, type DocRead, type Doctype, type Filters, type FrappeDocResponse, type FrappeList, type FrappeMessage, type FullDoc } from '@gigafibre/contracts';
+import { LIST_LIMITS } from '@gigafibre/capabilities';
 import { invalidateReads, request, type QueryParams, type RequestOptions } from './client';
 
 /** A field of doctype `D` (its own fields and the standard ones). */
@@ -19,7 +20,7 @@ export interface ErpListOptions<D extends Doctype, F extends FieldOf<D>> extends
   orFilters?: Filters;
   /** `"modified desc"`, `"scheduled_date asc, start_time asc"`. */
   orderBy?: string;
-  /** Page size; Frappe's default is 20, 0 means no limit. */
+  /** Page size, 1 to LIST_LIMITS.maxPage (the BFF refuses more, and 0, "every row"); Frappe's default is 20. */
   limit?: number;
   start?: number;
 }
@@ -38,6 +39,10 @@ export async function erpList<D extends Doctype, F extends FieldOf<D>>(
   options: ErpListOptions<D, F>,
 ): Promise<Pick<Doc<D>, F>[]> {
   const { fields, filters, orFilters, orderBy, limit, start, ...call } = options;
+  // The BFF refuses "every row" (0) and pages past its cap: a mistake to find here, not as a 400.
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMITS.maxPage)) {
+    throw new RangeError(`erpList(${doctype}): a page of ${limit} rows (the BFF serves 1 to ${LIST_LIMITS.maxPage})`);
+  }
   const query: QueryParams = {
     fields: JSON.stringify(fields),
     filters: filters === undefined ? undefined : JSON.stringify(filters),
@@ -48,6 +53,27 @@ export async function erpList<D extends Doctype, F extends FieldOf<D>>(
   };
   const res = await request<FrappeList<Pick<Doc<D>, F>>>(resourcePath(doctype), { ...call, query });
   return res.data.map((row) => normalizeRow(doctype, row));
+}
+
+/**
+ * Every row matching, page after page of LIST_LIMITS.maxPage (the BFF serves no more at once),
+ * ordered by `orderBy` (default `name asc`: a stable order, so no row moves between pages). Stops
+ * at `maxRows` (a screen that would need more asks for a narrower list instead).
+ */
+export async function erpListAll<D extends Doctype, F extends FieldOf<D>>(
+  doctype: D,
+  options: Omit<ErpListOptions<D, F>, 'limit' | 'start'>,
+  maxRows: number,
+): Promise<Pick<Doc<D>, F>[]> {
+  const page = LIST_LIMITS.maxPage;
+  const rows: Pick<Doc<D>, F>[] = [];
+  for (let start = 0; start < maxRows; start += page) {
+    const limit = Math.min(page, maxRows - start);
+    const got = await erpList(doctype, { orderBy: 'name asc', ...options, limit, start });
+    rows.push(...got);
+    if (got.length < limit) break;
+  }
+  return rows;
 }
 
 /** `GET /api/resource/<Doctype>/<name>` → the whole document, empty fields null. */

@@ -84,7 +84,7 @@ export function errorFromResponse(status: number, body: unknown, requestId: stri
   const serverMessages = code === 'session-expired' ? [] : serverMessagesOf(body);
   const record = asRecord(body);
   const details: Record<string, unknown> = {};
-  for (const key of ['exc_type', 'upstream', 'error', 'code']) if (record[key] !== undefined) details[key] = record[key];
+  for (const key of ['exc_type', 'upstream', 'error', 'code', 'reason']) if (record[key] !== undefined) details[key] = record[key];
   return new ApiError({
     status,
     code,

@@ -13,7 +13,8 @@ export function useApiErrorText() {
   const { t } = useI18n({ useScope: 'global' });
   return (error: unknown): ErrorText => {
     if (!isApiError(error)) return { message: t('http.errors.unknown'), reference: '' };
-    const generic = t(`http.errors.${error.code}`);
+    // A document outside the user's rows (another technician's job): say so rather than "not allowed".
+    const generic = error.code === 'forbidden' && error.details.reason === 'out_of_scope' ? t('http.outOfScope') : t(`http.errors.${error.code}`);
     const message = error.serverMessages.length > 0 && error.code !== 'forbidden' ? error.serverMessages.join(' ') : generic;
     return { message, reference: error.requestId ? t('http.reference', { id: error.requestId }) : '' };
   };

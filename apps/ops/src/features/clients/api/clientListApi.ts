@@ -64,7 +64,7 @@ async function plainPage(filters: ClientListFilters, start: number, signal?: Abo
   let balances: Map<string, number> | null = null;
   if (page.length > 0) {
     try {
-      const rows = await unpaidBalances({ filters: [['customer', 'in', page.map((c) => c.name)]], limit_page_length: 0 }, signal);
+      const rows = await unpaidBalances({ filters: [['customer', 'in', page.map((c) => c.name)]], limit_page_length: page.length }, signal);
       balances = new Map(rows.map((r) => [r.customer, r.balance_due]));
     } catch {
       balances = null; // the list still shows; balances read as unknown

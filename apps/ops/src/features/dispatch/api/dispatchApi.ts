@@ -1,6 +1,6 @@
 // The dispatch board's calls, typed, over the app's one HTTP client (through the BFF).
 import { completeDoc, type DispatchJob, type DocRead, type JobStatus, type ServiceEquipment, type TraccarDevice, type TraccarPosition, type Version } from '@gigafibre/contracts';
-import { callMethod, erpGet, erpList, erpUpdate, hubGet, request, type CallOptions } from '@/shared/http';
+import { callMethod, erpGet, erpList, erpListAll, erpUpdate, hubGet, request, type CallOptions } from '@/shared/http';
 import type { JobPatch } from '../model/dispatchPatch';
 import { addDays } from '@gigafibre/contracts';
 import {
@@ -18,37 +18,44 @@ import {
 export const QUEUE_WINDOW_DAYS = { before: 30, after: 14 } as const;
 /** Names per `in` filter: keeps each GET's URL well under proxies' header limits. */
 const NAMES_PER_REQUEST = 150;
+/**
+ * Most jobs of one day, or of the queue, the board loads (pages of LIST_LIMITS.maxPage, 500: a day
+ * of 40 technicians is ~150 jobs, the dense bench day 800).
+ */
+const DAY_MAX_JOBS = 5000;
+/** Technicians on the board (40 today, one row each). */
+const MAX_TECHNICIANS = 1000;
 
 export const listTechnicians = (signal?: AbortSignal) =>
-  erpList('Technician', {
-    fields: TECHNICIAN_FIELDS,
-    filters: [['status', '=', 'Active']],
-    orderBy: 'technician_name asc',
-    limit: 0,
-    signal,
-    quiet: true,
-  }) as Promise<BoardTechnician[]>;
+  erpListAll(
+    'Technician',
+    { fields: TECHNICIAN_FIELDS, filters: [['status', '=', 'Active']], orderBy: 'technician_name asc, name asc', signal, quiet: true },
+    MAX_TECHNICIANS,
+  ) as Promise<BoardTechnician[]>;
 
 /** Every job scheduled on `date` (any status: the day's history stays visible). */
 export const listDayJobs = (date: string, signal?: AbortSignal) =>
-  erpList('Dispatch Job', { fields: JOB_FIELDS, filters: [['scheduled_date', '=', date]], limit: 0, signal, quiet: true }) as Promise<BoardJob[]>;
+  erpListAll('Dispatch Job', { fields: JOB_FIELDS, filters: [['scheduled_date', '=', date]], signal, quiet: true }, DAY_MAX_JOBS) as Promise<BoardJob[]>;
 
 /** The queue around `date`: unassigned jobs requested from a month before to two weeks after. */
 export const listQueueJobs = (date: string, signal?: AbortSignal) =>
-  erpList('Dispatch Job', {
-    fields: JOB_FIELDS,
-    filters: [
-      ['status', '=', 'Unscheduled'],
-      ['requested_date', 'between', [addDays(date, -QUEUE_WINDOW_DAYS.before), addDays(date, QUEUE_WINDOW_DAYS.after)]],
-    ],
-    limit: 0,
-    signal,
-    quiet: true,
-  }) as Promise<BoardJob[]>;
+  erpListAll(
+    'Dispatch Job',
+    {
+      fields: JOB_FIELDS,
+      filters: [
+        ['status', '=', 'Unscheduled'],
+        ['requested_date', 'between', [addDays(date, -QUEUE_WINDOW_DAYS.before), addDays(date, QUEUE_WINDOW_DAYS.after)]],
+      ],
+      signal,
+      quiet: true,
+    },
+    DAY_MAX_JOBS,
+  ) as Promise<BoardJob[]>;
 
 /** The current version of a few jobs (after live events). Missing names were deleted. */
 export const listJobsByName = (names: readonly string[], signal?: AbortSignal) =>
-  erpList('Dispatch Job', { fields: JOB_FIELDS, filters: [['name', 'in', [...names]]], limit: 0, signal, quiet: true }) as Promise<BoardJob[]>;
+  inChunks(names, (chunk) => erpList('Dispatch Job', { fields: JOB_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal, quiet: true })) as Promise<BoardJob[]>;
 
 async function inChunks<T>(names: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const chunks: string[][] = [];
@@ -58,12 +65,12 @@ async function inChunks<T>(names: readonly string[], load: (chunk: string[]) => 
 
 export const listCustomers = (names: readonly string[], signal?: AbortSignal) =>
   inChunks(names, (chunk) =>
-    erpList('Customer', { fields: CUSTOMER_FIELDS, filters: [['name', 'in', chunk]], limit: 0, signal, quiet: true }),
+    erpList('Customer', { fields: CUSTOMER_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal, quiet: true }),
   ) as Promise<BoardCustomer[]>;
 
 export const listLocations = (names: readonly string[], signal?: AbortSignal) =>
   inChunks(names, (chunk) =>
-    erpList('Service Location', { fields: LOCATION_FIELDS, filters: [['name', 'in', chunk]], limit: 0, signal, quiet: true }),
+    erpList('Service Location', { fields: LOCATION_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal, quiet: true }),
   ) as Promise<BoardLocation[]>;
 
 /** Moves a job (PUT, partial, with the `modified` seen: stale → 417 TimestampMismatchError). */
@@ -78,12 +85,17 @@ export const getJob = (name: string, options: CallOptions = {}) => erpGet('Dispa
 export const getCustomer = (name: string, options: CallOptions = {}) => erpGet('Customer', name, { quiet: true, ...options });
 export const getLocation = (name: string, options: CallOptions = {}) => erpGet('Service Location', name, { quiet: true, ...options });
 
+/** Equipment at one location (an ONT, a router, a few mesh nodes). */
+const EQUIPMENT_PAGE = 50;
+/** A job's change history (a few status changes and moves). */
+const VERSIONS_PAGE = 200;
+
 export const listEquipment = (location: string, signal?: AbortSignal) =>
   erpList('Service Equipment', {
     fields: ['name', 'equipment_type', 'manufacturer', 'model', 'serial_no', 'mac_address', 'status'],
     filters: [['service_location', '=', location]],
     orderBy: 'equipment_type asc',
-    limit: 0,
+    limit: EQUIPMENT_PAGE,
     signal,
     quiet: true,
   }) as Promise<Pick<ServiceEquipment, 'name' | 'equipment_type' | 'manufacturer' | 'model' | 'serial_no' | 'mac_address' | 'status'>[]>;
@@ -97,7 +109,7 @@ export const listJobVersions = (job: string, signal?: AbortSignal) =>
       ['docname', '=', job],
     ],
     orderBy: 'creation asc',
-    limit: 0,
+    limit: VERSIONS_PAGE,
     signal,
     quiet: true,
   }) as Promise<Pick<Version, 'name' | 'owner' | 'creation' | 'data'>[]>;

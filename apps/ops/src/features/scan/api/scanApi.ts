@@ -20,7 +20,8 @@ export type JobSummaryRow = Pick<DispatchJob, (typeof JOB_SUMMARY_FIELDS)[number
 
 /** The Technician record of a signed-in user (Technician.user = their e-mail), or null. */
 export async function findTechnician(email: string, signal?: AbortSignal): Promise<{ name: string; technician_name: string } | null> {
-  const rows = await erpList('Technician', { fields: ['name', 'technician_name'], filters: [['user', '=', email]], limit: 1, signal, quiet: true });
+  // ERPNext's User ids are lower-case e-mails; Authentik keeps the case the user typed.
+  const rows = await erpList('Technician', { fields: ['name', 'technician_name'], filters: [['user', '=', email.toLowerCase()]], limit: 1, signal, quiet: true });
   return rows[0] ?? null;
 }
 
@@ -34,7 +35,7 @@ export function listJobsOfDay(technician: string, date: string, signal?: AbortSi
       ['status', '!=', 'Cancelled'],
     ],
     orderBy: 'start_time asc',
-    limit: 0,
+    limit: DAY_JOBS_PAGE,
     signal,
     quiet: true,
   });
@@ -42,12 +43,12 @@ export function listJobsOfDay(technician: string, date: string, signal?: AbortSi
 
 export const getJob = (job: string, options: CallOptions = {}) => erpGet('Dispatch Job', job, { quiet: true, ...options });
 
-/** Customers by name (one request for a day's jobs). */
+/** Customers by name (one request for a day's jobs): what a technician may know of them, no e-mail. */
 export function getCustomers(names: readonly string[], signal?: AbortSignal) {
   return erpList('Customer', {
-    fields: ['name', 'customer_name', 'customer_type', 'mobile_no', 'email_id', 'language'],
+    fields: ['name', 'customer_name', 'mobile_no'],
     filters: [['name', 'in', [...names]]],
-    limit: 0,
+    limit: names.length,
     signal,
     quiet: true,
   });
@@ -58,11 +59,16 @@ export function getLocations(names: readonly string[], signal?: AbortSignal) {
   return erpList('Service Location', {
     fields: ['name', 'address_line', 'city', 'postal_code', 'latitude', 'longitude', 'access_notes'],
     filters: [['name', 'in', [...names]]],
-    limit: 0,
+    limit: names.length,
     signal,
     quiet: true,
   });
 }
+
+/** A technician's jobs of one day (five or six; far fewer than a page). */
+const DAY_JOBS_PAGE = 100;
+/** Equipment at one location (an ONT, a router, a few mesh nodes). */
+const EQUIPMENT_PAGE = 50;
 
 export const EQUIPMENT_FIELDS = ['name', 'equipment_type', 'manufacturer', 'model', 'serial_no', 'mac_address', 'status', 'dispatch_job', 'service_location'] as const;
 export type EquipmentRow = Pick<ServiceEquipment, (typeof EQUIPMENT_FIELDS)[number]>;
@@ -73,15 +79,15 @@ export function listEquipmentAt(location: string, signal?: AbortSignal): Promise
     fields: EQUIPMENT_FIELDS,
     filters: [['service_location', '=', location]],
     orderBy: 'status asc, equipment_type asc',
-    limit: 0,
+    limit: EQUIPMENT_PAGE,
     signal,
     quiet: true,
   });
 }
 
-/** The Service Equipment holding this serial (serials are unique), or null. */
-export async function findEquipmentBySerial(serial: string, options: CallOptions = {}): Promise<EquipmentRow | null> {
-  const rows = await erpList('Service Equipment', { fields: EQUIPMENT_FIELDS, filters: [['serial_no', '=', serial]], limit: 1, quiet: true, ...options });
+/** The Service Equipment holding this serial among the technician's (serials are unique), and whose client it is; or null. */
+export async function findEquipmentBySerial(serial: string, options: CallOptions = {}): Promise<(EquipmentRow & Pick<ServiceEquipment, 'customer'>) | null> {
+  const rows = await erpList('Service Equipment', { fields: [...EQUIPMENT_FIELDS, 'customer'], filters: [['serial_no', '=', serial]], limit: 1, quiet: true, ...options });
   return rows[0] ?? null;
 }
 

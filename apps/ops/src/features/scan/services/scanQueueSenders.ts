@@ -28,9 +28,10 @@ function requireJob(record: ScanQueueRecord): string {
 }
 
 /**
- * Creates the Service Equipment at the job's location; when the serial already exists (a unit
- * back from stock, another location), links that one instead. A replay after a lost answer is
- * answered from the Idempotency-Key (create) or finds the equipment already linked (link).
+ * Creates the Service Equipment at the job's location; when the serial already exists at this
+ * client (another of their locations, an earlier job), links that one instead; a unit registered at
+ * another client is refused (never moved across clients by a technician). A replay after a lost
+ * answer is answered from the Idempotency-Key (create) or finds the equipment already linked (link).
  */
 async function linkEquipment(job: string, p: LinkEquipmentPayload, call: CallOptions): Promise<void> {
   const read: CallOptions = { timeoutMs: call.timeoutMs };
@@ -48,10 +49,17 @@ async function linkEquipment(job: string, p: LinkEquipmentPayload, call: CallOpt
   } catch (error) {
     if (!isApiError(error) || error.code !== 'conflict') throw error;
   }
+  // Found only among the technician's own jobs' equipment (the BFF scopes the search); a unit
+  // registered at another client (theirs or not) is not theirs to move: the BFF would refuse it too.
   const existing = await findEquipmentBySerial(p.serial, read);
-  if (!existing) throw new ApiError({ status: 409, code: 'conflict', message: `Le numéro de série ${p.serial} est en conflit avec un autre équipement.` });
+  if (!existing || existing.customer !== (await getJob(job, read)).customer) {
+    throw new ApiError({
+      status: 409,
+      code: 'conflict',
+      message: `Le numéro de série ${p.serial} appartient à un équipement d’un autre client : la répartition doit d’abord le retirer de ce dossier.`,
+    });
+  }
   if (existing.service_location === location && existing.dispatch_job === job && existing.status === 'Active') return;
-  // Moving it: the customer follows the location (the job knows both).
-  const jobDoc = await getJob(job, read);
-  await updateEquipment(existing.name, { service_location: location, customer: jobDoc.customer, dispatch_job: job, status: 'Active', installed_on, ...details }, read);
+  // Moving it: ERPNext sets the customer from the location (a technician never writes it).
+  await updateEquipment(existing.name, { service_location: location, dispatch_job: job, status: 'Active', installed_on, ...details }, read);
 }

@@ -42,7 +42,6 @@ export interface TechJobList {
 
 export interface TechJobDetail extends TechJobSummary {
   phone: string | null;
-  email: string | null;
   equipment: EquipmentRow[];
   savedAt: number | null;
 }
@@ -139,7 +138,6 @@ export function loadJobDetail(job: string, signal?: AbortSignal): Promise<TechJo
       customer: doc.customer,
       customerName: customer?.customer_name ?? doc.customer,
       phone: customer?.mobile_no ?? null,
-      email: customer?.email_id ?? null,
       place: placeOf(doc.service_location, locations[0]),
       equipment,
       savedAt: null,

@@ -1,0 +1,60 @@
+// The access table checked against the doctypes it names: a typo in a field list would silently
+// refuse (or, worse, grant) what nobody meant.
+import { DOCTYPE_ACCESS, LIST_LIMITS, METHOD_ACCESS, ROUTE_POLICY } from '@gigafibre/capabilities';
+import { DOCTYPES, isDoctype } from '@gigafibre/contracts';
+import { describe, expect, it } from 'vitest';
+import { OwnRowsModel } from './ownRows';
+import { MAX_ROOT_ROWS } from './scopeStore';
+
+const STANDARD = ['name', 'owner', 'creation', 'modified', 'modified_by', 'docstatus', '_user_tags'];
+const columns = (doctype: string) => (isDoctype(doctype) ? new Set([...Object.keys(DOCTYPES[doctype].fields), ...STANDARD]) : new Set<string>());
+
+describe('the access table', () => {
+  it.each(Object.entries(DOCTYPE_ACCESS))('%s names only real doctypes and columns', (doctype, access) => {
+    expect(isDoctype(doctype)).toBe(true);
+    const cols = columns(doctype);
+    for (const grant of access.read) if (grant.fields !== '*') for (const f of grant.fields) expect(cols, `${doctype} read ${f}`).toContain(f);
+    for (const grant of access.write ?? []) {
+      for (const f of grant.fields) expect(cols, `${doctype} write ${f}`).toContain(f);
+      for (const [f, target] of Object.entries(grant.links ?? {})) {
+        expect(grant.fields).toContain(f);
+        expect(Object.keys(DOCTYPE_ACCESS)).toContain(target);
+      }
+      for (const f of Object.keys(grant.values ?? {})) expect(grant.fields).toContain(f);
+      // Keys that would forge authorship or state are never granted.
+      for (const f of ['name', 'owner', 'creation', 'modified_by', 'docstatus']) expect(grant.fields).not.toContain(f);
+    }
+    if (access.customer) expect(cols).toContain(access.customer);
+    if (access.reference) for (const f of [access.reference.doctype, access.reference.name]) expect(cols).toContain(f);
+    for (const grant of [...access.read, ...(access.write ?? [])]) {
+      if (grant.rows === 'own') expect(access.own, `${doctype}: own rows need an own declaration`).toBeDefined();
+      for (const ref of grant.references ?? []) expect(Object.keys(DOCTYPE_ACCESS)).toContain(ref);
+      if (grant.references) expect(access.reference).toBeDefined();
+    }
+    if (access.own) {
+      expect(cols).toContain(access.own.field);
+      if ('in' in access.own) expect(columns(access.own.in.doctype)).toContain(access.own.in.field);
+      if ('is' in access.own && access.own.window) expect(cols).toContain(access.own.window.field);
+    }
+  });
+
+  it('follows every own-row chain', () => {
+    expect(() => new OwnRowsModel(DOCTYPE_ACCESS)).not.toThrow();
+  });
+
+  it('methods act on doctypes of the table; pages fit what one ERP `in` holds', () => {
+    for (const access of Object.values(METHOD_ACCESS)) {
+      expect(Object.keys(DOCTYPE_ACCESS)).toContain(access.document.doctype);
+      expect(access.args).toContain(access.document.arg);
+    }
+    expect(LIST_LIMITS.maxPage).toBeLessThanOrEqual(MAX_ROOT_ROWS);
+  });
+
+  it('every ERP route of the policy has an access rule (deny by default otherwise)', () => {
+    for (const rule of ROUTE_POLICY.filter((r) => r.upstream === 'erp')) {
+      const [, , area, name] = rule.path.split('/');
+      if (area === 'method' && name !== undefined && !name.startsWith('frappe.client.')) expect(Object.keys(METHOD_ACCESS)).toContain(name);
+      if (area === 'resource') expect(Object.keys(DOCTYPE_ACCESS)).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,153 @@
+// Least privilege behind the BFF's all-powerful ERPNext token: for each doctype, which rows and
+// fields each capability may read, which keys it may write, and how a technician's own rows are
+// found. The BFF enforces it (apps/bff/src/access/), the route policy is derived from it, and
+// README.md says how a feature adds a doctype or a grant. Anything not granted here is refused.
+import type { DoctypeAccess, MethodAccess } from './access';
+
+/** Page sizes: every list is capped (0, "all", is refused), and big lists of personal data are audited. */
+export const LIST_LIMITS = {
+  /** Most rows one list request may ask for (`limit_page_length`); the SPA never needs more. */
+  maxPage: 500,
+  /** Lists of a `personal` doctype asking for more rows than this are written to the audit log. */
+  auditAbove: 100,
+} as const;
+
+/**
+ * A technician's window: the Dispatch Jobs assigned to them from a week ago (a job to finish, a
+ * scan queued offline) to two weeks ahead (the days they plan), Montréal days, inclusive.
+ */
+export const TECHNICIAN_WINDOW = { field: 'scheduled_date', daysBefore: 7, daysAfter: 14 } as const;
+
+const JOB_LINKS = { service_location: 'Service Location', dispatch_job: 'Dispatch Job' } as const;
+const EQUIPMENT_KEYS = ['service_location', 'serial_no', 'equipment_type', 'manufacturer', 'model', 'mac_address', 'status', 'installed_on', 'dispatch_job'];
+
+/** The access table: one entry per doctype the ops app may touch. */
+export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
+  'Dispatch Job': {
+    own: { field: 'technician', is: 'technician', window: TECHNICIAN_WINDOW },
+    customer: 'customer',
+    read: [
+      { by: 'clients.view', rows: 'all', fields: '*' },
+      { by: 'dispatch.view', rows: 'all', fields: '*' },
+      { by: 'scan.use', rows: 'own', fields: '*' },
+    ],
+    write: [
+      {
+        method: 'PUT',
+        by: 'dispatch.assign',
+        rows: 'all',
+        fields: ['technician', 'scheduled_date', 'start_time', 'duration_minutes', 'priority', 'notes', 'status'],
+        // Other statuses go through gigafibre.ops.set_job_status, which checks the transition.
+        values: { status: ['Unscheduled', 'Scheduled'] },
+      },
+      { method: 'PUT', by: 'scan.use', rows: 'own', fields: ['notes'] },
+    ],
+  },
+  Customer: {
+    own: { field: 'name', in: { doctype: 'Dispatch Job', field: 'customer' } },
+    customer: 'name',
+    personal: true,
+    read: [
+      { by: 'clients.view', rows: 'all', fields: '*' },
+      { by: 'dispatch.view', rows: 'all', fields: ['customer_name', 'customer_type', 'mobile_no', 'email_id', 'territory', 'language'] },
+      // A technician calls the client; never their e-mail, account status or anything billing.
+      { by: 'scan.use', rows: 'own', fields: ['customer_name', 'customer_type', 'mobile_no', 'language'] },
+    ],
+  },
+  'Service Location': {
+    own: { field: 'name', in: { doctype: 'Dispatch Job', field: 'service_location' } },
+    customer: 'customer',
+    personal: true,
+    read: [
+      { by: 'clients.view', rows: 'all', fields: '*' },
+      { by: 'dispatch.view', rows: 'all', fields: '*' },
+      {
+        by: 'scan.use',
+        rows: 'own',
+        fields: ['customer', 'address_line', 'city', 'postal_code', 'territory', 'latitude', 'longitude', 'status', 'access_notes'],
+      },
+    ],
+  },
+  'Service Equipment': {
+    own: { field: 'service_location', in: { doctype: 'Service Location', field: 'name' } },
+    customer: 'customer',
+    read: [
+      { by: 'clients.view', rows: 'all', fields: '*' },
+      { by: 'dispatch.view', rows: 'all', fields: '*' },
+      { by: 'scan.use', rows: 'own', fields: '*' },
+    ],
+    write: [
+      // `customer` is never written: ERPNext derives it from the location.
+      { method: 'POST', by: 'scan.use', rows: 'own', fields: EQUIPMENT_KEYS, links: JOB_LINKS, sameCustomer: true },
+      { method: 'PUT', by: 'scan.use', rows: 'own', fields: EQUIPMENT_KEYS, links: JOB_LINKS, sameCustomer: true },
+    ],
+  },
+  Subscription: { customer: 'customer', personal: true, read: [{ by: 'clients.view', rows: 'all', fields: '*' }] },
+  'Sales Invoice': { customer: 'customer', personal: true, read: [{ by: 'clients.view', rows: 'all', fields: '*' }] },
+  'Payment Entry': { customer: 'party', personal: true, read: [{ by: 'clients.view', rows: 'all', fields: '*' }] },
+  Issue: {
+    customer: 'customer',
+    personal: true,
+    read: [{ by: 'clients.view', rows: 'all', fields: '*' }],
+    write: [
+      { method: 'POST', by: 'clients.edit', rows: 'all', fields: ['customer', 'subject', 'priority', 'description', 'status', 'issue_type'], values: { status: ['Open'] } },
+      // No `customer`: a ticket never moves to another client.
+      { method: 'PUT', by: 'clients.edit', rows: 'all', fields: ['subject', 'priority', 'description', 'status', 'issue_type', 'resolution_date'] },
+    ],
+  },
+  Comment: {
+    reference: { doctype: 'reference_doctype', name: 'reference_name' },
+    personal: true,
+    read: [
+      { by: 'clients.view', rows: 'all', fields: '*', references: ['Customer'] },
+      { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Customer'] },
+    ],
+    write: [
+      // The author comes from X-Ops-User (never comment_email/comment_by), and only plain notes.
+      {
+        method: 'POST',
+        by: 'clients.edit',
+        rows: 'all',
+        fields: ['comment_type', 'reference_doctype', 'reference_name', 'content'],
+        values: { comment_type: ['Comment'] },
+        references: ['Customer'],
+      },
+    ],
+  },
+  Version: {
+    // A Version holds the old and new values of the fields it changed.
+    reference: { doctype: 'ref_doctype', name: 'docname', carriesValues: true },
+    read: [
+      { by: 'clients.view', rows: 'all', fields: '*', references: ['Issue', 'Dispatch Job'] },
+      { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Dispatch Job'] },
+    ],
+  },
+  Technician: {
+    own: { field: 'name', is: 'technician' },
+    read: [
+      { by: 'dispatch.view', rows: 'all', fields: '*' },
+      { by: 'scan.use', rows: 'own', fields: ['technician_name', 'user'] },
+    ],
+  },
+  Tag: {
+    read: [
+      { by: 'clients.view', rows: 'all', fields: '*' },
+      { by: 'dispatch.view', rows: 'all', fields: '*' },
+    ],
+  },
+  User: { personal: true, read: [{ by: 'users.manage', rows: 'all', fields: '*' }] },
+};
+
+/** Whitelisted ERPNext methods that change one document. */
+export const METHOD_ACCESS: Readonly<Record<string, MethodAccess>> = {
+  'gigafibre.ops.set_job_status': {
+    http: 'POST',
+    args: ['job', 'status'],
+    document: { doctype: 'Dispatch Job', arg: 'job' },
+    grants: [
+      { by: 'dispatch.assign', rows: 'all' },
+      // A technician moves their own job forward; cancelling is the dispatcher's.
+      { by: 'scan.use', rows: 'own', values: { status: ['En Route', 'In Progress', 'Completed'] } },
+    ],
+  },
+};
