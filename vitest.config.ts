@@ -27,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['apps/bff/**/*.spec.ts', 'apps/ops/eslint/**/*.spec.ts', 'apps/standin/**/*.spec.ts', 'packages/*/src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+          include: ['apps/bff/**/*.spec.ts', 'apps/ops/eslint/**/*.spec.ts', 'apps/standin/**/*.spec.ts', 'packages/*/src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'bench/**/*.spec.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 20_000,
           hookTimeout: 30_000,

@@ -1,13 +1,13 @@
 // `pnpm bench bundle-budget`: builds the SPA and prints, for the shell and for each route, the gzip
 // size of the JS and CSS a browser must load before it can show it (entry + static imports, the
 // boot-time Quasar language pack, the route's lazy page and its feature messages, and their static
-// imports). Fails when over budget. `--no-build` reuses apps/ops/dist.
+// imports). Fails when over budget. `--no-build` (and BENCH_SMOKE=1) reuses apps/ops/dist.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FirstLoad, kb } from './lib/firstLoad';
-import { report } from './lib/report';
+import { report, SMOKE } from './lib/report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const appRoot = join(root, 'apps/ops');
@@ -16,7 +16,7 @@ const dist = process.env.OPS_DIST ?? join(appRoot, 'dist');
 /** First-load JS budgets in kB (1 kB = 1000 bytes, gzip level 9). */
 const BUDGETS_KB: Record<string, number> = { shell: 110, '/scan': 120 };
 
-if (!process.argv.includes('--no-build')) {
+if (!SMOKE && !process.argv.includes('--no-build')) {
   const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',

@@ -8,18 +8,20 @@
 //
 //   BENCH_SCALE (default 50000) customers, BENCH_SEARCHES (default 600), BENCH_CONCURRENCY (default 1:
 //   one CSR at a time; 4 = four CSRs searching at once), BENCH_DB (a database file to keep between
-//   runs: seeding 50,000 customers takes a while; default a temporary file).
+//   runs: seeding 50,000 customers takes a while; default a temporary file), BENCH_PORT_BASE (default
+//   8350: ERP +1, hub +2, BFF +3). BENCH_SMOKE=1: 2,000 customers, 30 searches.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { missingCustomerIds, type LookupHits, type SearchRow } from '../apps/ops/src/features/clients/model/mergeSearchResults';
 import { buildSearchPlan, customersByIdCall, listCallQuery, lookupCall, type ListCall } from '../apps/ops/src/features/clients/model/searchPlan';
 import { BENCH, buildBff, issuerFor, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
-import { percentile, report, round } from './lib/report';
+import { percentile, report, reportError, round, size } from './lib/report';
 
-const PORTS = { erp: 8351, hub: 8352, bff: 8353 } as const;
-const SCALE = Number(process.env.BENCH_SCALE ?? 50_000);
-const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 600);
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8350);
+const PORTS = { erp: PORT_BASE + 1, hub: PORT_BASE + 2, bff: PORT_BASE + 3 } as const;
+const SCALE = Number(process.env.BENCH_SCALE ?? size(50_000, 2_000));
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? size(600, 30));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
 const TARGET_P95_MS = 100;
 
@@ -186,9 +188,8 @@ try {
     p95 <= TARGET_P95_MS && errors === 0,
   );
 } catch (err) {
-  console.error(err);
+  reportError('client-search', err);
   await stopAll();
-  process.exitCode = 2;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

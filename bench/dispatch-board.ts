@@ -9,27 +9,32 @@
 //  - drop to persisted: real mouse drags (HTML5 DnD) of Scheduled, conflict-free jobs to the queue
 //    and back to their slot; each drop's `dispatch:drop-to-persisted` measure (drop handled → PUT
 //    answered by ERPNext through the BFF → board updated). Target p95 ≤ 300 ms.
-// Options: --no-build (reuse OPS_DIST / BFF_BUNDLE), BENCH_LOADS (default 7), BENCH_MOVES (default 20).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// Options: --no-build (reuse OPS_DIST / BFF_BUNDLE), BENCH_LOADS (default 7), BENCH_MOVES (default 20),
+// BENCH_PORT_BASE (default 8240: ERP +1, hub +2, edge +4 (its outpost +7), BFF +5).
+// BENCH_SMOKE=1: 10 technicians, 100 jobs, 1 load, 2 moves, on the build `npm test` just made.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { percentile, report, round } from './lib/report';
+import { repoRoot as root, startStackChild, waitForUrl } from '../scripts/lib/processes';
+import { TIMING } from '../apps/ops/src/shared/instrumentation/timing';
+import { benchGroup, stopAll } from './lib/benchProcesses';
+import { percentile, report, reportError, round, size, SMOKE } from './lib/report';
 import { montrealToday } from '../packages/contracts/src/montrealTime';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const PORTS = { erp: 8241, hub: 8242, edge: 8244, bff: 8245 } as const;
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8240);
+const PORTS = { erp: PORT_BASE + 1, hub: PORT_BASE + 2, edge: PORT_BASE + 4, bff: PORT_BASE + 5 } as const;
 const BASE = `http://localhost:${PORTS.edge}`;
 const ERP = `http://127.0.0.1:${PORTS.erp}`;
 const ERP_TOKEN = 'bench-key:bench-secret';
-const LOADS = Number(process.env.BENCH_LOADS ?? 7);
-const MOVES = Number(process.env.BENCH_MOVES ?? 20);
+const TECHNICIANS = size(60, 10);
+const JOBS_PER_DAY = size(800, 100);
+const LOADS = Number(process.env.BENCH_LOADS ?? size(7, 1));
+const MOVES = Number(process.env.BENCH_MOVES ?? size(20, 2));
 const TARGET = { firstRenderMs: 150, dropP95Ms: 300 } as const;
-const opsDist = process.env.OPS_DIST ?? `${root}apps/ops/dist-bench-dispatch`;
-const bffBundle = process.env.BFF_BUNDLE ?? `${root}apps/bff/dist-bench-dispatch/index.js`;
-
-const children: ChildProcess[] = [];
-let stopping = false;
+const MARK = TIMING.dispatch;
+// Its own build by default, so that a bench does not overwrite the files a running stack serves.
+const opsDist = process.env.OPS_DIST ?? `${root}apps/ops/${SMOKE ? 'dist' : 'dist-bench-dispatch'}`;
+const bffBundle = process.env.BFF_BUNDLE ?? `${root}apps/bff/${SMOKE ? 'dist' : 'dist-bench-dispatch'}/index.js`;
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -37,61 +42,20 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): voi
 }
 
 async function startStack(): Promise<void> {
-  const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}scripts/stack.ts`], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      OPS_PORT: String(PORTS.edge),
-      BFF_PORT: String(PORTS.bff),
-      STANDIN_ERP_PORT: String(PORTS.erp),
-      STANDIN_HUB_PORT: String(PORTS.hub),
-      STANDIN_ERP_TOKEN: ERP_TOKEN,
-      STANDIN_DB: ':memory:',
-      STANDIN_TECHNICIANS: '60',
-      STANDIN_JOBS_PER_DAY: '800',
-      OPS_DIST: opsDist,
-      BFF_BUNDLE: bffBundle,
-      LOG_LEVEL: 'warn',
-    },
+  const stack = startStackChild(benchGroup, {
+    OPS_PORT: String(PORTS.edge),
+    BFF_PORT: String(PORTS.bff),
+    STANDIN_ERP_PORT: String(PORTS.erp),
+    STANDIN_HUB_PORT: String(PORTS.hub),
+    STANDIN_ERP_TOKEN: ERP_TOKEN,
+    STANDIN_DB: ':memory:',
+    STANDIN_TECHNICIANS: String(TECHNICIANS),
+    STANDIN_JOBS_PER_DAY: String(JOBS_PER_DAY),
+    OPS_DIST: opsDist,
+    BFF_BUNDLE: bffBundle,
+    LOG_LEVEL: 'warn',
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  child.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`la pile s’est arrêtée (${code}) :\n${stderr}`);
-      process.exit(2);
-    }
-  });
-  children.push(child);
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/ops/readyz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('la pile n’a pas démarré en 120 s');
-}
-
-async function stopAll(): Promise<void> {
-  stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await waitForUrl(`${BASE}/ops/readyz`, { timeoutMs: 120_000, intervalMs: 300, child: stack });
 }
 
 interface Job {
@@ -150,12 +114,12 @@ async function firstRender(browser: Browser, page: Page, url: string): Promise<{
   await page.goto('about:blank');
   await browser.startTracing(page, { categories: ['blink.user_timing'] });
   await page.goto(url);
-  const handle = await page.waitForFunction(() => performance.getEntriesByName('dispatch:first-render')[0]?.duration, undefined, { timeout: 60_000 });
+  const handle = await page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.duration, MARK.firstRender, { timeout: 60_000 });
   const wall = (await handle.jsonValue()) as number;
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   const mark = (name: string) => traceEvents.find((e) => e.name === name && e.ph === 'I' && e.tts !== undefined);
-  const ready = mark('dispatch:data-ready');
-  const rendered = mark('dispatch:rendered');
+  const ready = mark(MARK.dataReady);
+  const rendered = mark(MARK.rendered);
   if (!ready?.tts || !rendered?.tts || ready.tid !== rendered.tid) throw new Error('marques de rendu absentes de la trace');
   return { cpu: (rendered.tts - ready.tts) / 1000, wall };
 }
@@ -175,14 +139,14 @@ async function showRow(page: Page, technician: string): Promise<void> {
 }
 
 async function measuredDrop(page: Page, drag: () => Promise<void>): Promise<number> {
-  const before = await page.evaluate(() => performance.getEntriesByName('dispatch:drop-to-persisted').length);
+  const before = await page.evaluate((name) => performance.getEntriesByName(name).length, MARK.dropToPersisted);
   await drag();
   const handle = await page.waitForFunction(
-    (n) => {
-      const all = performance.getEntriesByName('dispatch:drop-to-persisted');
+    ({ name, n }) => {
+      const all = performance.getEntriesByName(name);
       return all.length > n ? all[all.length - 1]?.duration : undefined;
     },
-    before,
+    { name: MARK.dropToPersisted, n: before },
     { timeout: 15_000 },
   );
   return (await handle.jsonValue()) as number;
@@ -212,11 +176,11 @@ async function moveRoundTrip(page: Page, job: Job, axis: { start: number; end: n
 }
 
 try {
-  if (!process.argv.includes('--no-build')) {
+  if (!SMOKE && !process.argv.includes('--no-build')) {
     run(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], { OPS_DIST: opsDist });
     run(process.execPath, [`${root}apps/bff/build.mjs`], { BFF_BUNDLE: bffBundle });
   }
-  if (!existsSync(`${opsDist}/index.html`) || !existsSync(bffBundle)) throw new Error('SPA ou BFF non construits (retirez --no-build)');
+  if (!existsSync(`${opsDist}/index.html`) || !existsSync(bffBundle)) throw new Error(`SPA ou BFF non construits (${opsDist}, ${bffBundle}) : ${SMOKE ? 'lancez pnpm run build' : 'retirez --no-build'}`);
   await startStack();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -252,8 +216,8 @@ try {
     report(
       'dispatch-board',
       {
-        technicians: 60,
-        jobs_per_day: 800,
+        technicians: TECHNICIANS,
+        jobs_per_day: JOBS_PER_DAY,
         first_render_scripting_ms: round(firstRenderMs, 1),
         first_render_scripting_max_ms: round(Math.max(...renders), 1),
         first_render_wall_ms: round(percentile(walls, 50), 1),
@@ -270,8 +234,7 @@ try {
     await browser.close();
   }
 } catch (error) {
-  console.error(error);
-  report('dispatch-board', { error: String((error as Error).message ?? error) }, false);
+  reportError('dispatch-board', error);
 } finally {
   await stopAll();
 }

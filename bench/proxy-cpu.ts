@@ -11,15 +11,15 @@
 //
 //   BENCH_REQUESTS (default 20000) per endpoint, BENCH_CONNECTIONS (default 10),
 //   BENCH_CPU_PROF=<dir> runs the BFF with --cpu-prof (profiles written to <dir> at exit),
-//   BENCH_PORT_BASE (default 8710: ERP on base+1, hub +2, BFF +3).
+//   BENCH_PORT_BASE (default 8710: ERP on base+1, hub +2, BFF +3). BENCH_SMOKE=1: 500 requests each.
 import autocannon from 'autocannon';
 import { BENCH, buildBff, cpuMicros, execedPid, issuerFor, rssMb, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
-import { report, round } from './lib/report';
+import { report, reportError, round, size } from './lib/report';
 import { montrealToday } from '../packages/contracts/src/montrealTime';
 
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8710);
 const PORTS = { erp: PORT_BASE + 1, hub: PORT_BASE + 2, bff: PORT_BASE + 3 } as const;
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? size(20_000, 500));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const TARGET_US = 150;
 const LIST = `/ops/api/erp/resource/Customer?fields=${encodeURIComponent('["name","customer_name","mobile_no","email_id","territory"]')}&limit_page_length=20`;
@@ -125,7 +125,6 @@ try {
     list.cpuUsPerReq <= TARGET_US && me.cpuUsPerReq <= TARGET_US && tech.cpuUsPerReq <= TARGET_US && errors === 0 && [list, me, tech].every((m) => m.requests === REQUESTS),
   );
 } catch (err) {
-  console.error(err);
+  reportError('proxy-cpu', err);
   await stopAll();
-  process.exitCode = 2;
 }

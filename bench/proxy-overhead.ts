@@ -11,15 +11,17 @@
 //
 // BENCH_SECONDS (default 5) per round, BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
 // BENCH_PORT_BASE (default 8600: ERP +1, hub +2, BFF +3, outpost +4, nginx +5), BENCH_NGINX=0 to
-// leave nginx out (it is also left out, and said so, when it is not installed).
+// leave nginx out (it is also left out, and said so, when it is not installed). BENCH_SMOKE=1: one
+// round of 1 s after 1 s of warm-up.
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { nginxPath, nginxProblem, writeNginxFiles, type NginxFiles } from '../scripts/lib/nginxEdge';
 import { BENCH, buildBff, issuerFor, startBff, startChild, startStandin, stopAll, treeCpuMicros, waitFor, signEdgeJwt } from './lib/benchProcesses';
-import { percentile, report, round } from './lib/report';
+import { percentile, report, reportError, round, size } from './lib/report';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? size(5, 1));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? size(3, 1));
+const WARM_SECONDS = size(2, 1);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const BASE = Number(process.env.BENCH_PORT_BASE ?? 8600);
 const PORTS = { erp: BASE + 1, hub: BASE + 2, bff: BASE + 3, outpost: BASE + 4, nginx: BASE + 5 } as const;
@@ -108,7 +110,7 @@ try {
   const legs = Object.keys(targets);
 
   // Warm every path (JIT, connection pools, the token caches), then alternate.
-  for (const leg of legs) await load(targets[leg] as Target, 2, {});
+  for (const leg of legs) await load(targets[leg] as Target, WARM_SECONDS, {});
   const rounds: Record<string, Round>[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const r: Record<string, Round> = {};
@@ -160,7 +162,7 @@ try {
   nginxFiles?.remove();
   report('proxy-overhead', figures, ratio >= 0.6 && (figures.added_p50_ms as number) <= 1 && errors === 0);
 } catch (err) {
-  console.error(err);
+  reportError('proxy-overhead', err);
   await stopAll();
   nginxFiles?.remove();
   process.exitCode = 2;

@@ -4,22 +4,25 @@
 // scan route's first-load JS (gzip) without the camera reader (@zxing, loaded when the camera opens).
 // Targets: flush ≤ 15 s, 0 lost, 0 duplicated, first load ≤ 120 kB.
 //
-// SCAN_BENCH_RECORDS (default 500), SCAN_BENCH_PORT_BASE (default 8505), OPS_DIST, BFF_BUNDLE;
-// `--no-build` reuses the built SPA.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// SCAN_BENCH_RECORDS (default 500), BENCH_PORT_BASE (default 8505: ERP +1, hub +2, edge +4 (its
+// outpost +7), BFF +5), OPS_DIST, BFF_BUNDLE; `--no-build` reuses the built SPA.
+// BENCH_SMOKE=1: 20 scans, on the build `npm test` just made.
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { newScanRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../apps/ops/src/features/scan/model/scanQueueRecord';
+import { startStackChild, waitForUrl } from '../scripts/lib/processes';
+import { benchGroup, stopAll } from './lib/benchProcesses';
 import { FirstLoad, kb } from './lib/firstLoad';
-import { report, round } from './lib/report';
+import { report, reportError, round, size, SMOKE } from './lib/report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const RECORDS = Number(process.env.SCAN_BENCH_RECORDS ?? 500);
-const BASE = Number(process.env.SCAN_BENCH_PORT_BASE ?? 8505);
-const PORTS = { erp: BASE + 1, hub: BASE + 2, edge: BASE + 80, bff: BASE + 90 };
+const RECORDS = Number(process.env.SCAN_BENCH_RECORDS ?? size(500, 20));
+const BASE = Number(process.env.BENCH_PORT_BASE ?? process.env.SCAN_BENCH_PORT_BASE ?? 8505);
+const PORTS = { erp: BASE + 1, hub: BASE + 2, edge: BASE + 4, bff: BASE + 5 };
 const EDGE = `http://localhost:${PORTS.edge}`;
 const ERP = `http://127.0.0.1:${PORTS.erp}`;
 const ERP_TOKEN = 'bench-key:bench-secret';
@@ -28,7 +31,7 @@ const BFF_BUNDLE = process.env.BFF_BUNDLE ?? join(root, 'apps/bff/dist/index.js'
 const BUDGET = { flushMs: 15_000, scanFirstLoadKb: 120 };
 
 function build(): void {
-  if (!process.argv.includes('--no-build')) {
+  if (!SMOKE && !process.argv.includes('--no-build')) {
     const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, OPS_DIST: DIST } });
     if (vite.status !== 0) throw new Error('vite build a échoué');
   }
@@ -46,54 +49,24 @@ function scanFirstLoad(): { kb: number; shellKb: number; zxingInFirstLoad: boole
   return { kb: kb(build.sizes(scan).js), shellKb: kb(build.sizes(shell).js), zxingInFirstLoad: [...scan.modules].some((key) => key.includes('@zxing')) };
 }
 
-const children: ChildProcess[] = [];
-let stopping = false;
-function startStack(): void {
-  const env = {
-    ...process.env,
-    OPS_PORT: String(PORTS.edge),
-    BFF_PORT: String(PORTS.bff),
-    STANDIN_ERP_PORT: String(PORTS.erp),
-    STANDIN_HUB_PORT: String(PORTS.hub),
-    STANDIN_ERP_TOKEN: ERP_TOKEN,
-    STANDIN_HUB_TOKEN: 'bench-hub-token',
-    STANDIN_DB: ':memory:',
-    LOG_LEVEL: 'warn',
-    OPS_DIST: DIST,
-    BFF_BUNDLE,
-  };
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/stack.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  child.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`la pile s’est arrêtée (${code}) :\n${stderr}`);
-      process.exit(2);
-    }
-  });
-  children.push(child);
-}
-async function stopStack(): Promise<void> {
-  stopping = true;
-  for (const child of children) {
-    if (child.exitCode !== null) continue;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  }
-}
-
-async function waitReady(url: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url, { redirect: 'manual' })).status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} ne répond pas`);
+function startStack(): ChildProcess {
+  // Its own process group (detached): a terminal's Ctrl-C reaches the bench, which then stops it.
+  return startStackChild(
+    benchGroup,
+    {
+      OPS_PORT: String(PORTS.edge),
+      BFF_PORT: String(PORTS.bff),
+      STANDIN_ERP_PORT: String(PORTS.erp),
+      STANDIN_HUB_PORT: String(PORTS.hub),
+      STANDIN_ERP_TOKEN: ERP_TOKEN,
+      STANDIN_HUB_TOKEN: 'bench-hub-token',
+      STANDIN_DB: ':memory:',
+      LOG_LEVEL: 'warn',
+      OPS_DIST: DIST,
+      BFF_BUNDLE,
+    },
+    { detached: true },
+  );
 }
 
 async function erp<T>(path: string, query: Record<string, unknown>): Promise<T> {
@@ -125,8 +98,7 @@ function storeRecordsScript(database: string, store: string, records: ScanQueueR
 async function main(): Promise<void> {
   build();
   const firstLoad = scanFirstLoad();
-  startStack();
-  await waitReady(`${EDGE}/ops/readyz`);
+  await waitForUrl(`${EDGE}/ops/readyz`, { child: startStack() });
 
   const { data: jobs } = await erp<{ data: { name: string; service_location: string }[] }>('/api/resource/Dispatch Job', {
     fields: ['name', 'service_location'],
@@ -216,12 +188,12 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    await stopStack();
+    await stopAll();
   }
 }
 
 main().catch(async (error: unknown) => {
-  console.error(error);
-  await stopStack();
+  reportError('scan-queue', error);
+  await stopAll();
   process.exit(2);
 });

@@ -12,6 +12,7 @@
 // Target: 0 unexpected errors, RSS growth < 10 % on each replica.
 //
 //   SOAK_SECONDS or `--seconds N` (default 600) for shorter development runs (windows of a quarter).
+//   BENCH_PORT_BASE (default 8750: edge, ERP +1, hub +2, BFFs +3 and +4). BENCH_SMOKE=1: 16 s.
 //   To tell a leak from the sawtooth: BENCH_BFF_NODE_ARGS="--expose-gc --import ./bench/lib/gcProbe.mjs"
 //   logs each replica's heap after a forced full GC every 10 s (see that file).
 import { get } from 'node:http';
@@ -20,11 +21,12 @@ import { FaultClient, type FaultRule } from '../apps/standin/src/faults/client';
 import { FIXTURE_JOBS } from '../apps/standin/src/seed/fixtures';
 import { montrealToday } from '../packages/contracts/src/montrealTime';
 import { buildBff, execedPid, issuerFor, rssMb, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
-import { report, round } from './lib/report';
+import { report, reportError, round, size } from './lib/report';
 
 const arg = process.argv.indexOf('--seconds');
-const SECONDS = Number(arg > -1 ? process.argv[arg + 1] : (process.env.SOAK_SECONDS ?? 600));
-const PORTS = { edge: 8750, erp: 8751, hub: 8752, bffs: [8753, 8754] } as const;
+const SECONDS = Number(arg > -1 ? process.argv[arg + 1] : (process.env.SOAK_SECONDS ?? size(600, 16)));
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8750);
+const PORTS = { edge: PORT_BASE, erp: PORT_BASE + 1, hub: PORT_BASE + 2, bffs: [PORT_BASE + 3, PORT_BASE + 4] } as const;
 const EDGE = `http://127.0.0.1:${PORTS.edge}`;
 const CONCURRENT_STREAMS = 20;
 // Steady rates: 3 listers × 15 calls/s, 4 writes/s, a fault (and its recovery call) every second.
@@ -265,7 +267,6 @@ try {
     unexpected.length === 0 && worst < TARGET_GROWTH && counts.lists > 0 && counts.writes > 0 && counts.streamsOpened > 0 && counts.faultsExpected > 0,
   );
 } catch (err) {
-  console.error(err);
+  reportError('soak', err);
   await stopAll();
-  process.exitCode = 2;
 }

@@ -10,16 +10,16 @@
 // (one serialisation per event, one write per stream), fast enough that the BFF dominates.
 //
 //   BENCH_STREAMS (default 2000), BENCH_SECONDS (default 20), BENCH_DIRECT_EVENTS (default 5),
-//   BENCH_PORT_BASE (default 8740: ERP on base+1, hub +2, BFF +3).
+//   BENCH_PORT_BASE (default 8740: ERP on base+1, hub +2, BFF +3). BENCH_SMOKE=1: 50 streams, 3 s.
 import { spawnSync } from 'node:child_process';
 import { get, type ClientRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { BENCH, buildBff, cpuMicros, execedPid, FD_LIMIT, issuerFor, root, rssMb, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
-import { percentile, report, round } from './lib/report';
+import { percentile, report, reportError, round, size } from './lib/report';
 
-const STREAMS = Number(process.env.BENCH_STREAMS ?? 2000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const DIRECT_EVENTS = Number(process.env.BENCH_DIRECT_EVENTS ?? 5);
+const STREAMS = Number(process.env.BENCH_STREAMS ?? size(2000, 50));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? size(20, 3));
+const DIRECT_EVENTS = Number(process.env.BENCH_DIRECT_EVENTS ?? size(5, 2));
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8740);
 const PORTS = { erp: PORT_BASE + 1, hub: PORT_BASE + 2, bff: PORT_BASE + 3 } as const;
 const TARGET_P99_MS = 100;
@@ -179,7 +179,6 @@ try {
     viaBff.missing === 0 && viaBff.latencies.length === expected && p99 < TARGET_P99_MS && rssPeak < TARGET_RSS_MB,
   );
 } catch (err) {
-  console.error(err);
+  reportError('sse-fanout', err);
   await stopAll();
-  process.exitCode = 2;
 }

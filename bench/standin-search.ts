@@ -2,15 +2,16 @@
 // uses), then times the client searches the SPA makes through /api/resource with `like` filters:
 // by name, by phone digits, by equipment serial, and all three at once (or_filters).
 // Target: p95 ≤ 30 ms for each kind. Also reports how long the seed took.
+// BENCH_SCALE, BENCH_REQUESTS (per kind); BENCH_SMOKE=1: 2,000 customers, 20 requests per kind.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { percentile, report, round } from './lib/report';
+import { percentile, report, round, size } from './lib/report';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? 50_000);
-const PER_KIND = Number(process.env.BENCH_REQUESTS ?? 400);
+const SCALE = Number(process.env.BENCH_SCALE ?? size(50_000, 2_000));
+const PER_KIND = Number(process.env.BENCH_REQUESTS ?? size(400, 20));
 const TARGET_P95_MS = 30;
 const TOKEN = 'bench-key:bench-secret';
 

@@ -4,67 +4,37 @@
 // own edge otherwise (OPS_EDGE=nginx|standin forces one; see lib/stack-config.ts). Wired exactly
 // as production is (only URLs and tokens differ). Used by `npm start` and by the Playwright suite.
 // Ctrl-C / SIGTERM stops every process and removes nginx's temporary folder.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { nginxPath, nginxProblem, removeStaleNginxFiles, writeNginxFiles, type NginxFiles } from './lib/nginxEdge';
+import { ProcessGroup, repoRoot as root, waitForUrl } from './lib/processes';
 import { chooseEdge, stackConfig } from './lib/stack-config';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const choice = chooseEdge(process.env, nginxProblem(nginxPath(process.env)));
 if ('error' in choice) {
   console.error(`✗ ${choice.error}`);
   process.exit(1);
 }
 const cfg = stackConfig(process.env, choice.edge);
-const children: ChildProcess[] = [];
 let nginxFiles: NginxFiles | undefined;
-let stopping = false;
-
-function start(name: string, cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`✗ ${name} s’est arrêté (${signal ?? code}) : arrêt de tout.`);
+const group = new ProcessGroup({
+  onEarlyExit: (name, status) => {
+    console.error(`✗ ${name} s’est arrêté (${status}) : arrêt de tout.`);
     void stop(1);
-  });
-  children.push(child);
-  return child;
-}
+  },
+});
+const start = (name: string, cmd: string, args: string[], env: Record<string, string>) => group.start(name, cmd, args, { env, stdout: 'inherit', stderr: 'inherit' });
 
 async function stop(code: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 8_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  if (group.isStopping) return;
+  await group.stopAll();
   nginxFiles?.remove();
   process.exit(code);
 }
 
 async function waitReady(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { redirect: 'manual' });
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} n’a pas répondu 200 en ${timeoutMs / 1000} s`);
+  await waitForUrl(url, { timeoutMs }).catch(() => {
+    throw new Error(`${url} n’a pas répondu 200 en ${timeoutMs / 1000} s`);
+  });
 }
 
 process.on('SIGINT', () => void stop(0));

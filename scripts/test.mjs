@@ -23,6 +23,8 @@ step('types (vue-tsc, tsc)', () => run(pnpm, ['run', 'typecheck'], { what: 'la v
 step('lint (eslint)', () => run(pnpm, ['run', 'lint'], { what: 'eslint' }));
 step('tests unitaires et d’intégration (vitest)', () => run(pnpm, ['run', 'test:unit'], { what: 'vitest' }));
 step('build', () => run(pnpm, ['run', 'build'], { what: 'le build' }));
+// Every bench at small sizes (figures not judged): a bench that no longer runs fails here (bench/smoke.ts).
+step('bancs d’essai en mode fumée (BENCH_SMOKE=1)', () => run(pnpm, ['bench', 'smoke'], { what: 'un banc d’essai' }));
 step('tests de bout en bout (Playwright, Chromium)', () => run(pnpm, ['run', 'test:e2e'], { what: 'Playwright' }));
 
 console.log('\n━━ Résumé');

@@ -3,10 +3,11 @@
 // /proc, and stop everything at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { ProcessGroup, repoRoot, waitForUrl } from '../../scripts/lib/processes';
+import { SMOKE } from './report';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const root = repoRoot;
 
 /** Bench-only secrets (never used outside a bench run). */
 export const BENCH = {
@@ -19,12 +20,12 @@ export const BENCH = {
 /** File descriptors each child may open: thousands of streams need more than a default 1,024. */
 export const FD_LIMIT = 16_384;
 
-const children: ChildProcess[] = [];
-let stopping = false;
-
-// Whatever ends this process (an early exit below, an uncaught error), its children go with it.
-process.once('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+/** Every child a bench starts; one that exits before `stopAll()` aborts the bench. */
+export const benchGroup = new ProcessGroup({
+  onEarlyExit: (name, status, stderr) => {
+    console.error(`${name} exited early (${status}):\n${stderr}`);
+    process.exit(2);
+  },
 });
 
 /**
@@ -34,50 +35,17 @@ process.once('exit', () => {
  */
 export function startChild(name: string, command: string, args: string[], env: Record<string, string>, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   const script = `ulimit -n ${FD_LIMIT} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"`;
-  const child = spawn('/bin/sh', ['-c', script, 'sh', command, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} exited early (${signal ?? code}):\n${stderr}`);
-      process.exit(2);
-    }
-  });
-  children.push(child);
-  return child;
+  return benchGroup.start(name, '/bin/sh', ['-c', script, 'sh', command, ...args], { env, stdout });
 }
 
 /** SIGTERM every child (SIGKILL after 8 s) and wait for them. */
-export async function stopAll(): Promise<void> {
-  stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+export function stopAll(): Promise<void> {
+  return benchGroup.stopAll();
 }
 
 /** Polls `url` until it answers 2xx. */
-export async function waitFor(url: string, headers: Record<string, string> = {}, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url, { headers, redirect: 'manual' })).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} not ready after ${timeoutMs / 1000} s`);
+export function waitFor(url: string, headers: Record<string, string> = {}, timeoutMs = 120_000): Promise<void> {
+  return waitForUrl(url, { headers, timeoutMs, intervalMs: 200 });
 }
 
 function statFields(pid: number): string[] | undefined {
@@ -142,11 +110,16 @@ export function signEdgeJwt(claims: Record<string, unknown>, issuer: string): st
   return `${unsigned}.${createHmac('sha256', BENCH.jwtSecret).update(unsigned).digest('base64url')}`;
 }
 
-/** Builds the BFF bundle (BFF_BUNDLE, default apps/bff/dist/index.js) and returns its path. */
+/**
+ * Builds the BFF bundle (BFF_BUNDLE, default apps/bff/dist/index.js) and returns its path. A smoke
+ * run reuses the bundle `npm test`'s build step just made.
+ */
 export async function buildBff(): Promise<string> {
+  const bundle = process.env.BFF_BUNDLE ?? `${root}apps/bff/dist/index.js`;
+  if (SMOKE && existsSync(bundle)) return bundle;
   const build = spawn(process.execPath, ['apps/bff/build.mjs'], { cwd: root, stdio: 'inherit' });
   await new Promise<void>((resolve, reject) => build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('BFF build failed')))));
-  return process.env.BFF_BUNDLE ?? `${root}apps/bff/dist/index.js`;
+  return bundle;
 }
 
 export interface StandinPorts {

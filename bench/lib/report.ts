@@ -1,4 +1,15 @@
-// What every bench shares: percentiles and the one-line JSON result.
+// What every bench shares: percentiles, the one-line JSON result, and the smoke mode.
+
+/**
+ * BENCH_SMOKE=1: small sizes, a few seconds, figures printed but not judged (`npm test` runs every
+ * bench this way, bench/smoke.ts, so a bench that no longer runs fails CI). An error still fails.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+
+/** `full` normally, `smoke` under BENCH_SMOKE=1: a bench's size (requests, rows, seconds). */
+export function size(full: number, smoke: number): number {
+  return SMOKE ? smoke : full;
+}
 
 /** The p-th percentile (0–100) of `values` (nearest rank); NaN when empty. */
 export function percentile(values: readonly number[], p: number): number {
@@ -15,10 +26,23 @@ export function round(value: number, digits = 2): number {
 }
 
 /**
- * Prints the bench's result as its last line and sets the exit code from `pass`.
+ * Prints the bench's result as its last line and sets the exit code from `pass` (in smoke mode the
+ * figures are not judged: `pass` is printed as `target_met` and the exit code is 0).
  * Figures carry their unit in their name (`p95_ms`, `rss_mb`).
  */
 export function report(bench: string, figures: Record<string, number | string | boolean>, pass: boolean): void {
+  if (SMOKE) {
+    console.log(JSON.stringify({ bench, smoke: true, ...figures, target_met: pass, pass: true }));
+    process.exitCode = 0;
+    return;
+  }
   console.log(JSON.stringify({ bench, ...figures, pass }));
   process.exitCode = pass ? 0 : 1;
+}
+
+/** The bench could not run: one JSON line saying why, and a failure in every mode. */
+export function reportError(bench: string, error: unknown): void {
+  console.error(error);
+  console.log(JSON.stringify({ bench, ...(SMOKE && { smoke: true }), error: error instanceof Error ? error.message : String(error), pass: false }));
+  process.exitCode = 2;
 }

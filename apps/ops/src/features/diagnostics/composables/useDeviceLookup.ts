@@ -2,15 +2,11 @@
 // and the time from asking to the panel on screen (Performance API mark + measure, read by e2e).
 import { nextTick, onScopeDispose, ref, watch, type Ref } from 'vue';
 import type { DeviceLookup } from '@gigafibre/contracts';
+import { clearTiming, markTiming, measureTiming, TIMING } from '@/shared/instrumentation';
 import { useAsyncData } from '@/shared/ui';
 import { lookupDevice } from '../api/diagnosticsApi';
 
-export const LOOKUP_MARK = 'diagnostics:lookup-start';
-export const ANSWER_MARK = 'diagnostics:lookup-answer';
-/** Start → painted panel (the figure the issue budgets), and its two parts. */
-export const RENDER_MEASURE = 'diagnostics:lookup-to-render';
-export const NETWORK_MEASURE = 'diagnostics:lookup-network';
-export const PAINT_MEASURE = 'diagnostics:answer-to-render';
+const { lookupStart, lookupAnswer, lookupToRender, lookupNetwork, answerToRender } = TIMING.diagnostics;
 /** After this long without an answer the page says the hub is slow (the deadline is 8 s). */
 export const SLOW_AFTER_MS = 2_500;
 
@@ -28,12 +24,11 @@ export function useDeviceLookup(serial: Ref<string>) {
   const { data, error, loading, reload } = useAsyncData<DeviceLookup>(
     async (signal) => {
       // One set of entries at a time: a CSR's day of lookups must not pile up in the timeline.
-      for (const name of [LOOKUP_MARK, ANSWER_MARK]) performance.clearMarks(name);
-      for (const name of [RENDER_MEASURE, NETWORK_MEASURE, PAINT_MEASURE]) performance.clearMeasures(name);
-      performance.mark(LOOKUP_MARK);
+      clearTiming(lookupStart, lookupAnswer, lookupToRender, lookupNetwork, answerToRender);
+      markTiming(lookupStart);
       const answer = await lookupDevice(serial.value, signal);
-      performance.mark(ANSWER_MARK);
-      performance.measure(NETWORK_MEASURE, LOOKUP_MARK, ANSWER_MARK);
+      markTiming(lookupAnswer);
+      measureTiming(lookupNetwork, lookupStart, lookupAnswer);
       loadedAt.value = Date.now();
       return answer;
     },
@@ -55,9 +50,9 @@ export function useDeviceLookup(serial: Ref<string>) {
       if (!answer) return;
       await nextTick();
       await nextFrame();
-      performance.measure(PAINT_MEASURE, ANSWER_MARK);
-      const measure = performance.measure(RENDER_MEASURE, LOOKUP_MARK);
-      renderMs.value = Math.round(measure.duration);
+      measureTiming(answerToRender, lookupAnswer);
+      const total = measureTiming(lookupToRender, lookupStart);
+      renderMs.value = total === null ? null : Math.round(total);
     },
     { flush: 'post' },
   );

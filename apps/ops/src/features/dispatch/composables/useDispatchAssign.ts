@@ -5,6 +5,7 @@ import { useQuasar } from 'quasar';
 import { notify } from '@/shared/ui/lazyNotify';
 import { useI18n } from 'vue-i18n';
 import { isApiError } from '@/shared/http';
+import { markTiming, measureTiming, TIMING } from '@/shared/instrumentation';
 import { useApiErrorText } from '@/shared/ui';
 import { updateJob } from '../api/dispatchApi';
 import { conflictsFor, type Conflict } from '../model/dispatchConflicts';
@@ -16,8 +17,7 @@ import type { DispatchBoardData } from './useDispatchBoard';
 import type { DispatchBoardView } from './useDispatchBoardView';
 import type { DispatchLabels } from './useDispatchLabels';
 
-/** Marks around each write (bench: drop → persisted). */
-export const WRITE_MARKS = { start: 'dispatch:write-start', done: 'dispatch:persisted', measure: 'dispatch:drop-to-persisted' } as const;
+const { writeStart, persisted, dropToPersisted } = TIMING.dispatch;
 
 export interface PlaceOptions {
   /** The user already saw the conflicts and chose to go ahead (the assign dialog). */
@@ -74,11 +74,11 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
   async function write(job: BoardJob, patch: JobPatch, success: string, undo?: () => void): Promise<boolean> {
     const pending = board.jobs.beginWrite(applyPatch(job, patch));
     board.bump();
-    performance.mark(WRITE_MARKS.start, { detail: job.name });
+    markTiming(writeStart, job.name);
     try {
       const saved = await updateJob(job.name, patch);
-      performance.mark(WRITE_MARKS.done, { detail: job.name });
-      performance.measure(WRITE_MARKS.measure, { start: WRITE_MARKS.start, end: WRITE_MARKS.done, detail: job.name });
+      markTiming(persisted, job.name);
+      measureTiming(dropToPersisted, writeStart, persisted, job.name);
       board.jobs.commitWrite(pending, toBoardJob(saved));
       board.bump();
       notify({

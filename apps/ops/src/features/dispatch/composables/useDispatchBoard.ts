@@ -3,6 +3,7 @@
 // field) within a second or two, with each changed card briefly highlighted.
 import { computed, nextTick, onScopeDispose, shallowRef, watch, type Ref } from 'vue';
 import type { DocChangeEvent } from '@gigafibre/contracts';
+import { markTiming, measureTiming, TIMING } from '@/shared/instrumentation';
 import { useLiveEvents } from '@/shared/live';
 import { listCustomers, listDayJobs, listJobsByName, listLocations, listQueueJobs, listTechnicians, QUEUE_WINDOW_DAYS } from '../api/dispatchApi';
 import { DispatchJobSet } from '../model/dispatchJobSet';
@@ -15,8 +16,7 @@ export const FLASH_MS = 2_400;
 /** Live events are gathered this long, then fetched in one request. */
 const LIVE_BATCH_MS = 40;
 
-/** Performance marks the bench reads (bench/dispatch-board.ts). */
-export const MARKS = { dataReady: 'dispatch:data-ready', rendered: 'dispatch:rendered', firstRender: 'dispatch:first-render' } as const;
+const MARKS = TIMING.dispatch;
 
 export function useDispatchBoard(date: Ref<string>) {
   const jobs = new DispatchJobSet();
@@ -69,7 +69,7 @@ export function useDispatchBoard(date: Ref<string>) {
       const all = [...dayJobs, ...queueJobs.filter((j) => j.scheduled_date !== day)];
       await loadRefs(all, current.signal);
       if (controller !== current) return;
-      if (first) performance.mark(MARKS.dataReady);
+      if (first) markTiming(MARKS.dataReady);
       technicians.value = techs;
       jobs.replaceAll(all);
       bump();
@@ -78,8 +78,8 @@ export function useDispatchBoard(date: Ref<string>) {
       loadedAt.value = Date.now();
       if (first) {
         await nextTick();
-        performance.mark(MARKS.rendered);
-        performance.measure(MARKS.firstRender, MARKS.dataReady, MARKS.rendered);
+        markTiming(MARKS.rendered);
+        measureTiming(MARKS.firstRender, MARKS.dataReady, MARKS.rendered);
       }
     } catch (caught) {
       if (controller !== current) return;

@@ -1,0 +1,1 @@
+export { clearTiming, markTiming, measureTiming, TIMING, type TimingName } from './timing';
