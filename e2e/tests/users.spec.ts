@@ -26,13 +26,15 @@ test('an admin invites a user, copies the password, and the new user signs in wi
   const email = unique('recrue');
 
   await users.openInvite();
-  await users.fillInvite({ email: `  ${email.toUpperCase()} `, name: 'Recrue Lévesque', groups: ['Service à la clientèle'] });
+  await users.fillInvite({ email: `  ${email.toUpperCase()} `, name: 'Émilie Lévesque', groups: ['Service à la clientèle'] });
   // Each group says what it allows, in plain French.
   await expect(users.groupPicker()).toContainText('Consulter la répartition, consulter les dossiers clients, modifier les dossiers clients');
   await users.inviteSubmit().click();
 
   await expect(users.result()).toHaveAttribute('data-outcome', 'complete');
   await expect(users.inviteDialog().getByRole('heading', { name: 'Invitation envoyée' })).toBeVisible();
+  // French elision before a vowel: « d’Émilie », never « de Émilie ».
+  await expect(users.result().getByRole('status').first()).toContainText('Le compte d’Émilie Lévesque est prêt.');
   await expect(users.emailNote()).toContainText(`envoyé par courriel à ${email}`);
   const shown = await users.displayedPassword();
   expect(shown).toMatch(/^[A-HJ-NP-Za-hj-np-z2-9]{12}$/);
@@ -56,7 +58,7 @@ test('an admin invites a user, copies the password, and the new user signs in wi
   await signIn.signIn(email, copied);
   await shell.waitReady();
   await expect(page).toHaveURL(new RegExp(`${LANDING.support.replace('/', '\\/')}$`));
-  await expect(shell.userName()).toHaveText('Recrue Lévesque');
+  await expect(shell.userName()).toHaveText('Émilie Lévesque');
   expect(await shell.drawerItems()).not.toContain('users');
 });
 

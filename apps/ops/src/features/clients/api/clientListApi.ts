@@ -13,10 +13,10 @@ const UNPAID_MAX_BATCHES = 5;
 
 const LIST_FIELDS = ['name', 'customer_name', 'mobile_no', 'email_id', 'territory', 'custom_account_status'] as const;
 
-export type ClientListRow = Pick<Customer, (typeof LIST_FIELDS)[number]> & {
-  /** Sum of unpaid invoices (CAD); null when it could not be read. */
-  balanceDue: number | null;
-};
+/** Sum of unpaid invoices (CAD, 0 when none); 'loading' until read; 'unavailable' when it could not be read. */
+export type BalanceDue = number | 'loading' | 'unavailable';
+
+export type ClientListRow = Pick<Customer, (typeof LIST_FIELDS)[number]> & { balanceDue: BalanceDue };
 
 export interface ClientListPage {
   rows: ClientListRow[];
@@ -58,20 +58,19 @@ function customers(filters: ClientListFilters, ids: string[] | null, start: numb
   });
 }
 
+/** The unpaid balance of each of these customers (0 for those without unpaid invoices). */
+export async function fetchBalances(ids: string[], signal?: AbortSignal): Promise<Map<string, number>> {
+  const rows = ids.length === 0 ? [] : await unpaidBalances({ filters: [['customer', 'in', ids]], limit_page_length: ids.length }, signal);
+  const due = new Map(rows.map((r) => [r.customer, r.balance_due]));
+  return new Map(ids.map((id) => [id, due.get(id) ?? 0]));
+}
+
+// The rows show at once; their balances follow (fetchBalances, from useClientList).
 async function plainPage(filters: ClientListFilters, start: number, signal?: AbortSignal): Promise<ClientListPage> {
   const found = await customers(filters, null, start, CLIENT_PAGE_SIZE + 1, signal);
   const page = found.slice(0, CLIENT_PAGE_SIZE);
-  let balances: Map<string, number> | null = null;
-  if (page.length > 0) {
-    try {
-      const rows = await unpaidBalances({ filters: [['customer', 'in', page.map((c) => c.name)]], limit_page_length: page.length }, signal);
-      balances = new Map(rows.map((r) => [r.customer, r.balance_due]));
-    } catch {
-      balances = null; // the list still shows; balances read as unknown
-    }
-  }
   return {
-    rows: page.map((c) => ({ ...c, balanceDue: balances ? (balances.get(c.name) ?? 0) : null })),
+    rows: page.map((c) => ({ ...c, balanceDue: 'loading' as const })),
     next: found.length > CLIENT_PAGE_SIZE ? start + CLIENT_PAGE_SIZE : null,
   };
 }

@@ -42,7 +42,8 @@ export const enCA: Widen<typeof frCA> = {
     empty: 'No customer matches these filters.',
     loadMore: 'Show more customers',
     shown: 'No customers shown | {count} customer shown | {count} customers shown',
-    balanceUnknown: 'Balance unknown',
+    balanceLoading: 'Loading balance',
+    balanceUnavailable: 'Balance unavailable',
     caption: 'Customers, by account number',
     columns: { account: 'Account', name: 'Name', phone: 'Phone', email: 'Email', region: 'Region', status: 'Status', balance: 'Balance due' },
     views: {

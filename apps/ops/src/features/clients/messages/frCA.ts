@@ -39,7 +39,8 @@ export const frCA = {
     empty: 'Aucun client ne correspond à ces filtres.',
     loadMore: 'Afficher plus de clients',
     shown: 'Aucun client affiché | {count} client affiché | {count} clients affichés',
-    balanceUnknown: 'Solde inconnu',
+    balanceLoading: 'Solde en cours de chargement',
+    balanceUnavailable: 'Solde indisponible',
     caption: 'Clients, par numéro de compte',
     columns: { account: 'Compte', name: 'Nom', phone: 'Téléphone', email: 'Courriel', region: 'Région', status: 'Statut', balance: 'Solde dû' },
     views: {

@@ -137,7 +137,7 @@ export const frCA = {
     copyDialogTitle: 'Résumé du diagnostic',
     readOnly: 'Consultation seulement : rafraîchir ou redémarrer l’appareil demande l’autorisation « Agir sur les appareils ».',
     confirmTitle: 'Redémarrer l’appareil ?',
-    confirmMessage: 'Redémarrer {device} de {customer} ? Sa connexion Internet sera coupée 2 à 3 minutes.',
+    confirmMessage: 'Redémarrer {device} {ofCustomer} ? Sa connexion Internet sera coupée 2 à 3 minutes.',
     confirmUnknownCustomer: 'ce client (non trouvé dans ERPNext)',
     confirmOk: 'Redémarrer',
     cancel: 'Annuler',
@@ -166,7 +166,7 @@ export const frCA = {
       title: 'Numéro de série inconnu',
       message: 'Aucun appareil {serial} dans l’ACS (GenieACS). Vérifiez le numéro sur l’étiquette : l’appareil n’a peut-être jamais été branché.',
     },
-    inErp: 'Cet équipement figure pourtant au dossier de {name} ({id}) dans ERPNext.',
+    inErp: 'Cet équipement figure pourtant au dossier {ofName} ({id}) dans ERPNext.',
     invalid: {
       title: 'Numéro de série refusé',
       message: 'Le hub refuse le numéro {serial} : vérifiez-le et corrigez-le.',
