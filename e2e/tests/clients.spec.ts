@@ -91,3 +91,28 @@ test('quick filters narrow the list and a saved view brings them back', async ({
   await expect(page).toHaveURL(/region=Rive-Sud/);
   await expect(overdue).toBeVisible();
 });
+
+test('on a 1366 px laptop the list keeps each value whole and shows every balance, 0,00 $ included', async ({ asUser }) => {
+  const { page } = await asUser('support', { open: '/clients' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const rows = new ClientSearchPage(page).listRows();
+  await expect(rows.first()).toBeVisible();
+  const balances = rows.getByTestId('client-balance');
+  // Read after the rows: a skeleton meanwhile, then an amount for every row (never « inconnu »).
+  await expect(balances.locator('.q-skeleton')).toHaveCount(0);
+  for (const text of await balances.allInnerTexts()) expect(text).toMatch(/^\d[\d\u00a0\u202f ]*,\d\d\u00a0\$$/);
+  expect(await balances.allInnerTexts()).toContain('0,00\u00a0$');
+  // Account number (1st column) and phone (3rd) on one line each: one line box per cell's text.
+  const lineCounts = await rows.evaluateAll((trs) =>
+    trs.flatMap((tr) =>
+      [0, 2].map((i) => {
+        const range = tr.ownerDocument.createRange();
+        const cell = tr.children[i];
+        if (!cell) return 0;
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    ),
+  );
+  expect(lineCounts.every((n) => n <= 1)).toBe(true);
+});

@@ -166,7 +166,14 @@ test('an admin changes a user’s groups, then deactivates and reactivates them 
   await users.search().fill(email);
   await expect(users.row(email)).toHaveCount(1);
 
-  await users.row(email).getByRole('button', { name: 'Modifier Mutation Test' }).click();
+  // On a 1366 px laptop the Actions column stays whole in the table's visible box (it was cut off).
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const edit = users.row(email).getByRole('button', { name: 'Modifier Mutation Test' });
+  const visible = await users.table().locator('.q-table__middle').evaluate((el) => el.getBoundingClientRect().left + el.clientLeft + el.clientWidth);
+  const button = await edit.boundingBox();
+  expect((button?.x ?? Infinity) + (button?.width ?? 0)).toBeLessThanOrEqual(visible + 0.5);
+
+  await edit.click();
   await expect(users.editDialog()).toBeVisible();
   await users.editDialog().getByRole('checkbox', { name: 'Techniciens', exact: true }).click();
   await users.editDialog().getByRole('checkbox', { name: 'Répartition', exact: true }).click();
