@@ -1,5 +1,6 @@
-// `pnpm bench dispatch-board`: the dispatch board on a dense day (60 technicians, 800 jobs) in
-// Chromium, against the real stack (standin + built BFF + built SPA, through the edge).
+// `pnpm bench dispatch-board`: the dispatch board on a dense day (60 technicians, 800 jobs: tomorrow,
+// whose jobs are all movable at any hour) in Chromium, against the real stack (standin + built BFF +
+// built SPA, through the edge).
 //  - first render: between the board's performance marks `dispatch:data-ready` (the day's data
 //    arrived) and `dispatch:rendered` (the board is in the DOM) runs one synchronous block of
 //    script (Vue's render, DOM creation). Its scripting time is read from a Chromium trace: the
@@ -14,12 +15,14 @@
 // BENCH_SMOKE=1: 10 technicians, 100 jobs, 1 load, 2 moves, on the build `npm test` just made.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { repoRoot as root, startStackChild, waitForUrl } from '../scripts/lib/processes';
+import { parseTime } from '../apps/ops/src/features/dispatch/model/dispatchTime';
 import { TIMING } from '../apps/ops/src/shared/instrumentation/timing';
 import { benchGroup, stopAll } from './lib/benchProcesses';
 import { percentile, report, reportError, round, size, SMOKE } from './lib/report';
-import { montrealToday } from '../packages/contracts/src/montrealTime';
+import { addDays, montrealToday } from '../packages/contracts/src/montrealTime';
 
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8240);
 const PORTS = { erp: PORT_BASE + 1, hub: PORT_BASE + 2, edge: PORT_BASE + 4, bff: PORT_BASE + 5 } as const;
@@ -72,15 +75,16 @@ async function erp<T>(path: string): Promise<T> {
   return ((await res.json()) as { data: T }).data;
 }
 
-/** Scheduled jobs today that overlap nothing (no conflict dialog when they come back). */
-async function movableJobs(today: string, count: number): Promise<Job[]> {
+/** Scheduled jobs of `day` that overlap nothing (no conflict dialog when they come back). */
+async function movableJobs(day: string, count: number): Promise<Job[]> {
   const q = new URLSearchParams({
     fields: JSON.stringify(['name', 'status', 'technician', 'start_time', 'duration_minutes']),
-    filters: JSON.stringify([['scheduled_date', '=', today]]),
+    filters: JSON.stringify([['scheduled_date', '=', day]]),
     limit_page_length: '0',
   });
   const jobs = await erp<Job[]>(`/api/resource/Dispatch Job?${q}`);
-  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  // Frappe sends times as `9:00:00` (no leading zero): parsed as the board does.
+  const minutes = (t: string) => parseTime(t) ?? Number.NaN;
   const byTech = new Map<string, Job[]>();
   for (const j of jobs) if (j.technician && j.status !== 'Cancelled') byTech.set(j.technician, [...(byTech.get(j.technician) ?? []), j]);
   const clean = jobs.filter((j) => {
@@ -138,6 +142,25 @@ async function showRow(page: Page, technician: string): Promise<void> {
   await row.scrollIntoViewIfNeeded();
 }
 
+/**
+ * The point `fraction` along the track, in the track's own coordinates, once the timeline is scrolled
+ * sideways so that it is on screen (a drop outside the viewport never lands: Playwright retries it).
+ */
+async function slotOnScreen(page: Page, track: Locator, fraction: number): Promise<{ x: number; y: number }> {
+  const scroller = page.getByTestId('timeline-scroll');
+  let box = await track.boundingBox();
+  const view = await scroller.boundingBox();
+  if (!box || !view) throw new Error('rangée ou frise introuvable');
+  const screenX = box.x + fraction * box.width;
+  if (screenX < view.x + 40 || screenX > view.x + view.width - 40) {
+    await scroller.evaluate((el, dx) => (el.scrollLeft += dx), screenX - (view.x + view.width / 2));
+    await page.waitForTimeout(50); // the scroll handler renders on the next frame
+    box = await track.boundingBox();
+    if (!box) throw new Error('rangée introuvable après défilement');
+  }
+  return { x: fraction * box.width, y: Math.min(20, box.height / 2) };
+}
+
 async function measuredDrop(page: Page, drag: () => Promise<void>): Promise<number> {
   const before = await page.evaluate((name) => performance.getEntriesByName(name).length, MARK.dropToPersisted);
   await drag();
@@ -165,12 +188,13 @@ async function moveRoundTrip(page: Page, job: Job, axis: { start: number; end: n
   const queued = page.locator(`[data-testid="queue"] [data-job="${job.name}"]`);
   await queued.waitFor();
   await showRow(page, job.technician as string);
+  await queued.scrollIntoViewIfNeeded();
   const track = page.locator(`[data-track="${job.technician}"]`);
-  const box = await track.boundingBox();
-  if (!box) throw new Error(`rangée ${job.technician} introuvable`);
-  const start = Number(job.start_time?.slice(0, 2)) * 60 + Number(job.start_time?.slice(3, 5));
-  const x = ((start + 5 - axis.start) / (axis.end - axis.start)) * box.width;
-  const back = await measuredDrop(page, () => queued.dragTo(track, { targetPosition: { x, y: box.height / 2 } }));
+  const start = parseTime(job.start_time);
+  if (start === null) throw new Error(`${job.name} : heure de début illisible (${job.start_time})`);
+  const target = await slotOnScreen(page, track, ((start + 4 - axis.start) / (axis.end - axis.start)));
+  // Grabbed at its left edge (as a dispatcher does), so the job starts where it is dropped.
+  const back = await measuredDrop(page, () => queued.dragTo(track, { sourcePosition: { x: 3, y: 8 }, targetPosition: target }));
   await page.locator(`[data-row="${job.technician}"] [data-job="${job.name}"]`).waitFor();
   return [toQueue, back];
 }
@@ -190,8 +214,10 @@ try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'fr-CA', timezoneId: 'America/Toronto' });
     const page = await context.newPage();
     await signIn(page);
-    const today = montrealToday();
-    const url = `${BASE}/ops/#/dispatch?date=${today}`;
+    // Tomorrow: the seed moves today's jobs on with the hour (in the evening they are all done and
+    // none may be moved, so the bench measured no drop); tomorrow's are all Scheduled at any hour.
+    const day = addDays(montrealToday(), 1);
+    const url = `${BASE}/ops/#/dispatch?date=${day}`;
 
     await firstRender(browser, page, url); // warm-up: caches, JIT
     const renders: number[] = [];
@@ -206,7 +232,16 @@ try {
     const axisEl = page.locator('.dj-timeline');
     const axis = { start: Number(await axisEl.getAttribute('data-axis-start')), end: Number(await axisEl.getAttribute('data-axis-end')) };
     const drops: number[] = [];
-    for (const job of await movableJobs(today, MOVES)) drops.push(...(await moveRoundTrip(page, job, axis)));
+    const movable = await movableJobs(day, MOVES);
+    if (movable.length === 0) throw new Error(`aucune intervention déplaçable le ${day} : la mesure des dépôts serait vide`);
+    try {
+      for (const job of movable) drops.push(...(await moveRoundTrip(page, job, axis)));
+    } catch (error) {
+      // What the board looked like when a drag failed: the first thing to look at.
+      const shot = `${tmpdir()}/dispatch-board-failure.png`;
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      throw new Error(`${(error as Error).message}\n(capture : ${shot})`, { cause: error });
+    }
 
     const firstRenderMs = percentile(renders, 50);
     const dropP95 = percentile(drops, 95);
