@@ -24,8 +24,12 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** How to read a successful answer; default JSON. */
   as?: 'json' | 'text' | 'blob' | 'none';
-  /** The caller shows the failure itself: no global toast (an expired session is still reported). */
-  quiet?: boolean;
+  /**
+   * Also show a failure as the app-wide toast. Off by default: every screen shows its own failures
+   * where they happened (ErrorState, a banner, a form message). Set it for a call whose caller shows
+   * nothing itself. An expired session is reported either way (the sign-in dialog).
+   */
+  toast?: boolean;
   /** GET only: keep the answer this long (ms). In-flight GETs are always shared. */
   cacheMs?: number;
 }
@@ -34,7 +38,7 @@ export interface RequestOptions {
 export interface HttpHandlers {
   /** 401 or the outpost's redirect: the session is gone. Called for every such failure. */
   sessionExpired(error: ApiError): void;
-  /** A failure the caller did not mark `quiet`. */
+  /** A failure whose caller asked for the app-wide toast (`toast: true`). */
   failed(error: ApiError, request: { method: HttpMethod; path: string }): void;
 }
 
@@ -154,10 +158,10 @@ async function send<T>(method: HttpMethod, path: string, options: RequestOptions
   }
 }
 
-function report(error: unknown, method: HttpMethod, path: string, quiet: boolean | undefined): void {
+function report(error: unknown, method: HttpMethod, path: string, toast: boolean | undefined): void {
   if (!(error instanceof ApiError) || !handlers) return;
   if (error.code === 'session-expired') handlers.sessionExpired(error);
-  else if (!quiet && error.code !== 'aborted') handlers.failed(error, { method, path });
+  else if (toast === true && error.code !== 'aborted') handlers.failed(error, { method, path });
 }
 
 /**
@@ -171,7 +175,7 @@ export function request<T>(path: string, options: RequestOptions = {}): Promise<
   const shareable = method === 'GET' && !options.signal && (options.as ?? 'json') === 'json';
   const promise = shareable ? reads.get<T>(apiUrl(path, options.query), options.cacheMs ?? 0, run) : run();
   return promise.catch((error: unknown) => {
-    report(error, method, path, options.quiet);
+    report(error, method, path, options.toast);
     throw error;
   });
 }

@@ -9,7 +9,7 @@ export function addClientNote(customer: string, text: string, idempotencyKey: st
   return erpInsert(
     'Comment',
     { comment_type: 'Comment', reference_doctype: 'Customer', reference_name: customer, content: noteToHtml(text) },
-    { idempotencyKey, quiet: true },
+    { idempotencyKey },
   );
 }
 
@@ -23,6 +23,6 @@ export function createTicket(customer: string, ticket: NewTicket, idempotencyKey
   return erpInsert(
     'Issue',
     { customer, subject: ticket.subject, priority: ticket.priority, description: ticket.description || null, status: 'Open' },
-    { idempotencyKey, quiet: true },
+    { idempotencyKey },
   );
 }
