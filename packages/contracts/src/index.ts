@@ -1,5 +1,6 @@
 export * from './doctype-spec';
 export * from './doctypes';
+export * from './dispatchJobStatus';
 export * from './frappe';
 export * from './frappe-doc';
 export * from './hub-devices';
