@@ -1,7 +1,7 @@
 // The only module in the app that calls fetch (enforced by eslint). Every call goes to the BFF under
 // /ops/api, never follows the outpost's redirects, has a deadline, and fails with one ApiError.
 import { ApiError } from './ApiError';
-import { errorFromResponse, errorFromThrown, FRENCH_MESSAGES, sessionExpiredError } from './errorMapping';
+import { errorFromResponse, errorFromThrown, sessionExpiredError, technicalMessage } from './errorMapping';
 import { ReadCache } from './readCache';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -148,7 +148,7 @@ async function send<T>(method: HttpMethod, path: string, options: RequestOptions
     if (as === 'text') return (await res.text()) as T;
     const body = await readBody(res);
     if (typeof body === 'string') {
-      throw new ApiError({ status: res.status, code: 'bad-response', message: FRENCH_MESSAGES['bad-response'], requestId });
+      throw new ApiError({ status: res.status, code: 'bad-response', message: technicalMessage('bad-response', res.status), requestId });
     }
     return body as T;
   } catch (thrown) {
@@ -200,7 +200,7 @@ export async function openStream(
     });
     if (isSignInRedirect(res)) throw sessionExpiredError();
     if (!res.ok) throw errorFromResponse(res.status, await readBody(res), res.headers.get('x-request-id'));
-    if (!res.body) throw new ApiError({ status: res.status, code: 'bad-response', message: FRENCH_MESSAGES['bad-response'] });
+    if (!res.body) throw new ApiError({ status: res.status, code: 'bad-response', message: technicalMessage('bad-response', res.status) });
     return res;
   } catch (thrown) {
     const error = errorFromThrown(thrown, timer.reason());

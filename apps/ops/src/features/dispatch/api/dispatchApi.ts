@@ -80,9 +80,9 @@ export const updateJob = (name: string, patch: JobPatch) =>
 export const setJobStatus = async (job: string, status: JobStatus) =>
   completeDoc('Dispatch Job', await callMethod<DocRead<'Dispatch Job'>>('gigafibre.ops.set_job_status', { job, status }, { timeoutMs: 10_000, invalidates: ['Dispatch Job'] }));
 
-export const getJob = (name: string, options: CallOptions = {}) => erpGet('Dispatch Job', name, { ...options });
-export const getCustomer = (name: string, options: CallOptions = {}) => erpGet('Customer', name, { ...options });
-export const getLocation = (name: string, options: CallOptions = {}) => erpGet('Service Location', name, { ...options });
+export const getJob = (name: string, options: CallOptions = {}) => erpGet('Dispatch Job', name, options);
+export const getCustomer = (name: string, options: CallOptions = {}) => erpGet('Customer', name, options);
+export const getLocation = (name: string, options: CallOptions = {}) => erpGet('Service Location', name, options);
 
 /** Equipment at one location (an ONT, a router, a few mesh nodes). */
 const EQUIPMENT_PAGE = 50;

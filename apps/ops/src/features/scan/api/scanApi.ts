@@ -40,7 +40,7 @@ export function listJobsOfDay(technician: string, date: string, signal?: AbortSi
   });
 }
 
-export const getJob = (job: string, options: CallOptions = {}) => erpGet('Dispatch Job', job, { ...options });
+export const getJob = (job: string, options: CallOptions = {}) => erpGet('Dispatch Job', job, options);
 
 /** Customers by name (one request for a day's jobs): what a technician may know of them, no e-mail. */
 export function getCustomers(names: readonly string[], signal?: AbortSignal) {
@@ -87,10 +87,10 @@ export async function findEquipmentBySerial(serial: string, options: CallOptions
   return rows[0] ?? null;
 }
 
-export const createEquipment = (doc: Partial<ServiceEquipment>, options: CallOptions) => erpInsert('Service Equipment', doc, { ...options });
+export const createEquipment = (doc: Partial<ServiceEquipment>, options: CallOptions) => erpInsert('Service Equipment', doc, options);
 
 export const updateEquipment = (name: string, patch: Partial<ServiceEquipment>, options: CallOptions) =>
-  erpUpdate('Service Equipment', name, patch, { ...options });
+  erpUpdate('Service Equipment', name, patch, options);
 
 /** `gigafibre.ops.set_job_status` (the same status again is a no-op: replays are harmless). */
 export function setJobStatus(job: string, status: JobStatus, options: CallOptions): Promise<unknown> {
@@ -101,5 +101,5 @@ export function setJobStatus(job: string, status: JobStatus, options: CallOption
 export function readEquipmentLabel(image: Blob, fileName: string, options: CallOptions): Promise<VisionEquipment> {
   const form = new FormData();
   form.append('image', image, fileName);
-  return hubPost('/vision/equipment', form, { ...options });
+  return hubPost('/vision/equipment', form, options);
 }
