@@ -1,15 +1,11 @@
-// Reads for the client 360 view, one function per section (each section loads, fails and retries
+// Reads for the client 360 view (the header's Customer is `useDoc`), one function per section (each section loads, fails and retries
 // on its own). No toast: the sections show their own errors.
 import type { Doc, Doctype } from '@gigafibre/contracts';
-import { callMethod, erpGet, erpList, type FieldOf } from '@/shared/http';
+import { callMethod, erpList, type FieldOf } from '@/shared/http';
 
 const byCustomer = (id: string) => [['customer', '=', id]] as [['customer', '=', string]];
 
 type Rows<D extends Doctype, F extends readonly FieldOf<D>[]> = Pick<Doc<D>, F[number]>[];
-
-export function fetchCustomer(id: string, signal?: AbortSignal) {
-  return erpGet('Customer', id, { signal });
-}
 
 export interface BalanceDue {
   /** CAD owed over all unpaid invoices. */

@@ -1,6 +1,7 @@
 // The dispatch board's calls, typed, over the app's one HTTP client (through the BFF).
-import { completeDoc, type DispatchJob, type DocRead, type JobStatus, type ServiceEquipment, type TraccarDevice, type TraccarPosition, type Version } from '@gigafibre/contracts';
-import { callMethod, erpGet, erpList, erpListAll, erpUpdate, hubGet, request, type CallOptions } from '@/shared/http';
+import { type DispatchJob, type JobStatus, type ServiceEquipment, type TraccarDevice, type TraccarPosition, type Version } from '@gigafibre/contracts';
+import { callDocMethod, saveDoc } from '@/shared/documents';
+import { erpGet, erpList, erpListAll, hubGet, request, type CallOptions } from '@/shared/http';
 import type { JobPatch } from '../model/dispatchPatch';
 import { addDays } from '@gigafibre/contracts';
 import {
@@ -72,13 +73,18 @@ export const listLocations = (names: readonly string[], signal?: AbortSignal) =>
     erpList('Service Location', { fields: LOCATION_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal }),
   ) as Promise<BoardLocation[]>;
 
-/** Moves a job (PUT, partial, with the `modified` seen: stale → 417 TimestampMismatchError). */
-export const updateJob = (name: string, patch: JobPatch) =>
-  erpUpdate('Dispatch Job', name, patch as Partial<DispatchJob>, { timeoutMs: 10_000 });
+/**
+ * Moves a job (PUT, partial, with the `modified` seen: stale → 417 TimestampMismatchError), through
+ * the document cache: every cached view of the job takes the server's answer.
+ */
+export const updateJob = (name: string, patch: JobPatch) => {
+  const { modified, ...fields } = patch;
+  return saveDoc('Dispatch Job', name, fields as Partial<DispatchJob>, { modified, timeoutMs: 10_000 });
+};
 
-/** The app's method answers the job as a single read does (empty fields left out): completed here. */
-export const setJobStatus = async (job: string, status: JobStatus) =>
-  completeDoc('Dispatch Job', await callMethod<DocRead<'Dispatch Job'>>('gigafibre.ops.set_job_status', { job, status }, { timeoutMs: 10_000, invalidates: ['Dispatch Job'] }));
+/** The app's method answers the job as a single read does; the cache completes and keeps it. */
+export const setJobStatus = (job: string, status: JobStatus) =>
+  callDocMethod('Dispatch Job', 'gigafibre.ops.set_job_status', { job, status }, { timeoutMs: 10_000 });
 
 export const getJob = (name: string, options: CallOptions = {}) => erpGet('Dispatch Job', name, options);
 export const getCustomer = (name: string, options: CallOptions = {}) => erpGet('Customer', name, options);
