@@ -23,6 +23,8 @@ export interface EntrySpec<T> {
   load: (signal: AbortSignal) => Promise<T>;
   /** Whether a live change may make `data` wrong (then it is refetched). */
   concerns: (event: DocChangeEvent, data: T | undefined) => boolean;
+  /** Wait this long after the last change of a burst before reading (default: the store's `batchMs`). */
+  settleMs?: number;
 }
 
 export interface Entry<T = unknown> extends EntrySpec<T> {
@@ -32,6 +34,8 @@ export interface Entry<T = unknown> extends EntrySpec<T> {
   inflight: Promise<void> | null;
   /** An event arrived during the read in flight: read again when it ends. */
   again: boolean;
+  /** The read waiting for a burst of changes to end. */
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
 export interface DocumentStoreOptions {
@@ -49,8 +53,6 @@ const rowsOf = (data: unknown): Row[] => (Array.isArray(data) ? (data as Row[]) 
 
 export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
-  private readonly dirty = new Set<Entry>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly maxIdle: number;
   private readonly maxAgeMs: number;
   private readonly batchMs: number;
@@ -82,6 +84,7 @@ export class DocumentStore {
       lastUsed: this.now(),
       inflight: null,
       again: false,
+      timer: null,
     };
     this.entries.set(spec.key, created as unknown as Entry);
     return created;
@@ -135,21 +138,30 @@ export class DocumentStore {
     return this.read(entry);
   }
 
-  /** A live change: entries it may concern are read again (batched), or dropped if nobody watches them. */
+  /**
+   * A live change: entries it may concern are read again once its burst is over (a drop, a flush of
+   * a dozen scans: one read each), or dropped if nobody watches them.
+   */
   onEvent(event: DocChangeEvent): void {
     for (const entry of [...this.entries.values()]) {
       const data = entry.state.value.data;
       if (!entry.concerns(event, data) || this.alreadyShows(entry, event)) continue;
-      if (entry.watchers === 0) this.entries.delete(entry.key);
-      else this.dirty.add(entry);
+      if (entry.watchers === 0) {
+        this.forget(entry);
+        continue;
+      }
+      if (entry.timer) clearTimeout(entry.timer);
+      entry.timer = setTimeout(() => {
+        entry.timer = null;
+        if (this.entries.get(entry.key) === entry) void this.refresh(entry);
+      }, entry.settleMs ?? this.batchMs);
     }
-    if (this.dirty.size > 0) this.timer ??= setTimeout(() => this.flush(), this.batchMs);
   }
 
   /** The stream came back after a cut: events may be lost, so every watched entry is read again. */
   onResumed(): void {
     for (const entry of [...this.entries.values()]) {
-      if (entry.watchers === 0) this.entries.delete(entry.key);
+      if (entry.watchers === 0) this.forget(entry);
       else void this.refresh(entry);
     }
   }
@@ -175,7 +187,7 @@ export class DocumentStore {
     for (const entry of [...this.entries.values()]) {
       const holds = entry.holds;
       if (holds.kind === 'doc' && holds.doctype === doctype && holds.name === name) {
-        if (entry.watchers === 0) this.entries.delete(entry.key);
+        if (entry.watchers === 0) this.forget(entry);
         else void this.refresh(entry);
       } else if (holds.kind === 'list' && holds.doctype === doctype) {
         const rows = rowsOf(entry.state.value.data);
@@ -186,10 +198,13 @@ export class DocumentStore {
 
   /** Drops everything (sign-out, tests). */
   clear(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.dirty.clear();
-    this.entries.clear();
+    for (const entry of [...this.entries.values()]) this.forget(entry);
+  }
+
+  private forget(entry: Entry): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = null;
+    this.entries.delete(entry.key);
   }
 
   /** Our own write already put this version in the entry: the event brings nothing new. */
@@ -201,13 +216,6 @@ export class DocumentStore {
     return false;
   }
 
-  private flush(): void {
-    this.timer = null;
-    const entries = [...this.dirty];
-    this.dirty.clear();
-    for (const entry of entries) if (this.entries.get(entry.key) === entry) void this.refresh(entry);
-  }
-
   private set<T>(entry: Entry<T>, patch: Partial<EntryState<T>>): void {
     entry.state.value = { ...entry.state.value, ...patch };
   }
@@ -217,6 +225,6 @@ export class DocumentStore {
     const idle = [...this.entries.values()].filter((e) => e.watchers === 0 && !e.inflight);
     if (idle.length <= this.maxIdle) return;
     idle.sort((a, b) => a.lastUsed - b.lastUsed);
-    for (const entry of idle.slice(0, idle.length - this.maxIdle)) this.entries.delete(entry.key);
+    for (const entry of idle.slice(0, idle.length - this.maxIdle)) this.forget(entry);
   }
 }

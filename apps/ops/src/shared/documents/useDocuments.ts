@@ -94,11 +94,17 @@ export function useDocList<D extends Doctype, F extends FieldOf<D>>(
 export function useDocQuery<T>(
   key: MaybeRefOrGetter<readonly unknown[] | null>,
   load: (signal: AbortSignal) => Promise<T>,
-  options: { on: LiveEventFilter | ((event: DocChangeEvent) => boolean) },
+  options: {
+    /** The changes that may make the answer wrong: a live-event filter, or a test of the event against the answer shown. */
+    on: LiveEventFilter | ((event: DocChangeEvent, data: T | undefined) => boolean);
+    /** Read once a burst of such changes has been quiet this long (default 40 ms). */
+    settleMs?: number;
+  },
 ): CachedState<T> {
-  const concerns = typeof options.on === 'function' ? options.on : (event: DocChangeEvent) => matchesFilter(options.on as LiveEventFilter, event);
+  const { on, settleMs } = options;
+  const concerns = typeof on === 'function' ? on : (event: DocChangeEvent) => matchesFilter(on, event);
   return useEntry(() => {
     const parts = toValue(key);
-    return parts ? { key: queryKey(parts), holds: { kind: 'query' }, load, concerns } : null;
+    return parts ? { key: queryKey(parts), holds: { kind: 'query' }, load, concerns, ...(settleMs === undefined ? {} : { settleMs }) } : null;
   });
 }
