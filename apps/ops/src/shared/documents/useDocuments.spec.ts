@@ -1,5 +1,6 @@
 // The composables against a mocked http layer and the real live store: two components share one
 // request, a write updates both, a live change refetches what it concerns, unmounting releases.
+/* eslint-disable vue/one-component-per-file -- two minimal host components, defined where they are used */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import { mount } from '@vue/test-utils';
