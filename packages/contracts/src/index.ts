@@ -1,5 +1,7 @@
 export * from './doctype-spec';
 export * from './doctypes';
+export * from './dispatchJobStatus';
+export * from './docChangeRefs';
 export * from './frappe';
 export * from './frappe-doc';
 export * from './hub-devices';

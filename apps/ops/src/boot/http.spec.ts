@@ -35,7 +35,7 @@ describe('failures shown in one place', () => {
     expect(failureMessage(new ApiError({ status: 0, code: 'timeout', message: 'x' }))).toBe('Le serveur n’a pas répondu à temps.');
   });
 
-  it('an expired session opens the dialog state and pauses the live stream; a 403 toasts', async () => {
+  it('an expired session opens the dialog state and pauses the live stream; a 403 toasts when the caller asks', async () => {
     // Toasts go through the lazy Notify: stand in for the plugin it loads.
     const notify = vi.fn();
     const plugin = { install: ({ $q }: { $q: QVueGlobals }) => void ($q.notify = notify as never) };
@@ -48,7 +48,7 @@ describe('failures shown in one place', () => {
     expect(notify).not.toHaveBeenCalled();
 
     fetchMock.mockResolvedValueOnce(json(403, { error: 'forbidden', message: 'Capacité manquante', missing: ['users.manage'] }));
-    await expect(request('/hub/auth/users', { method: 'POST', json: {} })).rejects.toBeInstanceOf(ApiError);
+    await expect(request('/hub/auth/users', { method: 'POST', json: {}, toast: true })).rejects.toBeInstanceOf(ApiError);
     await vi.waitFor(() =>
       expect(notify).toHaveBeenCalledWith(expect.objectContaining({ type: 'warning', message: expect.stringContaining('Gérer les utilisateurs') })),
     );

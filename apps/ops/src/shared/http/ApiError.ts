@@ -33,7 +33,10 @@ export interface ApiErrorInit {
   cause?: unknown;
 }
 
-/** A failed call: `message` is in French (stable, loggable); the UI localises from `code`. */
+/**
+ * A failed call. `message` is for logs: the server's own words, or a technical line. The UI never
+ * shows it as such: it words the failure from `code` (and `serverMessages`) through i18n.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;

@@ -92,9 +92,9 @@ describe('request: what is sent', () => {
 });
 
 describe('request: error mapping', () => {
-  it('401 → session-expired, reported even when the caller is quiet', async () => {
+  it('401 → session-expired, reported to the app even without a toast', async () => {
     fetchMock.mockResolvedValue(json(401, { error: 'no identity' }));
-    const error = await failure(request('/me', { quiet: true }));
+    const error = await failure(request('/me'));
     expect(error).toMatchObject({ status: 401, code: 'session-expired', retryable: true });
     expect(handlers.sessionExpired).toHaveBeenCalledWith(error);
     expect(handlers.failed).not.toHaveBeenCalled();
@@ -104,20 +104,29 @@ describe('request: error mapping', () => {
     fetchMock.mockResolvedValue(opaqueRedirect());
     const error = await failure(request('/erp/resource/Customer'));
     expect(error.code).toBe('session-expired');
-    expect(error.message).toMatch(/session a expiré/);
+    expect(error.message).toBe('session-expired (HTTP 401)');
     expect(handlers.sessionExpired).toHaveBeenCalledTimes(1);
   });
 
   it('403 → forbidden naming the missing capability from the BFF body', async () => {
     fetchMock.mockResolvedValue(json(403, { error: 'Capacité manquante', missing: ['dispatch.assign', 'bogus'] }));
-    const error = await failure(request('/erp/resource/Dispatch Job/DJ-1', { method: 'PUT', json: {} }));
+    const error = await failure(request('/erp/resource/Dispatch Job/DJ-1', { method: 'PUT', json: {}, toast: true }));
     expect(error).toMatchObject({ status: 403, code: 'forbidden', missing: ['dispatch.assign'] });
     expect(handlers.failed).toHaveBeenCalledWith(error, { method: 'PUT', path: '/erp/resource/Dispatch Job/DJ-1' });
   });
 
+  it('a failure is the caller’s to show unless it asks for the app-wide toast', async () => {
+    fetchMock.mockResolvedValue(json(417, { exc_type: 'ValidationError' }));
+    const error = await failure(request('/erp/resource/Issue', { method: 'POST', json: {} }));
+    expect(error.code).toBe('validation');
+    expect(handlers.failed).not.toHaveBeenCalled();
+    await failure(request('/erp/resource/Issue', { method: 'POST', json: {}, toast: true }));
+    expect(handlers.failed).toHaveBeenCalledTimes(1);
+  });
+
   it('403 out of scope keeps the BFF’s reason (another technician’s job)', async () => {
     fetchMock.mockResolvedValue(json(403, { error: 'forbidden', reason: 'out_of_scope', message: 'Accès refusé : Dispatch Job DJ-2 ne fait pas partie de vos dossiers.' }));
-    const error = await failure(request('/erp/resource/Dispatch Job/DJ-2', { quiet: true }));
+    const error = await failure(request('/erp/resource/Dispatch Job/DJ-2'));
     expect(error).toMatchObject({ status: 403, code: 'forbidden', missing: [], details: { reason: 'out_of_scope' } });
   });
 
@@ -138,17 +147,17 @@ describe('request: error mapping', () => {
   it('a caller’s abort is "aborted", not a timeout, and is not shown to the user', async () => {
     fetchMock.mockImplementation(hang);
     const controller = new AbortController();
-    const pending = failure(request('/search', { signal: controller.signal }));
+    const pending = failure(request('/search', { signal: controller.signal, toast: true }));
     controller.abort();
     expect((await pending).code).toBe('aborted');
     expect(handlers.failed).not.toHaveBeenCalled();
   });
 
-  it('network failure → network error with a French message', async () => {
+  it('network failure → network error (worded by the UI from its code)', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
     const error = await failure(request('/me'));
     expect(error).toMatchObject({ status: 0, code: 'network' });
-    expect(error.message).toMatch(/Connexion impossible/);
+    expect(error.message).toBe('network');
   });
 
   it('5xx → unavailable/server with the BFF’s request id and upstream', async () => {
@@ -159,7 +168,7 @@ describe('request: error mapping', () => {
 
     fetchMock.mockResolvedValue(new Response('boom', { status: 500, headers: { 'x-request-id': 'r-10' } }));
     const plain = await failure(request('/erp/resource/Customer'));
-    expect(plain).toMatchObject({ status: 500, code: 'server', requestId: 'r-10', message: 'Erreur du serveur.' });
+    expect(plain).toMatchObject({ status: 500, code: 'server', requestId: 'r-10', message: 'server (HTTP 500)' });
   });
 
   it('Frappe 417 → validation with the readable server message', async () => {

@@ -1,7 +1,7 @@
 // The only module in the app that calls fetch (enforced by eslint). Every call goes to the BFF under
 // /ops/api, never follows the outpost's redirects, has a deadline, and fails with one ApiError.
 import { ApiError } from './ApiError';
-import { errorFromResponse, errorFromThrown, FRENCH_MESSAGES, sessionExpiredError } from './errorMapping';
+import { errorFromResponse, errorFromThrown, sessionExpiredError, technicalMessage } from './errorMapping';
 import { ReadCache } from './readCache';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -24,8 +24,12 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** How to read a successful answer; default JSON. */
   as?: 'json' | 'text' | 'blob' | 'none';
-  /** The caller shows the failure itself: no global toast (an expired session is still reported). */
-  quiet?: boolean;
+  /**
+   * Also show a failure as the app-wide toast. Off by default: every screen shows its own failures
+   * where they happened (ErrorState, a banner, a form message). Set it for a call whose caller shows
+   * nothing itself. An expired session is reported either way (the sign-in dialog).
+   */
+  toast?: boolean;
   /** GET only: keep the answer this long (ms). In-flight GETs are always shared. */
   cacheMs?: number;
 }
@@ -34,7 +38,7 @@ export interface RequestOptions {
 export interface HttpHandlers {
   /** 401 or the outpost's redirect: the session is gone. Called for every such failure. */
   sessionExpired(error: ApiError): void;
-  /** A failure the caller did not mark `quiet`. */
+  /** A failure whose caller asked for the app-wide toast (`toast: true`). */
   failed(error: ApiError, request: { method: HttpMethod; path: string }): void;
 }
 
@@ -144,7 +148,7 @@ async function send<T>(method: HttpMethod, path: string, options: RequestOptions
     if (as === 'text') return (await res.text()) as T;
     const body = await readBody(res);
     if (typeof body === 'string') {
-      throw new ApiError({ status: res.status, code: 'bad-response', message: FRENCH_MESSAGES['bad-response'], requestId });
+      throw new ApiError({ status: res.status, code: 'bad-response', message: technicalMessage('bad-response', res.status), requestId });
     }
     return body as T;
   } catch (thrown) {
@@ -154,10 +158,10 @@ async function send<T>(method: HttpMethod, path: string, options: RequestOptions
   }
 }
 
-function report(error: unknown, method: HttpMethod, path: string, quiet: boolean | undefined): void {
+function report(error: unknown, method: HttpMethod, path: string, toast: boolean | undefined): void {
   if (!(error instanceof ApiError) || !handlers) return;
   if (error.code === 'session-expired') handlers.sessionExpired(error);
-  else if (!quiet && error.code !== 'aborted') handlers.failed(error, { method, path });
+  else if (toast === true && error.code !== 'aborted') handlers.failed(error, { method, path });
 }
 
 /**
@@ -171,7 +175,7 @@ export function request<T>(path: string, options: RequestOptions = {}): Promise<
   const shareable = method === 'GET' && !options.signal && (options.as ?? 'json') === 'json';
   const promise = shareable ? reads.get<T>(apiUrl(path, options.query), options.cacheMs ?? 0, run) : run();
   return promise.catch((error: unknown) => {
-    report(error, method, path, options.quiet);
+    report(error, method, path, options.toast);
     throw error;
   });
 }
@@ -196,7 +200,7 @@ export async function openStream(
     });
     if (isSignInRedirect(res)) throw sessionExpiredError();
     if (!res.ok) throw errorFromResponse(res.status, await readBody(res), res.headers.get('x-request-id'));
-    if (!res.body) throw new ApiError({ status: res.status, code: 'bad-response', message: FRENCH_MESSAGES['bad-response'] });
+    if (!res.body) throw new ApiError({ status: res.status, code: 'bad-response', message: technicalMessage('bad-response', res.status) });
     return res;
   } catch (thrown) {
     const error = errorFromThrown(thrown, timer.reason());

@@ -10,8 +10,8 @@ import { invalidateReads, request, type QueryParams, type RequestOptions } from 
 /** A field of doctype `D` (its own fields and the standard ones). */
 export type FieldOf<D extends Doctype> = keyof Doc<D> & string;
 
-/** Per-call options shared by every helper (deadline, cancellation, caching, quiet). */
-export type CallOptions = Pick<RequestOptions, 'timeoutMs' | 'signal' | 'quiet' | 'cacheMs' | 'idempotencyKey'>;
+/** Per-call options shared by every helper (deadline, cancellation, caching, toast). */
+export type CallOptions = Pick<RequestOptions, 'timeoutMs' | 'signal' | 'toast' | 'cacheMs' | 'idempotencyKey'>;
 
 export interface ErpListOptions<D extends Doctype, F extends FieldOf<D>> extends CallOptions {
   /** Fields to return; Frappe returns only `name` without them. */

@@ -3,22 +3,14 @@ import { isCapability, type Capability } from '@gigafibre/capabilities';
 import { frappeMessages, type FrappeError } from '@gigafibre/contracts';
 import { ApiError, type ApiErrorCode } from './ApiError';
 
-/** Generic French wording per code, used when the server gave no message of its own. */
-export const FRENCH_MESSAGES: Record<ApiErrorCode, string> = {
-  'session-expired': 'Votre session a expiré. Reconnectez-vous pour continuer.',
-  forbidden: 'Vous n’avez pas l’autorisation de faire cette action.',
-  'not-found': 'Élément introuvable.',
-  conflict: 'Conflit : la donnée a changé ou existe déjà.',
-  validation: 'Les données envoyées ont été refusées.',
-  'rate-limited': 'Trop de requêtes : réessayez dans un instant.',
-  timeout: 'Le serveur n’a pas répondu à temps.',
-  network: 'Connexion impossible : vérifiez votre réseau.',
-  unavailable: 'Un service est momentanément indisponible.',
-  server: 'Erreur du serveur.',
-  aborted: 'Requête annulée.',
-  'bad-response': 'Réponse du serveur illisible.',
-  unknown: 'Erreur inattendue.',
-};
+/**
+ * The message of an error the server did not word: a developer's line for logs (`not-found (HTTP 404)`).
+ * People never read it: the UI words an ApiError from its `code` through i18n (`useApiErrorText`,
+ * the `http.errors.*` texts), so this layer holds no UI text.
+ */
+export function technicalMessage(code: ApiErrorCode, status: number): string {
+  return status > 0 ? `${code} (HTTP ${status})` : code;
+}
 
 export function codeForStatus(status: number): ApiErrorCode {
   if (status === 401) return 'session-expired';
@@ -88,7 +80,7 @@ export function errorFromResponse(status: number, body: unknown, requestId: stri
   return new ApiError({
     status,
     code,
-    message: serverMessages.length > 0 ? serverMessages.join(' ') : FRENCH_MESSAGES[code],
+    message: serverMessages.length > 0 ? serverMessages.join(' ') : technicalMessage(code, status),
     serverMessages,
     missing: status === 403 ? missingCapabilitiesOf(body) : [],
     details,
@@ -99,12 +91,12 @@ export function errorFromResponse(status: number, body: unknown, requestId: stri
 
 /** The outpost's 302 to its sign-in page, seen through `redirect: 'manual'`. */
 export function sessionExpiredError(): ApiError {
-  return new ApiError({ status: 401, code: 'session-expired', message: FRENCH_MESSAGES['session-expired'] });
+  return new ApiError({ status: 401, code: 'session-expired', message: technicalMessage('session-expired', 401) });
 }
 
 /** The ApiError for something thrown by fetch or while reading the body. */
 export function errorFromThrown(thrown: unknown, reason: 'timeout' | 'aborted' | null): ApiError {
   if (thrown instanceof ApiError) return thrown;
   const code: ApiErrorCode = reason ?? 'network';
-  return new ApiError({ status: 0, code, message: FRENCH_MESSAGES[code], cause: thrown });
+  return new ApiError({ status: 0, code, message: technicalMessage(code, 0), cause: thrown });
 }

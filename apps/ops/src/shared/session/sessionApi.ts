@@ -13,7 +13,7 @@ export interface SessionUser {
 
 /** Reads `/ops/api/me`, keeping only what the SPA understands. */
 export async function fetchMe(): Promise<SessionUser> {
-  const body = await request<Partial<Record<keyof SessionUser, unknown>>>('/me', { quiet: true, timeoutMs: 10_000 });
+  const body = await request<Partial<Record<keyof SessionUser, unknown>>>('/me', { timeoutMs: 10_000 });
   if (!body || typeof body.email !== 'string') {
     throw new ApiError({ status: 200, code: 'bad-response', message: 'Réponse de /ops/api/me illisible.' });
   }

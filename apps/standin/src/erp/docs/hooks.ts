@@ -1,5 +1,5 @@
 // What the Gigafibre custom app (and ERPNext's controllers) do on save, per doctype.
-import type { Doctype } from '@gigafibre/contracts';
+import { isClosedJobStatus, type Doctype } from '@gigafibre/contracts';
 import { FrappeError, validationError } from '../errors';
 import type { Stored } from './coerce';
 
@@ -31,11 +31,10 @@ export function normaliseMac(mac: string): string {
 }
 
 const ACTIVE_STATUSES = new Set(['Scheduled', 'En Route', 'In Progress']);
-const CLOSED_STATUSES = new Set(['Completed', 'Cancelled']);
 
 const dispatchJob: Hook = (doc, old) => {
   const assigned = doc.technician !== null && doc.scheduled_date !== null && doc.start_time !== null;
-  if (old && CLOSED_STATUSES.has(String(old.status))) {
+  if (old && isClosedJobStatus(String(old.status))) {
     for (const f of ['technician', 'scheduled_date', 'start_time', 'duration_minutes'] as const) {
       if (doc[f] !== old[f]) throw validationError(`L’intervention ${String(old.name)} est ${old.status === 'Completed' ? 'terminée' : 'annulée'} : elle ne peut plus être déplacée`);
     }

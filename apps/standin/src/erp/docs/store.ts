@@ -1,7 +1,7 @@
 // Document writes the way Frappe does them: naming, coercion, defaults, hooks, mandatory/link/unique
 // checks, child tables, `modified`, a Version for tracked doctypes, and a change event, all in one
 // transaction.
-import { DOCTYPES, type DocChangeEvent, type Doctype, type DoctypeSpec, type FieldSpec } from '@gigafibre/contracts';
+import { docChangeRefs, DOCTYPES, type DocChangeEvent, type Doctype, type DoctypeSpec, type FieldSpec } from '@gigafibre/contracts';
 import type { EventLog } from '../../db/events';
 import type { Db } from '../../db/open';
 import { columnsOf, q, tableOf } from '../../db/schema';
@@ -211,16 +211,6 @@ export class DocStore {
   }
 
   private publish(doctype: Doctype, row: Row, action: DocChangeEvent['action'], changed: string[], user: string | null, old: Row | undefined): void {
-    const refs = new Map<string, { doctype: string; name: string }>();
-    const add = (dt: string, n: unknown) => {
-      if (typeof n === 'string' && n) refs.set(`${dt}\0${n}`, { doctype: dt, name: n });
-    };
-    for (const [field, f] of valueFields(doctype)) {
-      if (f.type !== 'Link') continue;
-      add(String(f.options), row[field]);
-      if (old) add(String(f.options), old[field]);
-    }
-    if (doctype === 'Comment') add(String(row.reference_doctype), row.reference_name);
     const event: DocChangeEvent = {
       doctype,
       name: String(row.name),
@@ -228,7 +218,7 @@ export class DocStore {
       changed,
       by: user,
       at: this.now().toISOString(),
-      refs: [...refs.values()],
+      refs: docChangeRefs(doctype, row, old),
     };
     if (action !== 'delete') event.modified = wireDatetime(String(row.modified));
     this.events.append(event);

@@ -1,18 +1,8 @@
 // `gigafibre.ops.set_job_status`: a technician (or dispatcher) moves a Dispatch Job along its lifecycle.
-import { JOB_STATUSES, type JobStatus } from '@gigafibre/contracts';
+import { canTransition, JOB_STATUSES, type JobStatus } from '@gigafibre/contracts';
 import type { Row } from '../docs/hooks';
 import type { DocStore } from '../docs/store';
 import { FrappeError, notFound, validationError } from '../errors';
-
-/** Allowed next statuses (setting the current status again is a no-op, so replays are harmless). */
-export const JOB_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
-  Unscheduled: ['Cancelled'],
-  Scheduled: ['En Route', 'In Progress', 'Cancelled'],
-  'En Route': ['In Progress', 'Scheduled', 'Cancelled'],
-  'In Progress': ['Completed', 'En Route'],
-  Completed: [],
-  Cancelled: [],
-};
 
 const FRENCH: Record<JobStatus, string> = {
   Unscheduled: 'à planifier',
@@ -22,11 +12,6 @@ const FRENCH: Record<JobStatus, string> = {
   Completed: 'terminée',
   Cancelled: 'annulée',
 };
-
-/** True when a job may go from `from` to `to`. */
-export function canTransition(from: JobStatus, to: JobStatus): boolean {
-  return from === to || JOB_TRANSITIONS[from].includes(to);
-}
 
 /** Applies a status change for `user`; a technician may only move their own jobs. */
 export function setJobStatus(store: DocStore, params: Record<string, unknown>, user: string | null): Row {

@@ -29,8 +29,6 @@ interface BalanceRow {
   balance_due: number;
 }
 
-const quiet = (signal?: AbortSignal) => ({ signal, quiet: true as const });
-
 function unpaidBalances(extra: { filters?: unknown[]; limit_start?: number; limit_page_length: number }, signal?: AbortSignal): Promise<BalanceRow[]> {
   return callMethod<BalanceRow[]>(
     'frappe.client.get_list',
@@ -43,7 +41,7 @@ function unpaidBalances(extra: { filters?: unknown[]; limit_start?: number; limi
       limit_start: extra.limit_start,
       limit_page_length: extra.limit_page_length,
     },
-    { http: 'GET', ...quiet(signal) },
+    { http: 'GET', signal },
   );
 }
 
@@ -54,7 +52,7 @@ function customers(filters: ClientListFilters, ids: string[] | null, start: numb
     orderBy: 'name asc',
     limit,
     start,
-    ...quiet(signal),
+    signal,
   });
 }
 

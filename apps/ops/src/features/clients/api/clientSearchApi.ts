@@ -16,7 +16,6 @@ export function runListCall(call: ListCall, signal?: AbortSignal): Promise<Searc
     ...(call.orFilters ? { orFilters: call.orFilters } : {}),
     limit: call.limit,
     signal,
-    quiet: true,
     timeoutMs: SEARCH_TIMEOUT_MS,
   }) as unknown as Promise<SearchRow[]>;
 }

@@ -3,7 +3,6 @@
 import { erpList } from '@/shared/http';
 import type { TimelineSources } from '../model/buildTimeline';
 
-const quiet = (signal?: AbortSignal) => ({ signal, quiet: true as const });
 
 /** Enough history for a call; older entries are in ERPNext. */
 const LIMIT = 100;
@@ -19,16 +18,16 @@ export async function fetchTimelineSources(id: string, signal?: AbortSignal): Pr
       ],
       orderBy: 'creation desc',
       limit: LIMIT,
-      ...quiet(signal),
+      signal,
     }),
-    erpList('Issue', { fields: ['name', 'subject', 'creation', 'owner'], filters: [['customer', '=', id]], orderBy: 'creation desc', limit: LIMIT, ...quiet(signal) }),
-    erpList('Dispatch Job', { fields: ['name', 'job_type', 'creation', 'owner'], filters: [['customer', '=', id]], orderBy: 'creation desc', limit: LIMIT, ...quiet(signal) }),
+    erpList('Issue', { fields: ['name', 'subject', 'creation', 'owner'], filters: [['customer', '=', id]], orderBy: 'creation desc', limit: LIMIT, signal }),
+    erpList('Dispatch Job', { fields: ['name', 'job_type', 'creation', 'owner'], filters: [['customer', '=', id]], orderBy: 'creation desc', limit: LIMIT, signal }),
     erpList('Payment Entry', {
       fields: ['name', 'paid_amount', 'mode_of_payment', 'reference_name', 'creation'],
       filters: [['party', '=', id]],
       orderBy: 'creation desc',
       limit: LIMIT,
-      ...quiet(signal),
+      signal,
     }),
   ]);
   const names = [...issues.map((i) => i.name), ...jobs.map((j) => j.name)];
@@ -43,7 +42,7 @@ export async function fetchTimelineSources(id: string, signal?: AbortSignal): Pr
           ],
           orderBy: 'creation desc',
           limit: LIMIT * 2,
-          ...quiet(signal),
+          signal,
         });
   return { comments, issues, jobs, payments, versions };
 }

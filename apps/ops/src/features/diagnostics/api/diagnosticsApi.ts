@@ -11,7 +11,7 @@ export const SERIAL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/;
 
 /** `GET /devices/lookup?serial=X`; failures are shown by the page, so no global toast. */
 export function lookupDevice(serial: string, signal?: AbortSignal): Promise<DeviceLookup> {
-  return hubGet('/devices/lookup', { serial }, { timeoutMs: LOOKUP_TIMEOUT_MS, quiet: true, signal });
+  return hubGet('/devices/lookup', { serial }, { timeoutMs: LOOKUP_TIMEOUT_MS, signal });
 }
 
 /**
@@ -20,7 +20,7 @@ export function lookupDevice(serial: string, signal?: AbortSignal): Promise<Devi
  * encoded once more for the path, and the BFF and hub decode it exactly once.
  */
 export function runDeviceTask(deviceId: string, name: DeviceTaskName): Promise<DeviceTaskResult> {
-  return hubPost(`/devices/${encodeURIComponent(deviceId)}/tasks`, { name }, { query: { connection_request: '' }, quiet: true });
+  return hubPost(`/devices/${encodeURIComponent(deviceId)}/tasks`, { name }, { query: { connection_request: '' } });
 }
 
 export interface EquipmentCustomer {
@@ -31,7 +31,7 @@ export interface EquipmentCustomer {
 
 /** The customer's display name, or null when ERPNext has no such customer. */
 export async function customerName(id: string, signal?: AbortSignal): Promise<string | null> {
-  const rows = await erpList('Customer', { fields: ['name', 'customer_name'], filters: [['name', '=', id]], limit: 1, quiet: true, signal, cacheMs: 60_000 });
+  const rows = await erpList('Customer', { fields: ['name', 'customer_name'], filters: [['name', '=', id]], limit: 1, signal, cacheMs: 60_000 });
   return rows[0]?.customer_name ?? null;
 }
 
@@ -46,7 +46,6 @@ export async function customerForSerials(serials: readonly string[], signal?: Ab
     fields: ['serial_no', 'customer'],
     filters: [['serial_no', 'in', wanted]],
     limit: wanted.length,
-    quiet: true,
     signal,
     cacheMs: 60_000,
   });

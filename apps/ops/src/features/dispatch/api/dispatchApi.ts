@@ -1,6 +1,7 @@
 // The dispatch board's calls, typed, over the app's one HTTP client (through the BFF).
-import { completeDoc, type DispatchJob, type DocRead, type JobStatus, type ServiceEquipment, type TraccarDevice, type TraccarPosition, type Version } from '@gigafibre/contracts';
-import { callMethod, erpGet, erpList, erpListAll, erpUpdate, hubGet, request, type CallOptions } from '@/shared/http';
+import { type DispatchJob, type JobStatus, type ServiceEquipment, type TraccarDevice, type TraccarPosition, type Version } from '@gigafibre/contracts';
+import { callDocMethod, saveDoc } from '@/shared/documents';
+import { erpGet, erpList, erpListAll, hubGet, request, type CallOptions } from '@/shared/http';
 import type { JobPatch } from '../model/dispatchPatch';
 import { addDays } from '@gigafibre/contracts';
 import {
@@ -29,13 +30,13 @@ const MAX_TECHNICIANS = 1000;
 export const listTechnicians = (signal?: AbortSignal) =>
   erpListAll(
     'Technician',
-    { fields: TECHNICIAN_FIELDS, filters: [['status', '=', 'Active']], orderBy: 'technician_name asc, name asc', signal, quiet: true },
+    { fields: TECHNICIAN_FIELDS, filters: [['status', '=', 'Active']], orderBy: 'technician_name asc, name asc', signal },
     MAX_TECHNICIANS,
   ) as Promise<BoardTechnician[]>;
 
 /** Every job scheduled on `date` (any status: the day's history stays visible). */
 export const listDayJobs = (date: string, signal?: AbortSignal) =>
-  erpListAll('Dispatch Job', { fields: JOB_FIELDS, filters: [['scheduled_date', '=', date]], signal, quiet: true }, DAY_MAX_JOBS) as Promise<BoardJob[]>;
+  erpListAll('Dispatch Job', { fields: JOB_FIELDS, filters: [['scheduled_date', '=', date]], signal }, DAY_MAX_JOBS) as Promise<BoardJob[]>;
 
 /** The queue around `date`: unassigned jobs requested from a month before to two weeks after. */
 export const listQueueJobs = (date: string, signal?: AbortSignal) =>
@@ -48,14 +49,13 @@ export const listQueueJobs = (date: string, signal?: AbortSignal) =>
         ['requested_date', 'between', [addDays(date, -QUEUE_WINDOW_DAYS.before), addDays(date, QUEUE_WINDOW_DAYS.after)]],
       ],
       signal,
-      quiet: true,
-    },
+      },
     DAY_MAX_JOBS,
   ) as Promise<BoardJob[]>;
 
 /** The current version of a few jobs (after live events). Missing names were deleted. */
 export const listJobsByName = (names: readonly string[], signal?: AbortSignal) =>
-  inChunks(names, (chunk) => erpList('Dispatch Job', { fields: JOB_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal, quiet: true })) as Promise<BoardJob[]>;
+  inChunks(names, (chunk) => erpList('Dispatch Job', { fields: JOB_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal })) as Promise<BoardJob[]>;
 
 async function inChunks<T>(names: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const chunks: string[][] = [];
@@ -65,25 +65,30 @@ async function inChunks<T>(names: readonly string[], load: (chunk: string[]) => 
 
 export const listCustomers = (names: readonly string[], signal?: AbortSignal) =>
   inChunks(names, (chunk) =>
-    erpList('Customer', { fields: CUSTOMER_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal, quiet: true }),
+    erpList('Customer', { fields: CUSTOMER_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal }),
   ) as Promise<BoardCustomer[]>;
 
 export const listLocations = (names: readonly string[], signal?: AbortSignal) =>
   inChunks(names, (chunk) =>
-    erpList('Service Location', { fields: LOCATION_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal, quiet: true }),
+    erpList('Service Location', { fields: LOCATION_FIELDS, filters: [['name', 'in', chunk]], limit: chunk.length, signal }),
   ) as Promise<BoardLocation[]>;
 
-/** Moves a job (PUT, partial, with the `modified` seen: stale → 417 TimestampMismatchError). */
-export const updateJob = (name: string, patch: JobPatch) =>
-  erpUpdate('Dispatch Job', name, patch as Partial<DispatchJob>, { quiet: true, timeoutMs: 10_000 });
+/**
+ * Moves a job (PUT, partial, with the `modified` seen: stale → 417 TimestampMismatchError), through
+ * the document cache: every cached view of the job takes the server's answer.
+ */
+export const updateJob = (name: string, patch: JobPatch) => {
+  const { modified, ...fields } = patch;
+  return saveDoc('Dispatch Job', name, fields as Partial<DispatchJob>, { modified, timeoutMs: 10_000 });
+};
 
-/** The app's method answers the job as a single read does (empty fields left out): completed here. */
-export const setJobStatus = async (job: string, status: JobStatus) =>
-  completeDoc('Dispatch Job', await callMethod<DocRead<'Dispatch Job'>>('gigafibre.ops.set_job_status', { job, status }, { quiet: true, timeoutMs: 10_000, invalidates: ['Dispatch Job'] }));
+/** The app's method answers the job as a single read does; the cache completes and keeps it. */
+export const setJobStatus = (job: string, status: JobStatus) =>
+  callDocMethod('Dispatch Job', 'gigafibre.ops.set_job_status', { job, status }, { timeoutMs: 10_000 });
 
-export const getJob = (name: string, options: CallOptions = {}) => erpGet('Dispatch Job', name, { quiet: true, ...options });
-export const getCustomer = (name: string, options: CallOptions = {}) => erpGet('Customer', name, { quiet: true, ...options });
-export const getLocation = (name: string, options: CallOptions = {}) => erpGet('Service Location', name, { quiet: true, ...options });
+export const getJob = (name: string, options: CallOptions = {}) => erpGet('Dispatch Job', name, options);
+export const getCustomer = (name: string, options: CallOptions = {}) => erpGet('Customer', name, options);
+export const getLocation = (name: string, options: CallOptions = {}) => erpGet('Service Location', name, options);
 
 /** Equipment at one location (an ONT, a router, a few mesh nodes). */
 const EQUIPMENT_PAGE = 50;
@@ -97,7 +102,6 @@ export const listEquipment = (location: string, signal?: AbortSignal) =>
     orderBy: 'equipment_type asc',
     limit: EQUIPMENT_PAGE,
     signal,
-    quiet: true,
   }) as Promise<Pick<ServiceEquipment, 'name' | 'equipment_type' | 'manufacturer' | 'model' | 'serial_no' | 'mac_address' | 'status'>[]>;
 
 /** The job's change history (Frappe "Track Changes"), oldest first. */
@@ -111,7 +115,6 @@ export const listJobVersions = (job: string, signal?: AbortSignal) =>
     orderBy: 'creation asc',
     limit: VERSIONS_PAGE,
     signal,
-    quiet: true,
   }) as Promise<Pick<Version, 'name' | 'owner' | 'creation' | 'data'>[]>;
 
 /** What the BFF tells the SPA about the map (`OPS_MAP_TILE_URL`; null locally). */
@@ -121,10 +124,10 @@ export interface MapConfig {
 }
 
 export const getMapConfig = async (): Promise<MapConfig> =>
-  (await request<{ map: MapConfig }>('/config', { cacheMs: 5 * 60_000, quiet: true, timeoutMs: 8_000 })).map;
+  (await request<{ map: MapConfig }>('/config', { cacheMs: 5 * 60_000, timeoutMs: 8_000 })).map;
 
-export const listTraccarDevices = () => hubGet('/traccar/devices', {}, { quiet: true, timeoutMs: 8_000, cacheMs: 60_000 }) as Promise<TraccarDevice[]>;
+export const listTraccarDevices = () => hubGet('/traccar/devices', {}, { timeoutMs: 8_000, cacheMs: 60_000 }) as Promise<TraccarDevice[]>;
 
 /** Latest fix of one device (Traccar takes exactly one deviceId per request). */
 export const getLatestPosition = (deviceId: number, signal?: AbortSignal) =>
-  hubGet('/traccar/positions', { deviceId }, { quiet: true, timeoutMs: 8_000, signal }) as Promise<TraccarPosition[]>;
+  hubGet('/traccar/positions', { deviceId }, { timeoutMs: 8_000, signal }) as Promise<TraccarPosition[]>;

@@ -73,14 +73,12 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
 
   async function write(job: BoardJob, patch: JobPatch, success: string, undo?: () => void): Promise<boolean> {
     const pending = board.jobs.beginWrite(applyPatch(job, patch));
-    board.bump();
     markTiming(writeStart, job.name);
     try {
       const saved = await updateJob(job.name, patch);
       markTiming(persisted, job.name);
       measureTiming(dropToPersisted, writeStart, persisted, job.name);
       board.jobs.commitWrite(pending, toBoardJob(saved));
-      board.bump();
       notify({
         type: 'positive',
         message: success,
@@ -90,9 +88,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
       });
       return true;
     } catch (error) {
-      const changed = board.jobs.rollbackWrite(pending);
-      board.bump();
-      board.highlight(changed);
+      board.highlight(board.jobs.rollbackWrite(pending));
       notify({ type: 'negative', message: failureMessage(error), caption: t('dispatch.errors.rolledBack'), timeout: 8000, group: false });
       // Show the job as it really is now (someone else's change, a deletion).
       void board.refetch([job.name]).catch(() => undefined);

@@ -19,9 +19,9 @@ const LIVE_BATCH_MS = 40;
 const MARKS = TIMING.dispatch;
 
 export function useDispatchBoard(date: Ref<string>) {
-  const jobs = new DispatchJobSet();
-  /** Bumped after every change to `jobs` (the set itself is not reactive). */
+  /** Counts the set's changes: what reads `jobs` reads `version` too, and follows every change. */
   const version = shallowRef(0);
+  const jobs = new DispatchJobSet(() => (version.value += 1));
   const technicians = shallowRef<BoardTechnician[]>([]);
   const customers = shallowRef<ReadonlyMap<string, BoardCustomer>>(new Map());
   const locations = shallowRef<ReadonlyMap<string, BoardLocation>>(new Map());
@@ -36,7 +36,6 @@ export function useDispatchBoard(date: Ref<string>) {
   let controller: AbortController | null = null;
 
   const queueWindow = computed(() => ({ from: addDays(date.value, -QUEUE_WINDOW_DAYS.before), to: addDays(date.value, QUEUE_WINDOW_DAYS.after) }));
-  const bump = () => (version.value += 1);
 
   /** Loads the customers and addresses of `list` that are not known yet. */
   async function loadRefs(list: readonly BoardJob[], signal?: AbortSignal): Promise<void> {
@@ -72,7 +71,6 @@ export function useDispatchBoard(date: Ref<string>) {
       if (first) markTiming(MARKS.dataReady);
       technicians.value = techs;
       jobs.replaceAll(all);
-      bump();
       loading.value = false;
       refreshError.value = null;
       loadedAt.value = Date.now();
@@ -120,10 +118,7 @@ export function useDispatchBoard(date: Ref<string>) {
       const outcome = jobs.remote(name, job && isOnBoard(job, date.value, queueWindow.value) ? job : null);
       if (outcome === 'applied') changed.push(name);
     }
-    if (changed.length) {
-      bump();
-      if (options.highlight !== false) highlight(changed);
-    }
+    if (changed.length && options.highlight !== false) highlight(changed);
   }
 
   // Live: gather a burst of events, fetch their documents in one request.
@@ -162,7 +157,6 @@ export function useDispatchBoard(date: Ref<string>) {
     date,
     jobs,
     version,
-    bump,
     technicians,
     customers,
     locations,

@@ -108,11 +108,7 @@ export function useDispatchDrag(board: DispatchBoardData, view: DispatchBoardVie
     drag.value = null;
     hover.value = null;
     overQueue.value = false;
-    const changed = board.jobs.endDrag();
-    if (changed.length) {
-      board.bump();
-      board.highlight(changed);
-    }
+    board.highlight(board.jobs.endDrag());
   }
 
   return { drag, hover, overQueue, start, overTrack, leaveTracks, dropOnTrack, overQueueZone, dropOnQueue, leaveQueue: () => (overQueue.value = false), end };

@@ -153,4 +153,21 @@ describe('DispatchJobSet', () => {
     expect(set.rollbackWrite(write)).toEqual(['DJ-1']);
     expect(set.get('DJ-1')?.technician).toBe('TECH-007');
   });
+
+  it('tells its owner of every change to what the board shows, and only then', () => {
+    let changes = 0;
+    const set = new DispatchJobSet(() => (changes += 1));
+    set.replaceAll([job({ name: 'DJ-1', modified: 'm1' })]);
+    expect(changes).toBe(1);
+    expect(set.remote('DJ-1', job({ name: 'DJ-1', modified: 'm0' }))).toBe('stale');
+    expect(changes).toBe(1);
+    set.beginDrag('DJ-1');
+    expect(set.remote('DJ-1', job({ name: 'DJ-1', modified: 'm2' }))).toBe('deferred');
+    expect(changes).toBe(1);
+    expect(set.endDrag()).toEqual(['DJ-1']);
+    expect(changes).toBe(2);
+    const write = set.beginWrite(job({ name: 'DJ-1', modified: 'm2', technician: 'TECH-2' }));
+    set.rollbackWrite(write);
+    expect(changes).toBe(4);
+  });
 });

@@ -1,6 +1,7 @@
 // The jobs the board shows, and the rules for changing them from three directions at once: the
 // dispatcher's own optimistic moves, the server's answers, and other people's changes arriving
-// live. Plain TypeScript (no Vue): the composable wraps it and bumps a version after each change.
+// live. Plain TypeScript (no Vue): it calls `onChange` after every change to what the board shows,
+// and the composable turns that into reactivity, so no caller has to remember to say so.
 import type { BoardJob } from './dispatchTypes';
 
 /** Frappe's `modified` (`YYYY-MM-DD HH:mm:ss.ffffff`) sorts as text. */
@@ -22,6 +23,9 @@ export class DispatchJobSet {
   private readonly held = new Map<string, BoardJob | null>();
   private readonly writing = new Set<string>();
   private dragging: string | null = null;
+
+  /** `onChange`: called after every change to the jobs shown (not to what is held back). */
+  constructor(private readonly onChange: () => void = () => undefined) {}
 
   get size(): number {
     return this.jobs.size;
@@ -51,6 +55,7 @@ export class DispatchJobSet {
       if (this.busy(job.name)) this.held.set(job.name, job);
       else this.jobs.set(job.name, job);
     }
+    this.onChange();
   }
 
   private busy(name: string): boolean {
@@ -72,10 +77,12 @@ export class DispatchJobSet {
     if (job === null) {
       if (!current) return 'stale';
       this.jobs.delete(name);
+      this.onChange();
       return 'applied';
     }
     if (current && !newer(job, current)) return 'stale';
     this.jobs.set(name, job);
+    this.onChange();
     return 'applied';
   }
 
@@ -99,6 +106,7 @@ export class DispatchJobSet {
     const before = this.jobs.get(shown.name);
     this.writing.add(shown.name);
     this.jobs.set(shown.name, shown);
+    this.onChange();
     return { name: shown.name, before, shown };
   }
 
@@ -107,6 +115,7 @@ export class DispatchJobSet {
     this.writing.delete(write.name);
     if (saved === null) this.jobs.delete(write.name);
     else this.jobs.set(write.name, saved);
+    this.onChange();
     return this.dragging === write.name ? [] : this.release(write.name);
   }
 
@@ -117,6 +126,7 @@ export class DispatchJobSet {
       if (write.before) this.jobs.set(write.name, write.before);
       else this.jobs.delete(write.name);
     }
+    this.onChange();
     return this.dragging === write.name ? [] : this.release(write.name);
   }
 

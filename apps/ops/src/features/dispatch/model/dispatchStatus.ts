@@ -1,6 +1,6 @@
 // Job statuses as the board shows them (one colour each, shared by cards, legend and map) and
 // what a dispatcher may do with a job in each.
-import { JOB_STATUSES, type JobStatus, type Priority } from '@gigafibre/contracts';
+import { isClosedJobStatus, JOB_STATUSES, nextJobStatuses, type JobStatus, type Priority } from '@gigafibre/contracts';
 
 /** Accent colour per status, light and dark mode (cards' edge, legend dots, map markers). */
 export const STATUS_COLORS: Readonly<Record<JobStatus, { light: string; dark: string }>> = {
@@ -30,28 +30,15 @@ export function statusColor(status: string, dark: boolean): string {
 }
 
 /** A finished job stays where it is (the server refuses to move it). */
-export function isLocked(status: string): boolean {
-  return status === 'Completed' || status === 'Cancelled';
-}
+export const isLocked = isClosedJobStatus;
 
 /** The technician is already on it: moving it deserves a second thought. */
 export function isUnderway(status: string): boolean {
   return status === 'En Route' || status === 'In Progress';
 }
 
-/** Status changes the Gigafibre app accepts (`gigafibre.ops.set_job_status`), per current status. */
-const TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
-  Unscheduled: ['Cancelled'],
-  Scheduled: ['En Route', 'In Progress', 'Cancelled'],
-  'En Route': ['In Progress', 'Scheduled', 'Cancelled'],
-  'In Progress': ['Completed', 'En Route'],
-  Completed: [],
-  Cancelled: [],
-};
-
-export function nextStatuses(status: string): readonly JobStatus[] {
-  return (JOB_STATUSES as readonly string[]).includes(status) ? TRANSITIONS[status as JobStatus] : [];
-}
+/** The moves a dispatcher is offered: the lifecycle the server enforces (packages/contracts). */
+export const nextStatuses = nextJobStatuses;
 
 /** Higher first: Urgent 3 … Low 0 (unknown or empty counts as Medium). */
 export function priorityRank(priority: string | null): number {

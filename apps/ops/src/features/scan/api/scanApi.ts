@@ -1,6 +1,6 @@
 // The scan feature's calls to the BFF: the technician's jobs, equipment at a service location,
-// linking equipment, job status and label OCR. Queue sends are `quiet` (the queue shows their
-// failures itself) and carry the record id as Idempotency-Key and an 8-second deadline.
+// linking equipment, job status and label OCR. The queue shows send failures itself (no
+// toast) and queue sends carry the record id as Idempotency-Key and an 8-second deadline.
 import type { DispatchJob, JobStatus, ServiceEquipment, VisionEquipment } from '@gigafibre/contracts';
 import { callMethod, erpGet, erpInsert, erpList, erpUpdate, hubPost, type CallOptions } from '@/shared/http';
 
@@ -21,7 +21,7 @@ export type JobSummaryRow = Pick<DispatchJob, (typeof JOB_SUMMARY_FIELDS)[number
 /** The Technician record of a signed-in user (Technician.user = their e-mail), or null. */
 export async function findTechnician(email: string, signal?: AbortSignal): Promise<{ name: string; technician_name: string } | null> {
   // ERPNext's User ids are lower-case e-mails; Authentik keeps the case the user typed.
-  const rows = await erpList('Technician', { fields: ['name', 'technician_name'], filters: [['user', '=', email.toLowerCase()]], limit: 1, signal, quiet: true });
+  const rows = await erpList('Technician', { fields: ['name', 'technician_name'], filters: [['user', '=', email.toLowerCase()]], limit: 1, signal });
   return rows[0] ?? null;
 }
 
@@ -37,11 +37,10 @@ export function listJobsOfDay(technician: string, date: string, signal?: AbortSi
     orderBy: 'start_time asc',
     limit: DAY_JOBS_PAGE,
     signal,
-    quiet: true,
   });
 }
 
-export const getJob = (job: string, options: CallOptions = {}) => erpGet('Dispatch Job', job, { quiet: true, ...options });
+export const getJob = (job: string, options: CallOptions = {}) => erpGet('Dispatch Job', job, options);
 
 /** Customers by name (one request for a day's jobs): what a technician may know of them, no e-mail. */
 export function getCustomers(names: readonly string[], signal?: AbortSignal) {
@@ -50,7 +49,6 @@ export function getCustomers(names: readonly string[], signal?: AbortSignal) {
     filters: [['name', 'in', [...names]]],
     limit: names.length,
     signal,
-    quiet: true,
   });
 }
 
@@ -61,7 +59,6 @@ export function getLocations(names: readonly string[], signal?: AbortSignal) {
     filters: [['name', 'in', [...names]]],
     limit: names.length,
     signal,
-    quiet: true,
   });
 }
 
@@ -81,29 +78,28 @@ export function listEquipmentAt(location: string, signal?: AbortSignal): Promise
     orderBy: 'status asc, equipment_type asc',
     limit: EQUIPMENT_PAGE,
     signal,
-    quiet: true,
   });
 }
 
 /** The Service Equipment holding this serial among the technician's (serials are unique), and whose client it is; or null. */
 export async function findEquipmentBySerial(serial: string, options: CallOptions = {}): Promise<(EquipmentRow & Pick<ServiceEquipment, 'customer'>) | null> {
-  const rows = await erpList('Service Equipment', { fields: [...EQUIPMENT_FIELDS, 'customer'], filters: [['serial_no', '=', serial]], limit: 1, quiet: true, ...options });
+  const rows = await erpList('Service Equipment', { fields: [...EQUIPMENT_FIELDS, 'customer'], filters: [['serial_no', '=', serial]], limit: 1, ...options });
   return rows[0] ?? null;
 }
 
-export const createEquipment = (doc: Partial<ServiceEquipment>, options: CallOptions) => erpInsert('Service Equipment', doc, { quiet: true, ...options });
+export const createEquipment = (doc: Partial<ServiceEquipment>, options: CallOptions) => erpInsert('Service Equipment', doc, options);
 
 export const updateEquipment = (name: string, patch: Partial<ServiceEquipment>, options: CallOptions) =>
-  erpUpdate('Service Equipment', name, patch, { quiet: true, ...options });
+  erpUpdate('Service Equipment', name, patch, options);
 
 /** `gigafibre.ops.set_job_status` (the same status again is a no-op: replays are harmless). */
 export function setJobStatus(job: string, status: JobStatus, options: CallOptions): Promise<unknown> {
-  return callMethod('gigafibre.ops.set_job_status', { job, status }, { quiet: true, invalidates: ['Dispatch Job'], ...options });
+  return callMethod('gigafibre.ops.set_job_status', { job, status }, { invalidates: ['Dispatch Job'], ...options });
 }
 
 /** The hub's OCR of an equipment label (multipart `image`). */
 export function readEquipmentLabel(image: Blob, fileName: string, options: CallOptions): Promise<VisionEquipment> {
   const form = new FormData();
   form.append('image', image, fileName);
-  return hubPost('/vision/equipment', form, { quiet: true, ...options });
+  return hubPost('/vision/equipment', form, options);
 }

@@ -1,34 +1,24 @@
-// One job's details (client, place, equipment), refreshed when the job or its equipment changes.
-// Live changes come in bursts (a flush links a dozen devices): one reload after the burst.
-import { onScopeDispose, watch, type Ref } from 'vue';
-import { useLiveEvents } from '@/shared/live';
-import { useAsyncData } from '@/shared/ui';
-import { loadJobDetail } from '../services/techJobData';
+// One job's details (client, place, equipment), through the document cache: refreshed when the job
+// or the equipment at its place changes. Live changes come in bursts (a flush links a dozen
+// devices): one read once the burst is over.
+import type { DocChangeEvent } from '@gigafibre/contracts';
+import type { Ref } from 'vue';
+import { useDocQuery } from '@/shared/documents';
+import { loadJobDetail, type TechJobDetail } from '../services/techJobData';
 
 const BURST_MS = 600;
 
+/** The job itself, or equipment at its place (or linked to it). */
+export function concernsTechJob(job: string, event: DocChangeEvent, data: TechJobDetail | undefined): boolean {
+  if (event.doctype === 'Dispatch Job') return event.name === job;
+  if (event.doctype !== 'Service Equipment') return false;
+  const location = data?.place.location;
+  return !!location && !!event.refs?.some((r) => r.name === location || r.name === job);
+}
+
 export function useTechJob(job: Ref<string>) {
-  const detail = useAsyncData((signal) => loadJobDetail(job.value, signal));
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const reloadSoon = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void detail.reload();
-    }, BURST_MS);
-  };
-  onScopeDispose(() => timer && clearTimeout(timer));
-  watch(job, () => void detail.reload());
-  useLiveEvents({ doctype: 'Dispatch Job' }, (event) => {
-    if (event.name === job.value) reloadSoon();
+  return useDocQuery(() => ['tech-job', job.value], (signal) => loadJobDetail(job.value, signal), {
+    on: (event, data) => concernsTechJob(job.value, event, data),
+    settleMs: BURST_MS,
   });
-  useLiveEvents(
-    { doctype: 'Service Equipment' },
-    (event) => {
-      const location = detail.data.value?.place.location;
-      if (location && event.refs?.some((r) => r.name === location || r.name === job.value)) reloadSoon();
-    },
-    { onResumed: reloadSoon },
-  );
-  return detail;
 }

@@ -1,22 +1,19 @@
-// Today's jobs of the signed-in technician, refreshed when dispatch changes one of them.
+// Today's jobs of the signed-in technician, through the document cache: refreshed when dispatch
+// changes one of them, and after the live stream comes back from a cut.
+import { montrealToday } from '@gigafibre/contracts';
+import { useDocQuery } from '@/shared/documents';
 import { useSessionStore } from '@/shared/session/useSessionStore';
-import { useLiveEvents } from '@/shared/live';
-import { useAsyncData } from '@/shared/ui';
-import { loadTodayJobs } from '../services/techJobData';
+import { loadTodayJobs, type TechJobList } from '../services/techJobData';
+
+/** A job change naming one of the technician's jobs, or their Technician record (a job moved to or away from them). */
+export function concernsTechJobs(event: { doctype: string; name: string; refs?: { name: string }[] }, data: TechJobList | undefined): boolean {
+  if (event.doctype !== 'Dispatch Job') return false;
+  const technician = data?.technician?.name;
+  return !data || data.jobs.some((j) => j.name === event.name) || (!!technician && !!event.refs?.some((r) => r.name === technician));
+}
 
 export function useTechJobs() {
   const session = useSessionStore();
-  const jobs = useAsyncData((signal) => loadTodayJobs(session.user?.email ?? '', signal));
-  // A job moved to or away from this technician concerns them too: reload on any job change
-  // naming one of theirs or their Technician record.
-  useLiveEvents(
-    { doctype: 'Dispatch Job' },
-    (event) => {
-      const data = jobs.data.value;
-      const technician = data?.technician?.name;
-      if (!data || data.jobs.some((j) => j.name === event.name) || (technician && event.refs?.some((r) => r.name === technician))) void jobs.reload();
-    },
-    { onResumed: () => void jobs.reload() },
-  );
-  return jobs;
+  const email = () => session.user?.email ?? '';
+  return useDocQuery(() => ['tech-jobs', email(), montrealToday()], (signal) => loadTodayJobs(email(), signal), { on: concernsTechJobs });
 }

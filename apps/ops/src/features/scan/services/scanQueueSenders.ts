@@ -53,11 +53,9 @@ async function linkEquipment(job: string, p: LinkEquipmentPayload, call: CallOpt
   // registered at another client (theirs or not) is not theirs to move: the BFF would refuse it too.
   const existing = await findEquipmentBySerial(p.serial, read);
   if (!existing || existing.customer !== (await getJob(job, read)).customer) {
-    throw new ApiError({
-      status: 409,
-      code: 'conflict',
-      message: `Le numéro de série ${p.serial} appartient à un équipement d’un autre client : la répartition doit d’abord le retirer de ce dossier.`,
-    });
+    const reason = `Le numéro de série ${p.serial} appartient à un équipement d’un autre client : la répartition doit d’abord le retirer de ce dossier.`;
+    // Given as the refusal's reason (what the BFF would answer): the queue shows it instead of the generic conflict.
+    throw new ApiError({ status: 409, code: 'conflict', message: reason, serverMessages: [reason] });
   }
   if (existing.service_location === location && existing.dispatch_job === job && existing.status === 'Active') return;
   // Moving it: ERPNext sets the customer from the location (a technician never writes it).

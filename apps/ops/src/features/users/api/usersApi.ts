@@ -3,18 +3,18 @@ import type { AuthUser, InviteUserRequest, InviteUserResult, UpdateUserRequest }
 import { hubGet, hubPost, request } from '@/shared/http';
 
 /** Every staff user, by name. The page shows failures itself. */
-export const listUsers = (signal?: AbortSignal): Promise<AuthUser[]> => hubGet('/auth/users', {}, { signal, quiet: true });
+export const listUsers = (signal?: AbortSignal): Promise<AuthUser[]> => hubGet('/auth/users', {}, { signal });
 
 /**
  * Creates the Authentik user, the ERPNext user, and e-mails the temporary password. Resolves for
  * 201 and 207 (read `steps`/`warnings`). The hub hashes a password and writes to ERPNext: give it time.
  */
-export const inviteUser = (body: InviteUserRequest): Promise<InviteUserResult> => hubPost('/auth/users', body, { quiet: true, timeoutMs: 30_000 });
+export const inviteUser = (body: InviteUserRequest): Promise<InviteUserResult> => hubPost('/auth/users', body, { timeoutMs: 30_000 });
 
 /** Changes a user's name, groups or status (mirrored on the ERPNext user by the hub). */
 export const updateUser = (pk: number, patch: UpdateUserRequest): Promise<AuthUser> =>
-  request<AuthUser>(`/hub/auth/users/${encodeURIComponent(String(pk))}`, { method: 'PATCH', json: patch, quiet: true });
+  request<AuthUser>(`/hub/auth/users/${encodeURIComponent(String(pk))}`, { method: 'PATCH', json: patch });
 
 /** The group map the BFF enforces (validated by the caller); part of `/ops/api/config`. */
 export const getGroupMap = async (): Promise<unknown> =>
-  (await request<{ groups?: unknown }>('/config', { cacheMs: 5 * 60_000, quiet: true, timeoutMs: 8_000 })).groups;
+  (await request<{ groups?: unknown }>('/config', { cacheMs: 5 * 60_000, timeoutMs: 8_000 })).groups;

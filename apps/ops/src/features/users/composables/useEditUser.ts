@@ -2,7 +2,7 @@
 import { computed, reactive, ref } from 'vue';
 import { capabilitiesFor } from '@gigafibre/capabilities';
 import type { AuthUser, UpdateUserRequest } from '@gigafibre/contracts';
-import { isApiError } from '@/shared/http';
+import { useApiErrorText } from '@/shared/ui';
 import { updateUser } from '../api/usersApi';
 import { offeredGroups } from '../model/groupDescriptions';
 import { useGroupMap } from './useGroupMap';
@@ -20,6 +20,7 @@ export function editPatch(user: AuthUser, form: { name: string; groups: readonly
 
 export function useEditUser(user: AuthUser, options: { isSelf: boolean; onSaved: (user: AuthUser) => void }) {
   const map = useGroupMap();
+  const describeError = useApiErrorText();
   const groups = computed(() => offeredGroups(user.groups, map.value));
   // Kept in the order offered, whatever order the hub stored them in.
   const form = reactive({ name: user.name, groups: groups.value.filter((g) => user.groups.includes(g)) });
@@ -43,7 +44,7 @@ export function useEditUser(user: AuthUser, options: { isSelf: boolean; onSaved:
     try {
       options.onSaved(await updateUser(user.pk, patch.value));
     } catch (error) {
-      failure.value = isApiError(error) ? error.message : String(error);
+      failure.value = describeError(error).message;
     } finally {
       saving.value = false;
     }

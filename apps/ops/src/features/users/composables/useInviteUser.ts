@@ -4,6 +4,7 @@
 import { computed, onScopeDispose, reactive, ref, shallowRef, watch } from 'vue';
 import type { InviteUserResult } from '@gigafibre/contracts';
 import { isApiError } from '@/shared/http';
+import { useApiErrorText } from '@/shared/ui';
 import { inviteUser } from '../api/usersApi';
 import { normaliseEmail, normaliseName, validateInvite, type InviteForm, type ValidationProblem } from '../model/inviteValidation';
 
@@ -22,6 +23,7 @@ const OUTCOME_UNKNOWN = new Set(['timeout', 'network', 'unavailable', 'server', 
 
 export function useInviteUser(options: { allowedGroups: () => readonly string[]; onCreated: () => void; onOutcomeUnknown: () => void }) {
   const form = reactive<{ email: string; name: string; groups: string[] }>({ email: '', name: '', groups: [] });
+  const describeError = useApiErrorText();
   /** Validation runs live once the user has tried to send. */
   const attempted = ref(false);
   const takenEmail = ref<string | null>(null);
@@ -56,7 +58,7 @@ export function useInviteUser(options: { allowedGroups: () => readonly string[];
         takenEmail.value = email;
         return 'email';
       }
-      const message = isApiError(error) ? error.message : String(error);
+      const message = describeError(error).message;
       if (isApiError(error) && error.code === 'forbidden') failure.value = { key: 'forbidden', message };
       else if (!isApiError(error) || OUTCOME_UNKNOWN.has(error.code)) {
         failure.value = { key: 'unknownOutcome', message };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_STATUSES } from '@gigafibre/contracts';
-import { canTransition, JOB_TRANSITIONS } from './job-status';
+import { canTransition, isClosedJobStatus, JOB_TRANSITIONS, nextJobStatuses } from './dispatchJobStatus';
+import { JOB_STATUSES } from './doctypes';
 
 describe('Dispatch Job transitions', () => {
   it('follows the field lifecycle', () => {
@@ -23,5 +23,12 @@ describe('Dispatch Job transitions', () => {
 
   it('only names known statuses', () => {
     for (const next of Object.values(JOB_TRANSITIONS).flat()) expect(JOB_STATUSES).toContain(next);
+  });
+
+  it('offers the moves of a known status only, and none from a closed job', () => {
+    expect(nextJobStatuses('Scheduled')).toEqual(['En Route', 'In Progress', 'Cancelled']);
+    expect(nextJobStatuses('Nope')).toEqual([]);
+    expect(JOB_STATUSES.filter(isClosedJobStatus)).toEqual(['Completed', 'Cancelled']);
+    expect(isClosedJobStatus('Nope')).toBe(false);
   });
 });
