@@ -23,7 +23,8 @@ export class ShellPage {
   }
 
   async waitReady(): Promise<void> {
-    await expect(this.header()).toBeVisible();
+    // The first page of a freshly started stack (an hour project's) boots cold: JWKS, scopes, chunks.
+    await expect(this.header()).toBeVisible({ timeout: 20_000 });
     await expect(this.mainHeading()).toBeVisible();
   }
 

@@ -138,9 +138,10 @@ test('a refused scan shows the server’s reason, holds back nothing else, and c
   const [refusedSerial, otherSerial, fixedSerial] = [newSerial(), newSerial(), newSerial()];
   const reason = `Le numéro de série ${refusedSerial} est signalé défectueux : installez un autre appareil.`;
 
+  // Queued offline, refused when the connection comes back (alone in flight: records of
+  // different units go in parallel, and the injected fault takes the first POST to arrive).
   await context.setOffline(true);
   await scan.linkByHand(refusedSerial);
-  await scan.linkByHand(otherSerial, { type: 'Routeur' });
   await erpFaults.inject({ path: EQUIPMENT_POST, method: 'POST', status: 417, body: frappeErrorBody('ValidationError', reason), count: 1 });
   await context.setOffline(false);
 
@@ -148,7 +149,8 @@ test('a refused scan shows the server’s reason, holds back nothing else, and c
   await expect(refused).toHaveAttribute('data-state', 'refused', { timeout: 15_000 });
   await expect(refused.getByTestId('queue-record-reason')).toHaveText(`Refusé par le serveur : ${reason}`);
   await expect(scan.badge()).toHaveAttribute('data-attention', 'true');
-  // The one behind it went on.
+  // The refused one holds back nothing else: the next scan goes.
+  await scan.linkByHand(otherSerial, { type: 'Routeur' });
   await expect(scan.record(otherSerial)).toHaveCount(0, { timeout: 15_000 });
   expect(await equipmentWithSerial(otherSerial)).toMatchObject([{ equipment_type: 'Router', dispatch_job: job.name }]);
   expect(await equipmentWithSerial(refusedSerial)).toEqual([]);

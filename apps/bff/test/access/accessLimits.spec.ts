@@ -3,33 +3,21 @@
 // a count nothing), big lists of personal data are audited, a technician's record and jobs are
 // read once per minute and again only on a miss, and an ERP that cannot say what is theirs fails
 // closed (502), never open.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unusedPort } from '../fakeUpstream';
 import { listen } from '../rawHttp';
 import { buildApp, testEnv } from '../testEnv';
-import { as, method, resource, rowsOf, signRoles, type Role } from './accessClient';
+import { as, method, resource, rowsOf } from './accessClient';
 import { expectRefused, tally } from './accessExpect';
-import { startAccessStack, type AccessStack } from './accessStack';
-import { loadTruth, type Truth } from './accessTruth';
+import { useAccessSuite } from './accessSuite';
 
-let stack: AccessStack;
-let truth: Truth;
+const suite = useAccessSuite('limits', { OPS_RATE_LIMIT_LIST_ROWS: '1000/1m' });
+const { user } = suite;
 
-beforeAll(async () => {
-  stack = await startAccessStack({ OPS_RATE_LIMIT_LIST_ROWS: '1000/1m' });
-  await signRoles();
-  truth = await loadTruth(stack);
-}, 60_000);
-afterAll(async () => {
-  process.stdout.write(`access limits figures: ${JSON.stringify(tally)}\n`);
-  await stack?.stop();
-});
-
-const user = (role: Role) => as(stack.server.port, role);
 const page = (doctype: string, size: number, extra: Record<string, unknown> = {}) => resource(doctype, { fields: ['name'], limit_page_length: size, ...extra });
-const auditLines = (event: string) => stack.t.logs.lines.filter((l) => l.audit === true && l.event === event);
+const auditLines = (event: string) => suite.stack.t.logs.lines.filter((l) => l.audit === true && l.event === event);
 /** The BFF's own reads of a doctype (scope loads), not the users'. */
-const ownReads = (doctype: string) => stack.hits.filter((h) => h.user === undefined && decodeURIComponent(h.url).startsWith(`/api/resource/${doctype}?`)).length;
+const ownReads = (doctype: string) => suite.stack.hits.filter((h) => h.user === undefined && decodeURIComponent(h.url).startsWith(`/api/resource/${doctype}?`)).length;
 
 describe('the row budget (1,000 rows a minute in this suite)', () => {
   it('two pages of 500, then 429 with Retry-After and an audit line; another user is not held back; it refills', async () => {
@@ -41,13 +29,13 @@ describe('the row budget (1,000 rows a minute in this suite)', () => {
     expect(Number(refused.headers['retry-after'])).toBe(30);
     expect(auditLines('rate_limited').at(-1)).toMatchObject({ who: 'support@gigafibre.ca', limit: 'listRows', doctype: 'Customer', rows: 500 });
     expect((await user('admin').get(page('Customer', 500))).status).toBe(200);
-    stack.clock.now += 30_000;
+    suite.stack.clock.now += 30_000;
     expect((await user('support').get(page('Customer', 500))).status).toBe(200);
   });
 
   it('a lookup by names costs its names, not its page; a count costs nothing', async () => {
     tally.cases += 3;
-    const names = [...truth.tech.jobs].slice(0, 3);
+    const names = [...suite.truth.tech.jobs].slice(0, 3);
     for (let i = 0; i < 10; i++) expect((await user('dispatch').get(page('Dispatch Job', 500, { filters: [['name', 'in', names]] }))).status).toBe(200);
     for (let i = 0; i < 30; i++) expect((await user('dispatch').get(method('frappe.client.get_count', { doctype: 'Dispatch Job' }))).status).toBe(200);
     expect((await user('dispatch').get(page('Dispatch Job', 500))).status).toBe(200); // 1,000 − 30 − 500 left: 470
@@ -59,7 +47,7 @@ describe('the row budget (1,000 rows a minute in this suite)', () => {
     const before = auditLines('bulk_read').length;
     await user('admin').get(page('Service Location', 150));
     expect(auditLines('bulk_read').slice(before)).toEqual([expect.objectContaining({ who: 'admin@gigafibre.ca', doctype: 'Service Location', rows: 150, rowsScope: 'all' })]);
-    stack.clock.now += 60_000;
+    suite.stack.clock.now += 60_000;
     await user('admin').get(page('Dispatch Job', 150));
     await user('admin').get(page('Customer', 100));
     expect(auditLines('bulk_read').length).toBe(before + 1);
@@ -69,34 +57,34 @@ describe('the row budget (1,000 rows a minute in this suite)', () => {
 describe('the scope cache', () => {
   it('a technician’s record and jobs are read once a minute, whatever they ask', async () => {
     tally.cases += 2;
-    stack.clock.now += 120_000;
+    suite.stack.clock.now += 120_000;
     const technicians = ownReads('Technician');
     const jobs = ownReads('Dispatch Job');
     for (let i = 0; i < 15; i++) expect((await user('tech').get(page('Customer', 20))).status).toBe(200);
     expect(ownReads('Technician') - technicians).toBe(1);
     expect(ownReads('Dispatch Job') - jobs).toBe(1);
-    stack.clock.now += 61_000;
+    suite.stack.clock.now += 61_000;
     await user('tech').get(page('Customer', 20));
     expect(ownReads('Technician') - technicians).toBe(2);
   });
 
   it('misses reload it at most once per 5 s', async () => {
     tally.cases += 2;
-    stack.clock.now += 61_000;
+    suite.stack.clock.now += 61_000;
     await user('tech').get(page('Customer', 20));
     const jobs = ownReads('Dispatch Job');
-    for (let i = 0; i < 10; i++) expect((await user('tech').get(resource('Customer', {}, truth.outside.customer))).status).toBe(403);
+    for (let i = 0; i < 10; i++) expect((await user('tech').get(resource('Customer', {}, suite.truth.outside.customer))).status).toBe(403);
     expect(ownReads('Dispatch Job')).toBe(jobs);
-    stack.clock.now += 5_000;
-    expect((await user('tech').get(resource('Customer', {}, truth.outside.customer))).status).toBe(403);
+    suite.stack.clock.now += 5_000;
+    expect((await user('tech').get(resource('Customer', {}, suite.truth.outside.customer))).status).toBe(403);
     expect(ownReads('Dispatch Job')).toBe(jobs + 1);
   });
 
   it('an Inactive technician has no rows', async () => {
     tally.cases++;
-    const res = await stack.erp('/api/resource/Technician/TECH-002', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'Inactive' }) });
+    const res = await suite.stack.erp('/api/resource/Technician/TECH-002', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'Inactive' }) });
     expect(res.status).toBe(200);
-    stack.clock.now += 61_000;
+    suite.stack.clock.now += 61_000;
     expect(rowsOf(await user('tech2').get(page('Dispatch Job', 50)))).toEqual([]);
   });
 });

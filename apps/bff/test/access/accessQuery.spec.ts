@@ -4,26 +4,14 @@
 // every parameter Frappe would read that the app does not send is refused; none reaches the ERP.
 import { DOCTYPE_ACCESS, LIST_LIMITS } from '@gigafibre/capabilities';
 import { DOCTYPES, type Doctype } from '@gigafibre/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, method, resource, signRoles, type Role } from './accessClient';
+import { describe, expect, it } from 'vitest';
+import { method, resource, type Role } from './accessClient';
 import { expectRefused, tally, userCalls } from './accessExpect';
-import { startAccessStack, type AccessStack } from './accessStack';
-import { loadTruth, type Truth } from './accessTruth';
+import { useAccessSuite } from './accessSuite';
 
-let stack: AccessStack;
-let truth: Truth;
+const suite = useAccessSuite('query');
+const { user } = suite;
 
-beforeAll(async () => {
-  stack = await startAccessStack();
-  await signRoles();
-  truth = await loadTruth(stack);
-}, 60_000);
-afterAll(async () => {
-  process.stdout.write(`access query figures: ${JSON.stringify(tally)}\n`);
-  await stack?.stop();
-});
-
-const user = (role: Role) => as(stack.server.port, role);
 const STANDARD = ['owner', 'creation', 'modified_by', 'docstatus', '_user_tags'];
 
 /** The columns of a doctype a technician may not read (the table's scan.use grant). */
@@ -52,9 +40,9 @@ describe.each(NARROW)('a technician never reads a hidden column of %s', (doctype
   it('has hidden columns to try', () => expect(cases.length).toBeGreaterThan(0));
   it.each(cases)('%s → 403 naming it', async (_name, field, params) => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     expectRefused(await user('tech').get(resource(doctype, params)), 403, { reason: 'field_not_allowed', field, doctype });
-    expect(userCalls(stack.hits, from)).toEqual([]);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
   });
   it.each(['list', 'get_list'] as const)('fields ["*"] through %s → 403 naming *', async (kind) => {
     tally.cases++;
@@ -70,7 +58,7 @@ describe.each(NARROW)('a technician never reads a hidden column of %s', (doctype
 
 describe('a technician reads the customer e-mail of no one, even of their own jobs’ clients', () => {
   it('their own customer’s e-mail through every door', async () => {
-    const mine = [...truth.tech.customers][0] as string;
+    const mine = [...suite.truth.tech.customers][0] as string;
     const doors = [
       resource('Customer', { fields: ['name', 'email_id'], filters: [['name', '=', mine]] }),
       resource('Customer', { fields: ['name'], filters: [['email_id', 'like', '%@%'], ['name', '=', mine]] }),
@@ -117,12 +105,12 @@ const BAD_PAGES: [string, Record<string, string>][] = [
 describe.each(READERS)('%s on %s: every page is bounded', (role, doctype) => {
   it.each(BAD_PAGES)('list with %s → 400', async (_name, params) => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     const query = new URLSearchParams({ fields: '["name"]', ...params });
     const answer = await user(role).get(`/ops/api/erp/resource/${encodeURIComponent(doctype)}?${query.toString()}`);
     expect(answer.status).toBe(400);
     expect(['page_too_large', 'bad_query']).toContain((answer.json as { error: string }).error);
-    expect(userCalls(stack.hits, from)).toEqual([]);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
   });
   it.each(BAD_PAGES.filter(([, p]) => !('limit' in p)))('get_list with %s → 400', async (_name, params) => {
     tally.cases++;
@@ -144,10 +132,10 @@ const UNKNOWN_PARAMS = ['expand', 'expand_links', 'debug', 'as_dict', 'parent', 
 describe.each(['admin', 'tech'] as const)('%s: parameters Frappe would read that the app never sends', (role) => {
   it.each(UNKNOWN_PARAMS)('list with %j → 400', async (param) => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     const query = new URLSearchParams({ fields: '["name"]', [param]: '1' });
     expectRefused(await user(role).get(`/ops/api/erp/resource/Dispatch%20Job?${query.toString()}`), 400, { reason: 'bad_query' });
-    expect(userCalls(stack.hits, from)).toEqual([]);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
   });
   it.each(UNKNOWN_PARAMS)('get_count with %j → 400', async (param) => {
     tally.cases++;
@@ -156,7 +144,7 @@ describe.each(['admin', 'tech'] as const)('%s: parameters Frappe would read that
   });
   it.each(['run_method', 'expand_links', 'fields', 'as_dict'])('a document with ?%s → 400', async (param) => {
     tally.cases++;
-    const job = [...truth.tech.jobs][0] as string;
+    const job = [...suite.truth.tech.jobs][0] as string;
     expectRefused(await user(role).get(`${resource('Dispatch Job', {}, job)}?${param}=1`), 400, { reason: 'bad_query', param });
   });
   it.each(['fields', 'filters', 'order_by', 'limit_page_length'])('%s given twice → 400', async (param) => {

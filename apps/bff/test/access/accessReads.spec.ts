@@ -2,26 +2,15 @@
 // only their own jobs in the window and what those jobs link to (every one of them: in-scope use
 // works), everything else is refused or filtered out without a row leaking; a user in ops-tech with
 // no Technician record sees nothing; dispatchers, CSRs and admins keep their breadth.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, method, resource, ROLES, rowsOf, signRoles, type Role } from './accessClient';
+import { describe, expect, it } from 'vitest';
+import { method, resource, ROLES, rowsOf } from './accessClient';
 import { expectOnly, expectRefused, tally, userCalls, valuesOf } from './accessExpect';
-import { startAccessStack, type AccessStack } from './accessStack';
-import { loadTruth, type TechTruth, type Truth } from './accessTruth';
+import { useAccessSuite } from './accessSuite';
+import type { TechTruth } from './accessTruth';
 
-let stack: AccessStack;
-let truth: Truth;
+const suite = useAccessSuite('reads');
+const { user } = suite;
 
-beforeAll(async () => {
-  stack = await startAccessStack();
-  await signRoles();
-  truth = await loadTruth(stack);
-}, 60_000);
-afterAll(async () => {
-  process.stdout.write(`access reads figures: ${JSON.stringify(tally)}\n`);
-  await stack?.stop();
-});
-
-const user = (role: Role) => as(stack.server.port, role);
 const FIELDS = {
   'Dispatch Job': ['name', 'technician', 'scheduled_date', 'customer', 'service_location', 'status'],
   Customer: ['name', 'customer_name', 'mobile_no'],
@@ -35,7 +24,7 @@ const TECHS = ['tech', 'tech2', 'techUpper'] as const;
 
 /** The names a technician role should see of a doctype. */
 function expected(role: (typeof TECHS)[number], doctype: Scoped): Set<string> {
-  const t: TechTruth = role === 'tech2' ? truth.tech2 : truth.tech;
+  const t: TechTruth = role === 'tech2' ? suite.truth.tech2 : suite.truth.tech;
   const sets: Record<Scoped, Set<string>> = { 'Dispatch Job': t.jobs, Customer: t.customers, 'Service Location': t.locations, 'Service Equipment': t.equipment, Technician: new Set([t.technician]) };
   return sets[doctype];
 }
@@ -47,10 +36,10 @@ describe.each(TECHS)('%s: lists show exactly their rows', (role) => {
     const rows = expectOnly(answer, expected(role, doctype));
     expect(valuesOf(answer)).toEqual(expected(role, doctype));
     if (doctype === 'Dispatch Job') {
-      const t = role === 'tech2' ? truth.tech2 : truth.tech;
+      const t = role === 'tech2' ? suite.truth.tech2 : suite.truth.tech;
       for (const row of rows) {
         expect(row.technician).toBe(t.technician);
-        expect(String(row.scheduled_date) >= truth.window.from && String(row.scheduled_date) <= truth.window.to).toBe(true);
+        expect(String(row.scheduled_date) >= suite.truth.window.from && String(row.scheduled_date) <= suite.truth.window.to).toBe(true);
       }
     }
   });
@@ -70,10 +59,10 @@ describe.each(TECHS)('%s: lists show exactly their rows', (role) => {
 
   it.each(SCOPED)('%s HEAD sends the scoped query upstream', async (doctype) => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     const answer = await user(role).head(resource(doctype, { fields: FIELDS[doctype] }));
     expect(answer.status).toBe(200);
-    const [call] = userCalls(stack.hits, from);
+    const [call] = userCalls(suite.stack.hits, from);
     expect(call?.method).toBe('HEAD');
     const filters = JSON.parse(new URL(call?.url ?? '', 'http://x').searchParams.get('filters') ?? '[]') as unknown[][];
     expect(filters.length).toBeGreaterThan(0);
@@ -105,7 +94,7 @@ describe('a technician opens nothing else', () => {
   const others = (doctype: Scoped): string[] => {
     const mine = expected('tech', doctype);
     const theirs = [...expected('tech2', doctype)].filter((n) => !mine.has(n));
-    const outside = { Customer: truth.outside.customer, 'Service Location': truth.outside.location, 'Service Equipment': truth.outside.equipment } as Record<string, string>;
+    const outside = { Customer: suite.truth.outside.customer, 'Service Location': suite.truth.outside.location, 'Service Equipment': suite.truth.outside.equipment } as Record<string, string>;
     return [...theirs.slice(0, 5), ...(outside[doctype] ? [outside[doctype] as string] : [])];
   };
   it.each(SCOPED)('%s of another technician or no technician: 403, GET and HEAD, nothing asked of the ERP', async (doctype) => {
@@ -114,11 +103,11 @@ describe('a technician opens nothing else', () => {
     for (const name of names) {
       for (const verb of ['get', 'head'] as const) {
         tally.cases++;
-        const from = stack.hits.length;
+        const from = suite.stack.hits.length;
         const answer = await user('tech')[verb](resource(doctype, {}, name));
         expect(answer.status, `${verb} ${doctype} ${name}`).toBe(403);
         if (verb === 'get') expectRefused(answer, 403, { reason: 'out_of_scope' });
-        expect(userCalls(stack.hits, from)).toEqual([]);
+        expect(userCalls(suite.stack.hits, from)).toEqual([]);
       }
     }
   });
@@ -135,11 +124,11 @@ describe('a technician opens nothing else', () => {
 describe('a user in ops-tech without a Technician record', () => {
   it.each(SCOPED)('%s: an empty list, answered by the BFF itself', async (doctype) => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     const answer = await user('ghost').get(resource(doctype, { fields: ['name'], limit_page_length: 500 }));
     expect(answer.status).toBe(200);
     expect(rowsOf(answer)).toEqual([]);
-    expect(userCalls(stack.hits, from)).toEqual([]);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
     const count = await user('ghost').get(method('frappe.client.get_count', { doctype }));
     expect((count.json as { message: number }).message).toBe(0);
   });
@@ -157,13 +146,13 @@ describe.each(['admin', 'dispatch', 'support'] as const)('%s keeps the breadth o
     tally.cases++;
     const answer = await user(role).get(resource(doctype, { fields: ['name'], limit_page_length: 500 }));
     expect(answer.status).toBe(200);
-    const all = await stack.erp(`/api/resource/${encodeURIComponent(doctype)}?limit_page_length=500`);
+    const all = await suite.stack.erp(`/api/resource/${encodeURIComponent(doctype)}?limit_page_length=500`);
     expect(valuesOf(answer)).toEqual(new Set(((await all.json()) as { data: { name: string }[] }).data.map((r) => r.name)));
   });
 
   it('opens a customer on no technician’s job, with every field', async () => {
     tally.cases++;
-    const answer = await user(role).get(resource('Customer', {}, truth.outside.customer));
+    const answer = await user(role).get(resource('Customer', {}, suite.truth.outside.customer));
     expect(answer.status).toBe(200);
     expect((answer.json as { data: Record<string, unknown> }).data).toHaveProperty('email_id');
   });

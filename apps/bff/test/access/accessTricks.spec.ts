@@ -2,38 +2,26 @@
 // filters, 4-tuples, 5-tuples, names pinned outside the scope, operators in other cases, the window
 // crossed, the same through get_list/get_count/get_value/get, HEAD, and percent-encoding games on
 // the path and the parameter names. Each is refused, or answered with their own rows only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, method, signRoles } from './accessClient';
+import { describe, expect, it } from 'vitest';
+import { method } from './accessClient';
 import { expectOnly, tally, userCalls } from './accessExpect';
-import { startAccessStack, type AccessStack } from './accessStack';
-import { loadTruth, type Truth } from './accessTruth';
+import { useAccessSuite } from './accessSuite';
 
-let stack: AccessStack;
-let truth: Truth;
+const suite = useAccessSuite('tricks');
 
-beforeAll(async () => {
-  stack = await startAccessStack();
-  await signRoles();
-  truth = await loadTruth(stack);
-}, 60_000);
-afterAll(async () => {
-  process.stdout.write(`access tricks figures: ${JSON.stringify(tally)}\n`);
-  await stack?.stop();
-});
-
-const tech = () => as(stack.server.port, 'tech');
+const tech = () => suite.user('tech');
 
 type Target = 'Dispatch Job' | 'Customer' | 'Service Location' | 'Service Equipment';
 const TARGETS: Target[] = ['Dispatch Job', 'Customer', 'Service Location', 'Service Equipment'];
 
 /** The demo technician's own names, and a name of the doctype that is not theirs. */
 function sets(doctype: Target): { own: Set<string>; foreign: string } {
-  const own = { 'Dispatch Job': truth.tech.jobs, Customer: truth.tech.customers, 'Service Location': truth.tech.locations, 'Service Equipment': truth.tech.equipment }[doctype];
+  const own = { 'Dispatch Job': suite.truth.tech.jobs, Customer: suite.truth.tech.customers, 'Service Location': suite.truth.tech.locations, 'Service Equipment': suite.truth.tech.equipment }[doctype];
   const foreign = {
-    'Dispatch Job': [...truth.tech2.jobs][0] as string,
-    Customer: truth.outside.customer,
-    'Service Location': truth.outside.location,
-    'Service Equipment': truth.outside.equipment,
+    'Dispatch Job': [...suite.truth.tech2.jobs][0] as string,
+    Customer: suite.truth.outside.customer,
+    'Service Location': suite.truth.outside.location,
+    'Service Equipment': suite.truth.outside.equipment,
   }[doctype];
   return { own, foreign };
 }
@@ -49,7 +37,7 @@ interface TrickContext {
 function contextOf(doctype: Target): TrickContext {
   const { own, foreign } = sets(doctype);
   const link = { 'Dispatch Job': 'technician', Customer: 'name', 'Service Location': 'customer', 'Service Equipment': 'service_location' }[doctype];
-  const other = { 'Dispatch Job': 'TECH-002', Customer: truth.outside.customer, 'Service Location': truth.outside.customer, 'Service Equipment': truth.outside.location }[doctype];
+  const other = { 'Dispatch Job': 'TECH-002', Customer: suite.truth.outside.customer, 'Service Location': suite.truth.outside.customer, 'Service Equipment': suite.truth.outside.location }[doctype];
   return { foreign, link, other, ownName: [...own][0] as string };
 }
 
@@ -94,11 +82,11 @@ describe('tricks on lists, through /api/resource and frappe.client.get_list', ()
     const viaMethod = new URLSearchParams({ doctype, ...Object.fromEntries(list) });
     for (const target of [`/ops/api/erp/resource/${encodeURIComponent(doctype)}?${list.toString()}`, `/ops/api/erp/method/frappe.client.get_list?${viaMethod.toString()}`]) {
       tally.cases++;
-      const from = stack.hits.length;
+      const from = suite.stack.hits.length;
       const answer = await tech().get(target);
       if (outcome === 400) {
         expect(answer.status, `${target}: ${answer.body.slice(0, 200)}`).toBe(400);
-        expect(userCalls(stack.hits, from)).toEqual([]);
+        expect(userCalls(suite.stack.hits, from)).toEqual([]);
         continue;
       }
       const rows = expectOnly(answer, own);
@@ -123,15 +111,15 @@ describe('the window', () => {
     ['past its end', 15],
   ])('jobs %s are not theirs, even pinned by name', async (_name, days) => {
     tally.cases++;
-    const date = new Date(Date.parse(`${truth.window.from}T12:00:00Z`) + (days + 7) * 86_400_000).toISOString().slice(0, 10);
-    const job = (await stack.erp('/api/resource/Dispatch%20Job', {
+    const date = new Date(Date.parse(`${suite.truth.window.from}T12:00:00Z`) + (days + 7) * 86_400_000).toISOString().slice(0, 10);
+    const job = (await suite.stack.erp('/api/resource/Dispatch%20Job', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         job_type: 'Repair',
         status: 'Scheduled',
-        customer: truth.outside.customer,
-        service_location: truth.outside.location,
+        customer: suite.truth.outside.customer,
+        service_location: suite.truth.outside.location,
         technician: 'TECH-001',
         requested_date: date,
         scheduled_date: date,
@@ -139,16 +127,16 @@ describe('the window', () => {
         duration_minutes: 60,
       }),
     }).then((r) => r.json())) as { data: { name: string } };
-    stack.clock.now += 6_000; // past the minimum age, so a miss may reload the scope
+    suite.stack.clock.now += 6_000; // past the minimum age, so a miss may reload the scope
     const listed = await tech().get(`/ops/api/erp/resource/Dispatch%20Job?${new URLSearchParams({ fields: '["name"]', filters: JSON.stringify([['name', '=', job.data.name]]) }).toString()}`);
     expect((listed.json as { data: unknown[] }).data).toEqual([]);
     expect((await tech().get(`/ops/api/erp/resource/Dispatch%20Job/${job.data.name}`)).status).toBe(403);
-    expect((await tech().get(`/ops/api/erp/resource/Customer/${truth.outside.customer}`)).status).toBe(403);
+    expect((await tech().get(`/ops/api/erp/resource/Customer/${suite.truth.outside.customer}`)).status).toBe(403);
   });
 });
 
 describe('other doors and encodings', () => {
-  const job = () => [...truth.tech2.jobs][0] as string;
+  const job = () => [...suite.truth.tech2.jobs][0] as string;
   const REFUSED: [string, () => string, number[]][] = [
     ['frappe.client.get_value', () => method('frappe.client.get_value', { doctype: 'Dispatch Job', fieldname: 'customer', filters: { name: job() } }), [403]],
     ['frappe.client.get', () => method('frappe.client.get', { doctype: 'Dispatch Job', name: job() }), [403]],
@@ -165,10 +153,10 @@ describe('other doors and encodings', () => {
   ];
   it.each(REFUSED)('%s → refused', async (_name, target, statuses) => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     const answer = await tech().get(target());
     expect(statuses, `${target()}: ${answer.status} ${answer.body.slice(0, 200)}`).toContain(answer.status);
-    expect(userCalls(stack.hits, from)).toEqual([]);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
   });
 
   it.each([
@@ -177,15 +165,15 @@ describe('other doors and encodings', () => {
     ['+ for spaces in the filter value', `/ops/api/erp/resource/Dispatch%20Job?fields=%5B%22name%22%5D&filters=${encodeURIComponent('[["technician", "=", "TECH-002"]]').replace(/%20/g, '+')}`],
   ])('%s → their rows only', async (_name, target) => {
     tally.cases++;
-    expectOnly(await tech().get(target), truth.tech.jobs);
+    expectOnly(await tech().get(target), suite.truth.tech.jobs);
   });
 
   it('HEAD with a trick is scoped like GET', async () => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     const answer = await tech().head(`/ops/api/erp/resource/Dispatch%20Job?${new URLSearchParams({ or_filters: JSON.stringify([['technician', '=', 'TECH-002']]) }).toString()}`);
     expect(answer.status).toBe(200);
-    const sent = userCalls(stack.hits, from)[0]?.url ?? '';
+    const sent = userCalls(suite.stack.hits, from)[0]?.url ?? '';
     expect(new URL(sent, 'http://x').searchParams.get('filters')).toContain('TECH-001');
   });
 });

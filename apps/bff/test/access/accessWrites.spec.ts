@@ -2,42 +2,30 @@
 // with 400 naming it (mass assignment), values outside it too; a technician changes only their own
 // jobs and the equipment at their jobs' locations, links only to those, and never moves equipment
 // to another customer; what they may do still works. Nothing refused reaches the ERP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, method, resource, signRoles, type Role } from './accessClient';
+import { describe, expect, it } from 'vitest';
+import { method, resource, type Role } from './accessClient';
 import { expectRefused, tally, userCalls } from './accessExpect';
-import { startAccessStack, type AccessStack } from './accessStack';
-import { loadTruth, type Truth } from './accessTruth';
+import { useAccessSuite } from './accessSuite';
 
-let stack: AccessStack;
-let truth: Truth;
+const suite = useAccessSuite('writes');
+const { user } = suite;
 
-beforeAll(async () => {
-  stack = await startAccessStack();
-  await signRoles();
-  truth = await loadTruth(stack);
-}, 60_000);
-afterAll(async () => {
-  process.stdout.write(`access writes figures: ${JSON.stringify(tally)}\n`);
-  await stack?.stop();
-});
-
-const user = (role: Role) => as(stack.server.port, role);
 
 /** A job of the demo technician's by status, and its row. */
 function ownJob(status: string): [string, Record<string, unknown>] {
-  const found = [...truth.tech.jobRows].find(([, row]) => row.status === status);
+  const found = [...suite.truth.tech.jobRows].find(([, row]) => row.status === status);
   if (!found) throw new Error(`no ${status} job for TECH-001`);
   return found;
 }
 /** Two own jobs of different customers. */
 function twoCustomers(): [Record<string, unknown>, Record<string, unknown>] {
-  const rows = [...truth.tech.jobRows.values()];
+  const rows = [...suite.truth.tech.jobRows.values()];
   const first = rows[0] as Record<string, unknown>;
   const other = rows.find((r) => r.customer !== first.customer) as Record<string, unknown>;
   return [first, other];
 }
 async function equipmentAt(location: string): Promise<string> {
-  const res = await stack.erp(`/api/resource/Service%20Equipment?${new URLSearchParams({ filters: JSON.stringify([['service_location', '=', location]]) }).toString()}`);
+  const res = await suite.stack.erp(`/api/resource/Service%20Equipment?${new URLSearchParams({ filters: JSON.stringify([['service_location', '=', location]]) }).toString()}`);
   return ((await res.json()) as { data: { name: string }[] }).data[0]?.name as string;
 }
 
@@ -62,7 +50,7 @@ const ROUTES: Route[] = [
     name: 'technician updates equipment',
     role: 'tech',
     verb: 'put',
-    target: () => `/ops/api/erp/resource/Service%20Equipment/${[...truth.tech.equipment][0] as string}`,
+    target: () => `/ops/api/erp/resource/Service%20Equipment/${[...suite.truth.tech.equipment][0] as string}`,
     body: () => ({ status: 'Active' }),
     moves: ['customer'],
   },
@@ -74,14 +62,14 @@ const ROUTES: Route[] = [
     body: () => ({ service_location: ownJob('Scheduled')[1].service_location, serial_no: 'ALCLAAAA0001', equipment_type: 'ONT' }),
     moves: ['customer'],
   },
-  { name: 'CSR opens a ticket', role: 'support', verb: 'post', target: () => '/ops/api/erp/resource/Issue', body: () => ({ subject: 'x', customer: truth.outside.customer }), moves: [] },
+  { name: 'CSR opens a ticket', role: 'support', verb: 'post', target: () => '/ops/api/erp/resource/Issue', body: () => ({ subject: 'x', customer: suite.truth.outside.customer }), moves: [] },
   { name: 'CSR edits a ticket', role: 'support', verb: 'put', target: () => '/ops/api/erp/resource/Issue/ISS-000001', body: () => ({ subject: 'x' }), moves: ['customer'] },
   {
     name: 'CSR writes a note',
     role: 'support',
     verb: 'post',
     target: () => '/ops/api/erp/resource/Comment',
-    body: () => ({ comment_type: 'Comment', reference_doctype: 'Customer', reference_name: truth.outside.customer, content: 'x' }),
+    body: () => ({ comment_type: 'Comment', reference_doctype: 'Customer', reference_name: suite.truth.outside.customer, content: 'x' }),
     moves: [],
   },
   { name: 'dispatcher sets a status', role: 'dispatch', verb: 'post', target: () => method('gigafibre.ops.set_job_status'), body: () => ({ job: ownJob('Scheduled')[0], status: 'Cancelled' }), moves: ['customer'] },
@@ -93,11 +81,11 @@ const MASS = ROUTES.flatMap((route) => [...FORBIDDEN_KEYS, ...route.moves].map((
 describe('mass assignment: a key outside the allow-list → 400 naming it, nothing sent', () => {
   it.each(MASS)('%s', async (_name, route, key) => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     const body = { ...route.body(), [key]: key === 'docstatus' || key === 'idx' ? 1 : 'CUST-00001' };
     const answer = await user(route.role)[route.verb](route.target(), body);
     expectRefused(answer, 400, { reason: 'field_not_allowed', field: key });
-    expect(userCalls(stack.hits, from)).toEqual([]);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
   });
 });
 
@@ -110,10 +98,10 @@ describe('bodies and queries a write never takes', () => {
   ];
   it.each(ROUTES.flatMap((r) => BAD.map(([name, body]) => [`${r.name}: ${name}`, r, body] as const)))('%s → 400', async (_name, route, body) => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     const answer = await user(route.role)[route.verb](route.target(), typeof body === 'string' ? body : JSON.stringify(body));
     expectRefused(answer, 400);
-    expect(userCalls(stack.hits, from)).toEqual([]);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
   });
   it.each(ROUTES.flatMap((r) => ['data={"customer":"CUST-00001"}', 'run_method=delete', 'job=DJ-000001'].map((q) => [`${r.name} with ?${q}`, r, q] as const)))(
     '%s → 400',
@@ -148,7 +136,7 @@ describe('values outside a grant', () => {
 
 describe('a technician writes only their own', () => {
   it.each([
-    ['another technician’s job', () => [...truth.tech2.jobs][0] as string],
+    ['another technician’s job', () => [...suite.truth.tech2.jobs][0] as string],
     ['an unassigned job', () => 'DJ-000001'],
   ])('status of %s → 403', async (_name, job) => {
     tally.cases += 2;
@@ -159,17 +147,17 @@ describe('a technician writes only their own', () => {
   it('equipment of another customer → 403, even moved to their own job’s location', async () => {
     tally.cases += 3;
     const [row] = twoCustomers();
-    const target = `/ops/api/erp/resource/Service%20Equipment/${truth.outside.equipment}`;
+    const target = `/ops/api/erp/resource/Service%20Equipment/${suite.truth.outside.equipment}`;
     expectRefused(await user('tech').put(target, { status: 'Faulty' }), 403, { reason: 'out_of_scope' });
     expectRefused(await user('tech').put(target, { service_location: row.service_location }), 403, { reason: 'out_of_scope' });
-    const theirs = [...truth.tech2.equipment].find((e) => !truth.tech.equipment.has(e)) as string;
+    const theirs = [...suite.truth.tech2.equipment].find((e) => !suite.truth.tech.equipment.has(e)) as string;
     expectRefused(await user('tech').put(`/ops/api/erp/resource/Service%20Equipment/${theirs}`, { status: 'Faulty' }), 403, { reason: 'out_of_scope' });
   });
 
   it('their equipment moved to a location not theirs → 403', async () => {
     tally.cases++;
-    const mine = [...truth.tech.equipment][0] as string;
-    expectRefused(await user('tech').put(`/ops/api/erp/resource/Service%20Equipment/${mine}`, { service_location: truth.outside.location }), 403, { reason: 'out_of_scope' });
+    const mine = [...suite.truth.tech.equipment][0] as string;
+    expectRefused(await user('tech').put(`/ops/api/erp/resource/Service%20Equipment/${mine}`, { service_location: suite.truth.outside.location }), 403, { reason: 'out_of_scope' });
   });
 
   it('their equipment moved to another client of theirs → 403 (across customers)', async () => {
@@ -183,16 +171,16 @@ describe('a technician writes only their own', () => {
   });
 
   it.each([
-    ['at a location not theirs', () => ({ service_location: truth.outside.location })],
-    ['linked to another technician’s job', () => ({ service_location: twoCustomers()[0].service_location, dispatch_job: [...truth.tech2.jobs][0] })],
+    ['at a location not theirs', () => ({ service_location: suite.truth.outside.location })],
+    ['linked to another technician’s job', () => ({ service_location: twoCustomers()[0].service_location, dispatch_job: [...suite.truth.tech2.jobs][0] })],
     ['at one client’s, linked to another client’s job', () => ({ service_location: twoCustomers()[0].service_location, dispatch_job: twoCustomers()[1].name })],
   ])('new equipment %s → 403', async (_name, extra) => {
     tally.cases++;
-    const from = stack.hits.length;
+    const from = suite.stack.hits.length;
     const answer = await user('tech').post('/ops/api/erp/resource/Service%20Equipment', { serial_no: 'ALCLBBBB0002', equipment_type: 'ONT', status: 'Active', ...extra() });
     expect(answer.status).toBe(403);
     expect(['out_of_scope', 'cross_customer']).toContain((answer.json as { reason: string }).reason);
-    expect(userCalls(stack.hits, from)).toEqual([]);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
   });
 
   it('what a technician may do still works: a status, a note, new and moved equipment', async () => {
@@ -215,14 +203,14 @@ describe('a technician writes only their own', () => {
 
   it('a job assigned a moment ago is theirs once the scope is older than 5 s (reloaded on the miss)', async () => {
     tally.cases++;
-    const free = (await stack.erp('/api/resource/Dispatch%20Job/DJ-000001').then((r) => r.json())) as { data: { modified: string; customer: string } };
-    const assign = await stack.erp('/api/resource/Dispatch%20Job/DJ-000001', {
+    const free = (await suite.stack.erp('/api/resource/Dispatch%20Job/DJ-000001').then((r) => r.json())) as { data: { modified: string; customer: string } };
+    const assign = await suite.stack.erp('/api/resource/Dispatch%20Job/DJ-000001', {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ technician: 'TECH-001', scheduled_date: truth.window.from.replace(/\d\d$/, '15'), start_time: '16:00:00', modified: free.data.modified }),
+      body: JSON.stringify({ technician: 'TECH-001', scheduled_date: suite.truth.window.from.replace(/\d\d$/, '15'), start_time: '16:00:00', modified: free.data.modified }),
     });
     expect(assign.status).toBe(200);
-    stack.clock.now += 6_000;
+    suite.stack.clock.now += 6_000;
     const answer = await user('tech').get(resource('Customer', {}, free.data.customer));
     expect(answer.status).toBe(200);
   });
