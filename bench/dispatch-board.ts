@@ -19,10 +19,12 @@ import { tmpdir } from 'node:os';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { repoRoot as root, startStackChild, waitForUrl } from '../scripts/lib/processes';
 import { parseTime } from '../apps/ops/src/features/dispatch/model/dispatchTime';
+import { boardConflicts, placementOf, techProfile } from '../apps/ops/src/features/dispatch/model/dispatchConflicts';
+import { JOB_FIELDS, TECHNICIAN_FIELDS, type BoardJob, type BoardTechnician, type Placement } from '../apps/ops/src/features/dispatch/model/dispatchTypes';
 import { TIMING } from '../apps/ops/src/shared/instrumentation/timing';
 import { benchGroup, stopAll } from './lib/benchProcesses';
 import { percentile, report, reportError, round, size, SMOKE } from './lib/report';
-import { addDays, montrealToday } from '../packages/contracts/src/montrealTime';
+import { addDays, isDstChangeDay, montrealToday } from '../packages/contracts/src/montrealTime';
 
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8240);
 const PORTS = { erp: PORT_BASE + 1, hub: PORT_BASE + 2, edge: PORT_BASE + 4, bff: PORT_BASE + 5 } as const;
@@ -61,37 +63,27 @@ async function startStack(): Promise<void> {
   await waitForUrl(`${BASE}/ops/readyz`, { timeoutMs: 120_000, intervalMs: 300, child: stack });
 }
 
-interface Job {
-  name: string;
-  status: string;
-  technician: string | null;
-  start_time: string | null;
-  duration_minutes: number;
-}
-
 async function erp<T>(path: string): Promise<T> {
   const res = await fetch(`${ERP}${path}`, { headers: { Authorization: `token ${ERP_TOKEN}` } });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return ((await res.json()) as { data: T }).data;
 }
 
-/** Scheduled jobs of `day` that overlap nothing (no conflict dialog when they come back). */
-async function movableJobs(day: string, count: number): Promise<Job[]> {
-  const q = new URLSearchParams({
-    fields: JSON.stringify(['name', 'status', 'technician', 'start_time', 'duration_minutes']),
-    filters: JSON.stringify([['scheduled_date', '=', day]]),
-    limit_page_length: '0',
-  });
-  const jobs = await erp<Job[]>(`/api/resource/Dispatch Job?${q}`);
-  // Frappe sends times as `9:00:00` (no leading zero): parsed as the board does.
-  const minutes = (t: string) => parseTime(t) ?? Number.NaN;
-  const byTech = new Map<string, Job[]>();
-  for (const j of jobs) if (j.technician && j.status !== 'Cancelled') byTech.set(j.technician, [...(byTech.get(j.technician) ?? []), j]);
-  const clean = jobs.filter((j) => {
-    if (j.status !== 'Scheduled' || !j.technician || !j.start_time) return false;
-    const s = minutes(j.start_time);
-    return !(byTech.get(j.technician) ?? []).some((o) => o !== j && o.start_time && minutes(o.start_time) < s + j.duration_minutes && s < minutes(o.start_time) + o.duration_minutes);
-  });
+const list = (fields: readonly string[], filters: unknown[] = []) =>
+  new URLSearchParams({ fields: JSON.stringify(fields), filters: JSON.stringify(filters), limit_page_length: '0' });
+
+/**
+ * Scheduled jobs of `day` that the board itself finds nothing wrong with (the same rules: overlap,
+ * shift, skill), so that bringing one back to its slot never opens the conflict dialog. The seed
+ * plants one job past a shift, one overlap and one missing skill on every day.
+ */
+async function movableJobs(day: string, count: number): Promise<BoardJob[]> {
+  const jobs = await erp<BoardJob[]>(`/api/resource/Dispatch Job?${list(JOB_FIELDS, [['scheduled_date', '=', day]])}`);
+  const techs = await erp<BoardTechnician[]>(`/api/resource/Technician?${list(TECHNICIAN_FIELDS)}`);
+  const dst = isDstChangeDay(day);
+  const placements = jobs.map((j) => placementOf(j, dst)).filter((p): p is Placement => p !== null);
+  const conflicts = boardConflicts(placements, new Map(techs.map((t) => [t.name, techProfile(t)])));
+  const clean = jobs.filter((j) => j.status === 'Scheduled' && j.technician && j.start_time && !conflicts.has(j.name));
   // One job per technician, spread over the board.
   const seen = new Set<string>();
   return clean.filter((j) => !seen.has(j.technician as string) && seen.add(j.technician as string)).slice(0, count);
@@ -175,7 +167,7 @@ async function measuredDrop(page: Page, drag: () => Promise<void>): Promise<numb
   return (await handle.jsonValue()) as number;
 }
 
-async function moveRoundTrip(page: Page, job: Job, axis: { start: number; end: number }): Promise<number[]> {
+async function moveRoundTrip(page: Page, job: BoardJob, axis: { start: number; end: number }): Promise<number[]> {
   const search = page.getByTestId('board-search');
   await search.fill(job.name);
   await page.waitForTimeout(250); // the search box's debounce
