@@ -1,4 +1,4 @@
-// The dispatch board (#/dispatch): toolbar, unassigned queue, technician rows (virtualised),
+// The dispatch board (/ops/dispatch): toolbar, unassigned queue, technician rows (virtualised),
 // cards, drop preview, job drawer and dialogs. Drags are real HTML5 drag and drop (mouse).
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -38,7 +38,7 @@ export class DispatchBoardPage {
 
   /** Opens the board (optionally on a day) and waits for its rows. */
   async open(date?: string): Promise<void> {
-    await this.page.goto(`/ops/#/dispatch${date ? `?date=${date}` : ''}`);
+    await this.page.goto(`/ops/dispatch${date ? `?date=${date}` : ''}`);
     await this.waitReady();
   }
 

@@ -1,4 +1,4 @@
-// Issue 5: the board as dispatchers see it: screenshots at 1440×900 and 1920×1080 in both themes
+// Issue 5: the board as dispatchers see it: screenshots at 1366×768, 1440×900 and 1920×1080 in both themes
 // (attached to the report), no serious or critical axe violation, the job drawer (client link,
 // phone, equipment, history), the map panel with markers on a plain background when no tiles
 // are configured, the queue's filters, and a readable list per technician on a phone.
@@ -13,6 +13,7 @@ import { frenchDate, stackClock, stackToday } from '../fixtures/stack';
 import { DispatchErp } from '../pages/DispatchErp';
 
 const SIZES = [
+  { width: 1366, height: 768 },
   { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ];
@@ -90,7 +91,7 @@ test('the job drawer: client link, phone, equipment at the location, notes, hist
   const drawer = board.drawer();
   await expect(drawer).toContainText(FIXTURE_JOBS.unassignedToday.job);
   await expect(drawer).toContainText(FIXTURE_CUSTOMERS.healthyMesh.customerName);
-  await expect(drawer.getByTestId('drawer-client-link')).toHaveAttribute('href', `#/clients/${FIXTURE_CUSTOMERS.healthyMesh.customer}`);
+  await expect(drawer.getByTestId('drawer-client-link')).toHaveAttribute('href', `/ops/clients/${FIXTURE_CUSTOMERS.healthyMesh.customer}`);
   await expect(drawer.getByTestId('drawer-phone')).toHaveText('438 555-0166');
   await expect(drawer.getByTestId('drawer-phone')).toHaveAttribute('href', 'tel:+14385550166');
   await expect(drawer.getByTestId('drawer-address')).toContainText(FIXTURE_CUSTOMERS.healthyMesh.address);
@@ -102,7 +103,7 @@ test('the job drawer: client link, phone, equipment at the location, notes, hist
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // A scheduled job's history shows its planning (Version documents).
-  await page.goto(`/ops/#/dispatch?job=${FIXTURE_JOBS.overlapTarget.job}`);
+  await page.goto(`/ops/dispatch?job=${FIXTURE_JOBS.overlapTarget.job}`);
   await expect(drawer.getByTestId('drawer-when')).toContainText(FIXTURE_TECHNICIANS.second.name);
   await expect(drawer.getByTestId('drawer-when')).toContainText('13 h 00 – 15 h 00');
   await expect(drawer.getByTestId('drawer-history')).toContainText('Statut : À planifier →');

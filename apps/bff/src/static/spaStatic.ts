@@ -26,3 +26,21 @@ export function spaStatic(dir: string, log: Logger): RequestHandler {
     },
   });
 }
+
+/**
+ * The SPA's history routes (`/ops/clients/CUST-00583`, `/ops/dispatch?date=…`): index.html, so a
+ * deep link opened cold, or brought back by the sign-in redirect, loads the app on its page. Only
+ * GET/HEAD of a path with no file extension outside `assets/`: a missing file stays a 404, never
+ * an HTML page a script tag would choke on.
+ */
+export function spaRoutes(dir: string): RequestHandler {
+  const index = join(dir, 'index.html');
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const route = req.path; // below the '/ops' mount: '/clients/CUST-00583'
+    const last = route.split('/').pop() ?? '';
+    if (route.startsWith('/assets/') || last.includes('.') || !existsSync(index)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index, { dotfiles: 'deny' }, (err) => err && next(err));
+  };
+}
