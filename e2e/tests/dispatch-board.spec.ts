@@ -148,6 +148,23 @@ test('the map shows the day’s jobs and the technicians’ positions, on a plai
   await expect(map.locator('.dj-map-tech__badge').first()).toBeVisible();
   await expect(map).toContainText(/\d+ interventions · \d+ techniciens localisés/);
   await expect(map.locator('canvas')).toHaveCount(1);
+  // Jobs that would overlap on screen are one badge with their count; a click zooms in and splits it.
+  const biggest = () => map.getByTestId('map-cluster').evaluateAll((els) => Math.max(0, ...els.map((el) => Number(el.getAttribute('data-count')))));
+  await expect.poll(biggest).toBeGreaterThan(1);
+  const before = await biggest();
+  await map.locator(`[data-testid="map-cluster"][data-count="${before}"]`).first().click();
+  await expect.poll(biggest).toBeLessThan(before);
+  // The map takes the room it needs: its separator grows it with the arrow keys (and remembers it).
+  const separator = page.getByTestId('map-resize');
+  const size = async () => Number(await separator.getAttribute('aria-valuenow'));
+  const initial = await size();
+  await separator.focus();
+  await page.keyboard.press((await separator.getAttribute('aria-orientation')) === 'vertical' ? 'ArrowLeft' : 'ArrowUp');
+  await expect.poll(size).toBe(initial + 5);
+  await page.keyboard.press('Home');
+  await expect.poll(size).toBe(20);
+  await page.keyboard.press('End');
+  await expect.poll(size).toBe(70);
   // Leaflet's own stylesheet is applied (it positions the container).
   await expect(map.locator('.leaflet-container')).toHaveCSS('position', 'relative');
   const results = await new AxeBuilder({ page }).include('[data-testid="map-panel"]').analyze();

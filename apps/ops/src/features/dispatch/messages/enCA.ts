@@ -196,6 +196,8 @@ export const enCA: Widen<typeof frCA> = {
     help: 'Show these shortcuts',
   },
   map: {
+    resize: 'Map size (arrow keys to grow or shrink)',
+    cluster: '{count} job here · click to zoom in | {count} job here · click to zoom in | {count} jobs here · click to zoom in',
     title: 'Map',
     label: 'Map of the day’s technicians and jobs',
     close: 'Close the map',

@@ -193,6 +193,8 @@ export const frCA = {
     help: 'Afficher ces raccourcis',
   },
   map: {
+    resize: 'Taille de la carte (flèches pour agrandir ou réduire)',
+    cluster: '{count} intervention ici · cliquer pour zoomer | {count} intervention ici · cliquer pour zoomer | {count} interventions ici · cliquer pour zoomer',
     title: 'Carte',
     label: 'Carte des techniciens et des interventions du jour',
     close: 'Fermer la carte',
