@@ -17,11 +17,12 @@ test('1366×768: zoom levels (remembered), density, and cards that show the job 
   // At the default zoom a one-hour card is wide enough for its client and job type, uncut.
   const card = page.locator('[data-track] [data-job][role="button"]').first();
   await expect(card).toBeVisible();
-  const words = await card.evaluate((el) => {
-    const label = el.querySelector('.dj-card__label') as HTMLElement;
-    const detail = el.querySelector('.dj-card__detail') as HTMLElement;
-    return { client: label.textContent?.trim() ?? '', clientCut: label.scrollWidth > label.clientWidth + 1, detail: detail.textContent ?? '', width: el.getBoundingClientRect().width };
-  });
+  // (Functions as strings: this project's Node types know no DOM.)
+  const words = (await card.evaluate(`(el) => {
+    const label = el.querySelector('.dj-card__label');
+    const detail = el.querySelector('.dj-card__detail');
+    return { client: label.textContent.trim(), clientCut: label.scrollWidth > label.clientWidth + 1, detail: detail.textContent, width: el.getBoundingClientRect().width };
+  }`)) as { client: string; clientCut: boolean; detail: string; width: number };
   expect(words.client.length).toBeGreaterThan(2);
   expect(words.detail).toMatch(/^(Installation|Réparation|Déménagement)/);
   // Cards of an hour or more: 120 px an hour at this zoom.
@@ -44,9 +45,9 @@ test('1366×768: zoom levels (remembered), density, and cards that show the job 
   await expect(timeline).toHaveAttribute('data-density', 'compact');
   await page.getByTestId('density-comfortable').click();
   // The search box shows its whole placeholder.
-  const cut = await board.search().evaluate((el) => {
-    const input = (el instanceof HTMLInputElement ? el : el.querySelector('input')) as HTMLInputElement;
-    // The placeholder's own width, measured on a copy of the input's font.
+  // The placeholder's own width, measured on a copy of the input's font.
+  const cut = (await board.search().evaluate(`(el) => {
+    const input = el.tagName === 'INPUT' ? el : el.querySelector('input');
     const probe = document.createElement('span');
     probe.style.font = getComputedStyle(input).font;
     probe.style.whiteSpace = 'pre';
@@ -55,7 +56,7 @@ test('1366×768: zoom levels (remembered), density, and cards that show the job 
     const needed = probe.getBoundingClientRect().width;
     probe.remove();
     return needed > input.clientWidth;
-  });
+  }`)) as boolean;
   expect(cut).toBe(false);
 });
 

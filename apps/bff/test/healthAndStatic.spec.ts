@@ -127,6 +127,12 @@ describe('static SPA', () => {
     expect((await request(app()).get('/ops/assets/chunk-missing')).status).toBe(404);
     expect((await request(app()).get('/ops/robots.txt')).status).toBe(404);
     expect((await request(app()).post('/ops/dispatch')).status).toBe(404);
+    // Only the app's route words: traversals and injected text are not routes (refused: 400 or 404).
+    for (const path of ['/ops/..;/etc/passwd', '/ops/%ef%bc%8e%ef%bc%8e/etc/passwd', '/ops/a%0d%0aforged', '/ops/a/b/c/d/e']) {
+      const res = await request(app()).get(path);
+      expect([400, 404], path).toContain(res.status);
+      expect(res.text).not.toContain('Gigafibre Ops');
+    }
   });
 
   it('answers 404 JSON for a missing file', async () => {
