@@ -152,7 +152,8 @@ test('the map shows the day’s jobs and the technicians’ positions, on a plai
   const biggest = () => map.getByTestId('map-cluster').evaluateAll((els) => Math.max(0, ...els.map((el) => Number(el.getAttribute('data-count')))));
   await expect.poll(biggest).toBeGreaterThan(1);
   const before = await biggest();
-  await map.locator(`[data-testid="map-cluster"][data-count="${before}"]`).first().click();
+  // (A DOM click: technicians' badges may sit over the clump, and Leaflet listens on the marker.)
+  await map.locator(`[data-testid="map-cluster"][data-count="${before}"]`).first().dispatchEvent('click');
   await expect.poll(biggest).toBeLessThan(before);
   // The map takes the room it needs: its separator grows it with the arrow keys (and remembers it).
   const separator = page.getByTestId('map-resize');

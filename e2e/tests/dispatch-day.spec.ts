@@ -17,12 +17,16 @@ test('1366×768: zoom levels (remembered), density, and cards that show the job 
   // At the default zoom a one-hour card is wide enough for its client and job type, uncut.
   const card = page.locator('[data-track] [data-job][role="button"]').first();
   await expect(card).toBeVisible();
-  // (Functions as strings: this project's Node types know no DOM.)
-  const words = (await card.evaluate(`(el) => {
+  const words = await card.evaluate((el) => {
     const label = el.querySelector('.dj-card__label');
     const detail = el.querySelector('.dj-card__detail');
-    return { client: label.textContent.trim(), clientCut: label.scrollWidth > label.clientWidth + 1, detail: detail.textContent, width: el.getBoundingClientRect().width };
-  }`)) as { client: string; clientCut: boolean; detail: string; width: number };
+    return {
+      client: label?.textContent?.trim() ?? '',
+      clientCut: (label?.scrollWidth ?? 0) > (label?.clientWidth ?? 0) + 1,
+      detail: detail?.textContent ?? '',
+      width: el.getBoundingClientRect().width,
+    };
+  });
   expect(words.client.length).toBeGreaterThan(2);
   expect(words.detail).toMatch(/^(Installation|Réparation|Déménagement)/);
   // Cards of an hour or more: 120 px an hour at this zoom.
@@ -46,17 +50,19 @@ test('1366×768: zoom levels (remembered), density, and cards that show the job 
   await page.getByTestId('density-comfortable').click();
   // The search box shows its whole placeholder.
   // The placeholder's own width, measured on a copy of the input's font.
-  const cut = (await board.search().evaluate(`(el) => {
+  const cut = await board.search().evaluate((el) => {
     const input = el.tagName === 'INPUT' ? el : el.querySelector('input');
-    const probe = document.createElement('span');
-    probe.style.font = getComputedStyle(input).font;
+    const doc = el.ownerDocument;
+    if (!input || !doc.defaultView) return true;
+    const probe = doc.createElement('span');
+    probe.style.font = doc.defaultView.getComputedStyle(input).font;
     probe.style.whiteSpace = 'pre';
-    probe.textContent = input.placeholder;
-    document.body.append(probe);
+    probe.textContent = input.getAttribute('placeholder');
+    doc.body.append(probe);
     const needed = probe.getBoundingClientRect().width;
     probe.remove();
     return needed > input.clientWidth;
-  }`)) as boolean;
+  });
   expect(cut).toBe(false);
 });
 
