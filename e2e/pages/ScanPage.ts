@@ -1,4 +1,4 @@
-// « Scanner » (#/scan?job=…) and the send queue (#/scan/queue): the technician's scanning screens.
+// « Scanner » (/ops/scan?job=…) and the send queue (/ops/scan/queue): the technician's scanning screens.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class ScanPage {
@@ -18,7 +18,7 @@ export class ScanPage {
 
   /** Opens the scan page for `job` and waits until it can take a scan. */
   async open(job: string): Promise<void> {
-    await this.page.goto(`/ops/#/scan?job=${job}`);
+    await this.page.goto(`/ops/scan?job=${job}`);
     await this.ready(job);
   }
 
@@ -80,7 +80,7 @@ export class ScanQueuePage {
   readonly empty = () => this.page.getByTestId('queue-empty');
 
   async open(): Promise<void> {
-    await this.page.goto('/ops/#/scan/queue');
+    await this.page.goto('/ops/scan/queue');
     await expect(this.page.locator('main h1')).toHaveText('File d’envoi');
   }
 

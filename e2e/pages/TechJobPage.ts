@@ -1,4 +1,4 @@
-// The technician's job screens: « Mes tâches » (#/j) and one job (#/j/<job>).
+// The technician's job screens: « Mes tâches » (/ops/j) and one job (/ops/j/<job>).
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class TechJobsPage {
@@ -7,7 +7,7 @@ export class TechJobsPage {
   readonly cards = () => this.page.getByTestId('tech-job');
 
   async open(): Promise<void> {
-    await this.page.goto('/ops/#/j');
+    await this.page.goto('/ops/j');
     await expect(this.page.locator('main h1')).toHaveText('Mes tâches');
   }
 
@@ -30,7 +30,7 @@ export class TechJobPage {
   readonly scan = () => this.page.getByTestId('job-scan');
 
   async open(job: string): Promise<void> {
-    await this.page.goto(`/ops/#/j/${job}`);
+    await this.page.goto(`/ops/j/${job}`);
     await expect(this.page.locator('main h1')).toHaveText(`Intervention ${job}`);
     await expect(this.customer()).toBeVisible();
   }

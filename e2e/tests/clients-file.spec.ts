@@ -78,7 +78,7 @@ test('an unknown client id says « client introuvable », opened cold', async ({
   await expect(file.notFound()).toContainText('Client introuvable');
   await expect(file.notFound()).toContainText('CUST-99999');
   await file.notFound().getByRole('link', { name: 'Retour à la recherche' }).click();
-  await expect(page).toHaveURL(/#\/clients$/);
+  await expect(page).toHaveURL(/\/ops\/clients$/);
 });
 
 test('a failed section shows its own error and retry; the rest of the file stays', async ({ asUser }) => {
@@ -109,7 +109,7 @@ test('Diagnostiquer opens the diagnostics panel for that device; a ticket can be
   const file = new ClientFilePage(page);
   await file.expectLoaded();
   await file.diagnose(josee.ont.serial).click();
-  await expect(page).toHaveURL(new RegExp(`#/diagnostics\\?serial=${josee.ont.serial}&customer=${josee.customer}$`));
+  await expect(page).toHaveURL(new RegExp(`/ops/diagnostics\\?serial=${josee.ont.serial}&customer=${josee.customer}$`));
 
   await file.open(josee.customer);
   await page.getByTestId('ticket-create').click();
