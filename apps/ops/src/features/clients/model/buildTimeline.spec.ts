@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, versionChanges, type TimelineSources } from './buildTimeline';
-import { commentText, noteToHtml } from './commentText';
+import { commentText, noteToHtml } from '@/shared/format/htmlText';
 
 const empty: TimelineSources = { comments: [], issues: [], jobs: [], payments: [], versions: [] };
 

@@ -1,6 +1,6 @@
 // The client's story, newest first: notes, tickets opened and changed, jobs created and changed
 // (from Frappe's Version documents), payments received.
-import { commentText } from './commentText';
+import { commentText } from '@/shared/format/htmlText';
 
 export interface TimelineSources {
   comments: { name: string; content: string | null; comment_email: string | null; comment_by: string | null; creation: string }[];
