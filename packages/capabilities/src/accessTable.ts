@@ -197,6 +197,7 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
       { by: 'users.manage', rows: 'all', fields: '*' },
       // Names on tickets and timelines (« Nadia Bouchard », never an e-mail) and whom to assign.
       { by: 'tickets.view', rows: 'all', fields: ['full_name', 'enabled', 'user_type'] },
+      { by: 'clients.view', rows: 'all', fields: ['full_name'] },
     ],
   },
 };

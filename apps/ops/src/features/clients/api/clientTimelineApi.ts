@@ -31,6 +31,27 @@ export async function fetchTimelineSources(id: string, signal?: AbortSignal): Pr
     }),
   ]);
   const names = [...issues.map((i) => i.name), ...jobs.map((j) => j.name)];
+  const tickets = issues.map((i) => i.name);
+  const onTickets = (doctypeField: string, nameField: string): [string, 'in' | '=', string | string[]][] => [
+    [doctypeField, '=', 'Issue'],
+    [nameField, 'in', tickets],
+  ];
+  // Replies and assignments on the client's tickets, and the staff's names (never an e-mail).
+  const [replies, assignments, users] = await Promise.all([
+    tickets.length === 0
+      ? []
+      : erpList('Communication', { fields: ['name', 'reference_name', 'sender', 'sent_or_received', 'creation'], filters: onTickets('reference_doctype', 'reference_name') as never, orderBy: 'creation desc', limit: LIMIT, signal }),
+    tickets.length === 0
+      ? []
+      : erpList('Comment', {
+          fields: ['name', 'reference_name', 'comment_type', 'content', 'comment_email', 'creation'],
+          filters: [...onTickets('reference_doctype', 'reference_name'), ['comment_type', 'in', ['Assigned', 'Assignment Completed', 'Comment', 'Info']]] as never,
+          orderBy: 'creation desc',
+          limit: LIMIT,
+          signal,
+        }),
+    erpList('User', { fields: ['name', 'full_name'], filters: [['user_type', '=', 'System User']], orderBy: 'name asc', limit: 500, signal }),
+  ]);
   const versions =
     names.length === 0
       ? []
@@ -44,5 +65,5 @@ export async function fetchTimelineSources(id: string, signal?: AbortSignal): Pr
           limit: LIMIT * 2,
           signal,
         });
-  return { comments, issues, jobs, payments, versions };
+  return { comments, issues, jobs, payments, versions, replies, assignments, people: new Map(users.map((u) => [u.name, u.full_name ?? u.name])) };
 }

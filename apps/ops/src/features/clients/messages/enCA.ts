@@ -180,6 +180,8 @@ export const enCA: Widen<typeof frCA> = {
     ticketChanged: 'Ticket updated: {title}',
     jobCreated: 'Job created: {title}',
     jobChanged: 'Job updated: {title}',
+    ticketReply: 'Reply to customer: {title}',
+    ticketActivity: 'Ticket: {title}',
     payment: 'Payment received: {amount}',
     paymentFor: 'Invoice {invoice}',
     by: 'by {by}',

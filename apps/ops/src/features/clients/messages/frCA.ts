@@ -177,6 +177,8 @@ export const frCA = {
     ticketChanged: 'Billet modifié : {title}',
     jobCreated: 'Intervention créée : {title}',
     jobChanged: 'Intervention modifiée : {title}',
+    ticketReply: 'Réponse au client : {title}',
+    ticketActivity: 'Billet : {title}',
     payment: 'Paiement reçu : {amount}',
     paymentFor: 'Facture {invoice}',
     by: 'par {by}',

@@ -59,3 +59,24 @@ describe('noteToHtml', () => {
     expect(commentText(html)).toBe('Rappeler après 17 h <b>pas en gras</b> & "merci"\n\nLigne 3 <script>x</script>');
   });
 });
+
+describe('buildTimeline: ticket activity with names (issue 16)', () => {
+  const base = { comments: [], jobs: [], payments: [], versions: [] };
+  it('lists replies and assignments on the client’s tickets, each by a person’s name', () => {
+    const entries = buildTimeline({
+      ...base,
+      issues: [{ name: 'ISS-1', subject: 'Coupures', creation: '2026-11-18 09:00:00', owner: 'support@gigafibre.ca' }],
+      replies: [
+        { name: 'c1', reference_name: 'ISS-1', sender: 'support@gigafibre.ca', sent_or_received: 'Sent', creation: '2026-11-18 09:30:00' },
+        { name: 'c2', reference_name: 'ISS-1', sender: 'client@x.ca', sent_or_received: 'Received', creation: '2026-11-18 09:40:00' },
+      ],
+      assignments: [{ name: 'm1', reference_name: 'ISS-1', comment_type: 'Assigned', content: 'Nadia Bouchard a assigné Sophie Martel : Affectation', comment_email: 'support@gigafibre.ca', creation: '2026-11-18 09:10:00' }],
+      people: new Map([['support@gigafibre.ca', 'Nadia Bouchard']]),
+    });
+    expect(entries.map((e) => [e.kind, e.by])).toEqual([
+      ['ticket-reply', 'Nadia Bouchard'],
+      ['ticket-activity', 'Nadia Bouchard'],
+      ['ticket-created', 'Nadia Bouchard'],
+    ]);
+  });
+});

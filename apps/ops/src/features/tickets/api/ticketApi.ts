@@ -57,7 +57,7 @@ export function unassignTicket(issue: string, user: string): Promise<unknown> {
 }
 
 /** A reply to the customer: a Communication sent, on the ticket (the sender is the signed-in user). */
-export function sendReply(issue: Pick<Issue, 'name' | 'subject' | 'raised_by'>, text: string, idempotencyKey: string): Promise<unknown> {
+export function sendReply(issue: Pick<Issue, 'name' | 'subject'>, to: string | null, text: string, idempotencyKey: string): Promise<unknown> {
   return insertDoc(
     'Communication',
     {
@@ -66,7 +66,7 @@ export function sendReply(issue: Pick<Issue, 'name' | 'subject' | 'raised_by'>, 
       sent_or_received: 'Sent',
       subject: `Re: ${issue.subject ?? issue.name}`,
       content: noteToHtml(text),
-      ...(issue.raised_by ? { recipients: issue.raised_by } : {}),
+      ...(to ? { recipients: to } : {}),
       reference_doctype: 'Issue',
       reference_name: issue.name,
     },

@@ -2,26 +2,11 @@
 // (over active tickets, whatever else is picked: « how many are mine, unassigned, waiting, late »).
 import type { Issue } from '@gigafibre/contracts';
 import { erpCount, erpList } from '@/shared/http';
-import { ACTIVE_ISSUE_STATUSES, dueHorizon, scopeFilters, ticketFilters, ticketOrderBy, ticketSearchFilters, type TicketFilter, type TicketQueueFilters } from '../model/ticketQueueFilters';
+import { COUNTED_FILTERS, countFilters, QUEUE_FIELDS, ticketFilters, ticketOrderBy, ticketSearchFilters, type QueueCounts, type TicketQueueFilters } from '../model/ticketQueueFilters';
+
+export type { QueueCounts } from '../model/ticketQueueFilters';
 
 export const TICKET_PAGE_SIZE = 50;
-
-export const QUEUE_FIELDS = [
-  'name',
-  'subject',
-  'status',
-  'priority',
-  'issue_type',
-  'customer',
-  'opening_date',
-  'creation',
-  'response_by',
-  'resolution_by',
-  'first_responded_on',
-  'agreement_status',
-  '_assign',
-  'modified',
-] as const;
 
 export type QueueRow = Pick<Issue, (typeof QUEUE_FIELDS)[number]> & { customerName: string | null };
 
@@ -40,23 +25,6 @@ export async function fetchQueuePage(filters: TicketQueueFilters, user: string, 
   const customers = ids.length === 0 ? [] : await erpList('Customer', { fields: ['name', 'customer_name'], filters: [['name', 'in', ids]], limit: ids.length, signal });
   const names = new Map(customers.map((c) => [c.name, c.customer_name]));
   return rows.map((r) => ({ ...r, customerName: (r.customer && names.get(r.customer)) ?? null }));
-}
-
-/** The quick filters that carry a count. */
-export const COUNTED_FILTERS = ['active', 'mine', 'unassigned', 'open', 'due'] as const;
-export type CountedFilter = (typeof COUNTED_FILTERS)[number];
-export type QueueCounts = Record<CountedFilter, number>;
-
-/** Each quick filter's Frappe filters, over active tickets. */
-export function countFilters(user: string, nowMs: number): Record<CountedFilter, TicketFilter[]> {
-  const active: TicketFilter = ['status', 'in', [...ACTIVE_ISSUE_STATUSES]];
-  return {
-    active: [active],
-    mine: [active, ...scopeFilters('mine', user)],
-    unassigned: [active, ...scopeFilters('unassigned', user)],
-    open: [['status', '=', 'Open']],
-    due: [active, ['resolution_by', '<', dueHorizon(nowMs)]],
-  };
 }
 
 /** How many tickets each quick filter holds (the counts are read in parallel). */

@@ -116,3 +116,39 @@ export function ticketOrderBy(sort: TicketSort): string {
 
 /** The statuses a CSR may pick, in ERPNext's order. */
 export const TICKET_STATUS_OPTIONS: readonly IssueStatus[] = ISSUE_STATUSES;
+
+/** The queue's columns (the bench reads the same). */
+export const QUEUE_FIELDS = [
+  'name',
+  'subject',
+  'status',
+  'priority',
+  'issue_type',
+  'customer',
+  'opening_date',
+  'creation',
+  'response_by',
+  'resolution_by',
+  'first_responded_on',
+  'agreement_status',
+  '_assign',
+  'modified',
+] as const;
+
+/** The quick filters that carry a count. */
+export const COUNTED_FILTERS = ['active', 'mine', 'unassigned', 'open', 'due'] as const;
+export type CountedFilter = (typeof COUNTED_FILTERS)[number];
+export type QueueCounts = Record<CountedFilter, number>;
+
+/** Each quick filter's Frappe filters, over active tickets. */
+export function countFilters(user: string, nowMs: number): Record<CountedFilter, TicketFilter[]> {
+  const active: TicketFilter = ['status', 'in', [...ACTIVE_ISSUE_STATUSES]];
+  return {
+    active: [active],
+    mine: [active, ...scopeFilters('mine', user)],
+    unassigned: [active, ...scopeFilters('unassigned', user)],
+    open: [['status', '=', 'Open']],
+    due: [active, ['resolution_by', '<', dueHorizon(nowMs)]],
+  };
+}
+
