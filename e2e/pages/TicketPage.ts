@@ -39,9 +39,9 @@ export class TicketPage {
     await this.page.getByRole('option', { name: label }).click();
   }
 
-  /** Books a visit with the form's defaults (and `day`), answering the new job's name. */
-  async bookVisit(day: string): Promise<string> {
-    await this.page.getByTestId('visit-book').click();
+  /** Books a visit with the form's defaults (and `day`), answering the new job's name; `click`: open the form first (on a ticket). */
+  async bookVisit(day: string, click = true): Promise<string> {
+    if (click) await this.page.getByTestId('visit-book').click();
     const dialog = this.page.getByTestId('visit-dialog');
     await expect(dialog).toBeVisible();
     // QInput puts the test id on its native input.

@@ -133,3 +133,15 @@ test('a dispatch-only user reads a ticket but cannot change it: nothing offered,
   expect(assign.status()).toBe(403);
   expect((await erp<{ status: string; _assign?: string }>('GET', `/api/resource/Issue/${ticket.name}`)).status).toBe('Open');
 });
+
+test('« Planifier une visite » from the client file books a visit for that client, then goes back to the file', async ({ asUser }) => {
+  const { page } = await asUser('support');
+  await page.goto(`/ops/#/clients/${CLIENT.customer}`);
+  await page.getByTestId('client-visit-book').click();
+  const view = new TicketPage(page);
+  const job = await view.bookVisit(await stackToday(), false);
+  await expect(page).toHaveURL(new RegExp(`#/clients/${CLIENT.customer}$`));
+  const stored = await DispatchErp.job(job);
+  expect([stored.status, stored.technician]).toEqual(['Unscheduled', null]);
+  await expect(page.locator(`[data-job="${job}"]`).first()).toBeVisible();
+});

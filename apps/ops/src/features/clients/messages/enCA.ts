@@ -159,6 +159,7 @@ export const enCA: Widen<typeof frCA> = {
   },
   jobs: {
     title: 'Field jobs',
+    book: 'Book a visit',
     empty: 'No field job.',
     upcoming: 'Upcoming',
     past: 'Past',

@@ -156,6 +156,7 @@ export const frCA = {
   },
   jobs: {
     title: 'Interventions',
+    book: 'Planifier une visite',
     empty: 'Aucune intervention.',
     upcoming: 'À venir',
     past: 'Passées',

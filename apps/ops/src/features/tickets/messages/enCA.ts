@@ -102,6 +102,7 @@ export const enCA: Widen<typeof frCA> = {
   },
   booking: {
     title: 'Book a visit',
+    forClient: 'Visit at {name}',
     jobType: 'Job type',
     location: 'Service location',
     duration: 'Duration (minutes)',

@@ -99,6 +99,7 @@ export const frCA = {
   },
   booking: {
     title: 'Planifier une visite',
+    forClient: 'Visite chez {name}',
     jobType: 'Type d’intervention',
     location: 'Lieu de service',
     duration: 'Durée (minutes)',
