@@ -1,7 +1,8 @@
 // What the client's timeline is made of: notes (Comment), tickets and jobs (their creation and
 // their Version history), payments. Read in parallel; the Versions need the ticket and job names.
 import { erpList } from '@/shared/http';
-import type { TimelineSources } from '../model/buildTimeline';
+import { versionChanges, type TimelineSources } from '../model/buildTimeline';
+import { fetchTechnicianNames } from './clientDetailApi';
 
 
 /** Enough history for a call; older entries are in ERPNext. */
@@ -65,5 +66,8 @@ export async function fetchTimelineSources(id: string, signal?: AbortSignal): Pr
           limit: LIMIT * 2,
           signal,
         });
-  return { comments, issues, jobs, payments, versions, replies, assignments, people: new Map(users.map((u) => [u.name, u.full_name ?? u.name])) };
+  // A job moved to a technician names them (never TECH-029); users who may not read technicians keep the ids.
+  const techIds = [...new Set(versions.flatMap((v) => versionChanges(v.data).filter((c) => c.field === 'technician').flatMap((c) => [c.from, c.to])).filter((x): x is string => !!x))];
+  const techs = await fetchTechnicianNames(techIds, signal).catch(() => new Map<string, string>());
+  return { comments, issues, jobs, payments, versions, replies, assignments, people: new Map([...users.map((u): [string, string] => [u.name, u.full_name ?? u.name]), ...techs]) };
 }

@@ -71,12 +71,23 @@ describe('buildTimeline: ticket activity with names (issue 16)', () => {
         { name: 'c2', reference_name: 'ISS-1', sender: 'client@x.ca', sent_or_received: 'Received', creation: '2026-11-18 09:40:00' },
       ],
       assignments: [{ name: 'm1', reference_name: 'ISS-1', comment_type: 'Assigned', content: 'Nadia Bouchard a assigné Sophie Martel : Affectation', comment_email: 'support@gigafibre.ca', creation: '2026-11-18 09:10:00' }],
-      people: new Map([['support@gigafibre.ca', 'Nadia Bouchard']]),
+      people: new Map([['support@gigafibre.ca', 'Nadia Bouchard'], ['TECH-029', 'Mathieu Caron']]),
     });
     expect(entries.map((e) => [e.kind, e.by])).toEqual([
       ['ticket-reply', 'Nadia Bouchard'],
       ['ticket-activity', 'Nadia Bouchard'],
       ['ticket-created', 'Nadia Bouchard'],
     ]);
+  });
+
+  it('names the technician a job moved to, not their record', () => {
+    const [entry] = buildTimeline({
+      ...base,
+      issues: [],
+      jobs: [{ name: 'DJ-1', job_type: 'Repair', creation: '2026-11-18 08:00:00', owner: 'dispatch@gigafibre.ca' }],
+      versions: [{ name: 'v1', ref_doctype: 'Dispatch Job', docname: 'DJ-1', data: JSON.stringify({ changed: [['technician', null, 'TECH-029']] }), creation: '2026-11-18 09:00:00', owner: 'dispatch@gigafibre.ca' }],
+      people: new Map([['TECH-029', 'Mathieu Caron'], ['dispatch@gigafibre.ca', 'Martin Lavoie']]),
+    });
+    expect(entry).toMatchObject({ kind: 'job-changed', by: 'Martin Lavoie', changes: [{ field: 'technician', from: null, to: 'Mathieu Caron' }] });
   });
 });

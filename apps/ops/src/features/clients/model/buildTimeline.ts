@@ -12,7 +12,7 @@ export interface TimelineSources {
   replies?: { name: string; reference_name: string | null; sender: string | null; sent_or_received: string | null; creation: string }[];
   /** Notes and assignments on their tickets (Comment: Comment, Assigned, Assignment Completed, Info). */
   assignments?: { name: string; reference_name: string | null; comment_type: string | null; content: string | null; comment_email: string | null; creation: string }[];
-  /** Staff names by e-mail: a person is shown by name. */
+  /** Staff names by e-mail, and technicians' by record (TECH-029): a person is shown by name. */
   people?: ReadonlyMap<string, string>;
 }
 
@@ -68,8 +68,9 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
     ...s.jobs.map((j): TimelineEntry => ({ kind: 'job-created', id: `${j.name}:created`, at: j.creation, by: j.owner, ref: j.name, title: j.job_type })),
     ...s.payments.map((p): TimelineEntry => ({ kind: 'payment', id: p.name, at: p.creation, by: null, amount: p.paid_amount ?? 0, mode: p.mode_of_payment, ref: p.reference_name })),
   ];
+  const named = (v: string | null) => (v && s.people?.get(v)) ?? v;
   for (const v of s.versions) {
-    const changes = versionChanges(v.data);
+    const changes = versionChanges(v.data).map((c) => (c.field === 'technician' ? { ...c, from: named(c.from), to: named(c.to) } : c));
     if (changes.length === 0) continue;
     const base = { id: v.name, at: v.creation, by: v.owner, ref: v.docname, changes };
     if (v.ref_doctype === 'Issue') entries.push({ ...base, kind: 'ticket-changed', title: subjects.get(v.docname) ?? v.docname });
