@@ -106,6 +106,9 @@ test('a save over someone else’s change is refused in French and the new state
   await page.route('**/ops/api/hub/events**', (route) => route.abort());
   const view = new TicketPage(page);
   await view.open(ticket.name);
+  // The session's stream opened before the route was set (a hash change keeps the page): reload.
+  await page.reload();
+  await view.loaded();
   await erp('PUT', `/api/resource/Issue/${ticket.name}`, { priority: 'Urgent' });
   await expect(view.priority()).toHaveValue('Haute');
   await view.choose(view.status(), 'En attente');
