@@ -11,4 +11,5 @@ export const SMOKED_BENCHES: Readonly<Record<string, { limitSeconds: number }>> 
   soak: { limitSeconds: 60 },
   'sse-fanout': { limitSeconds: 45 },
   'standin-search': { limitSeconds: 45 },
+  'ticket-queue': { limitSeconds: 60 },
 };

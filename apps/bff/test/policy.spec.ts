@@ -32,7 +32,19 @@ function erpHandler(req: IncomingMessage, res: ServerResponse, body: string): vo
     if (path.split('/').length === 5) return void res.end(JSON.stringify({ data: { name: PARAM_VALUE } }));
     return jsonHandler(req, res, body);
   }
-  const row = { name: PARAM_VALUE, status: 'Active', customer: PARAM_VALUE, service_location: PARAM_VALUE, reference_doctype: 'Customer', reference_name: PARAM_VALUE, ref_doctype: 'Dispatch Job', docname: PARAM_VALUE };
+  // A Communication or ToDo is about a ticket (their grants cover Issue only), a Comment about a client.
+  const aboutTicket = decodeURIComponent(path).includes('/Communication') || decodeURIComponent(path).includes('/ToDo');
+  const row = {
+    name: PARAM_VALUE,
+    status: 'Active',
+    customer: PARAM_VALUE,
+    service_location: PARAM_VALUE,
+    reference_doctype: aboutTicket ? 'Issue' : 'Customer',
+    reference_type: 'Issue',
+    reference_name: PARAM_VALUE,
+    ref_doctype: 'Dispatch Job',
+    docname: PARAM_VALUE,
+  };
   res.end(JSON.stringify({ data: [row] }));
 }
 
@@ -99,6 +111,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/resource/Issue': { subject: 'données' },
   'PUT /api/resource/Issue/:name': { subject: 'données' },
   'POST /api/method/gigafibre.ops.set_job_status': { job: PARAM_VALUE, status: 'En Route' },
+  'POST /api/resource/Communication': { communication_type: 'Communication', sent_or_received: 'Sent', subject: 'Re', reference_doctype: 'Issue', reference_name: PARAM_VALUE },
+  'POST /api/resource/Dispatch Job': { job_type: 'Repair', status: 'Unscheduled', notes: 'données' },
+  'POST /api/method/frappe.desk.form.assign_to.add': { doctype: 'Issue', name: PARAM_VALUE, assign_to: '["a@gigafibre.ca"]' },
+  'POST /api/method/frappe.desk.form.assign_to.remove': { doctype: 'Issue', name: PARAM_VALUE, assign_to: 'a@gigafibre.ca' },
 };
 
 /** True when the access step adds conditions to this list for this group (own rows, polymorphic doctypes). */

@@ -20,6 +20,21 @@ export const PRIORITIES = ['Low', 'Medium', 'High', 'Urgent'] as const;
 /** A priority. */
 export type Priority = (typeof PRIORITIES)[number];
 
+/** ERPNext's Issue statuses (erpnext/support/doctype/issue/issue.json). */
+export const ISSUE_STATUSES = ['Open', 'Replied', 'On Hold', 'Resolved', 'Closed'] as const;
+/** An Issue status. */
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+/** ERPNext's `agreement_status` of an Issue (service_level_agreement.py update_agreement_status). */
+export const AGREEMENT_STATUSES = ['First Response Due', 'Resolution Due', 'Fulfilled', 'Failed'] as const;
+/** An SLA status. */
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** The customer's preferred part of the day for a visit. */
+export const VISIT_WINDOWS = ['Any', 'Morning', 'Afternoon', 'Evening'] as const;
+/** A preferred window. */
+export type VisitWindow = (typeof VISIT_WINDOWS)[number];
+
 /** Dispatch Job kinds. */
 export const JOB_TYPES = ['Installation', 'Repair', 'Relocation'] as const;
 /** A Dispatch Job kind. */
@@ -142,7 +157,7 @@ export const DOCTYPES = {
     trackChanges: true,
     fields: {
       subject: { type: 'Data', reqd: true },
-      status: { type: 'Select', options: ['Open', 'Replied', 'On Hold', 'Resolved', 'Closed'] },
+      status: { type: 'Select', options: ISSUE_STATUSES },
       priority: { type: 'Data', description: 'Link to Issue Priority: Low, Medium, High, Urgent' },
       issue_type: { type: 'Data' },
       customer: { type: 'Link', options: 'Customer' },
@@ -151,6 +166,12 @@ export const DOCTYPES = {
       opening_time: { type: 'Time' },
       resolution_date: { type: 'Datetime' },
       description: { type: 'Text' },
+      service_level_agreement: { type: 'Data', description: 'Link to Service Level Agreement (not modelled: its name)' },
+      response_by: { type: 'Datetime', description: 'First response due (SLA), set on insert and on a priority change' },
+      resolution_by: { type: 'Datetime', description: 'Resolution due (SLA)' },
+      agreement_status: { type: 'Select', options: AGREEMENT_STATUSES },
+      first_responded_on: { type: 'Datetime', description: 'Set by the first Sent Communication (frappe communication.py)' },
+      _assign: { type: 'Text', description: 'Frappe’s standard column: JSON list of assignees’ e-mails, kept by ToDo (todo.py update_in_reference)' },
     },
   },
   'Dispatch Job': {
@@ -171,6 +192,8 @@ export const DOCTYPES = {
       start_time: { type: 'Time', description: 'Local time (America/Toronto), `HH:mm:ss`' },
       duration_minutes: { type: 'Int', reqd: true },
       notes: { type: 'Text' },
+      requested_window: { type: 'Select', options: VISIT_WINDOWS, description: 'The customer’s preferred part of the day' },
+      issue: { type: 'Link', options: 'Issue', description: 'The ticket the visit was booked from' },
     },
   },
   Technician: {
@@ -212,12 +235,44 @@ export const DOCTYPES = {
       reference_name: { type: 'Data', reqd: true },
       comment_type: {
         type: 'Select',
-        options: ['Comment', 'Info', 'Edit', 'Assigned', 'Attachment', 'Like'],
+        options: ['Comment', 'Info', 'Edit', 'Assigned', 'Assignment Completed', 'Attachment', 'Like'],
         reqd: true,
       },
       content: { type: 'Text' },
       comment_email: { type: 'Data' },
       comment_by: { type: 'Data' },
+    },
+  },
+  /** Frappe's ToDo: one per assignment (frappe/desk/doctype/todo/todo.json). */
+  ToDo: {
+    naming: 'hash',
+    fields: {
+      status: { type: 'Select', options: ['Open', 'Closed', 'Cancelled'], default: 'Open' },
+      priority: { type: 'Select', options: ['High', 'Medium', 'Low'], default: 'Medium' },
+      date: { type: 'Date' },
+      allocated_to: { type: 'Data', description: 'Link to User: the assignee’s e-mail' },
+      description: { type: 'Text', reqd: true },
+      reference_type: { type: 'Data' },
+      reference_name: { type: 'Data' },
+      assigned_by: { type: 'Data', description: 'Link to User' },
+    },
+  },
+  /** Frappe's Communication: a reply to (Sent) or a message from (Received) the customer. */
+  Communication: {
+    naming: 'hash',
+    fields: {
+      subject: { type: 'Data', reqd: true },
+      content: { type: 'Text' },
+      communication_type: { type: 'Select', options: ['Communication', 'Comment', 'Chat', 'Notification', 'Feedback', 'Automated Message'], default: 'Communication' },
+      communication_medium: { type: 'Select', options: ['Email', 'Chat', 'Phone', 'SMS', 'Event', 'Meeting', 'Visit', 'Other'] },
+      sent_or_received: { type: 'Select', options: ['Sent', 'Received'], reqd: true },
+      sender: { type: 'Data' },
+      sender_full_name: { type: 'Data' },
+      recipients: { type: 'Text' },
+      communication_date: { type: 'Datetime' },
+      status: { type: 'Select', options: ['Open', 'Replied', 'Closed', 'Linked'] },
+      reference_doctype: { type: 'Data' },
+      reference_name: { type: 'Data' },
     },
   },
   Version: {
@@ -272,3 +327,5 @@ export type Tag = Doc<'Tag'>;
 export type ErpUser = Doc<'User'>;
 export type Comment = Doc<'Comment'>;
 export type Version = Doc<'Version'>;
+export type ToDo = Doc<'ToDo'>;
+export type Communication = Doc<'Communication'>;

@@ -6,6 +6,7 @@ import { parseCountRequest } from '../query/list-params';
 import { montrealToday } from '@gigafibre/contracts';
 import { doctypeFrom, listRows, readDoc } from './resource';
 import { setJobStatus } from './job-status';
+import { assignAdd, assignRemove } from './assign-to';
 
 type Method = (deps: ErpDeps, params: Record<string, unknown>, user: string | null, httpMethod: string) => unknown;
 
@@ -83,6 +84,9 @@ const METHODS: Record<string, Method> = {
     // The app's method returns the Document: json_handler writes it as_dict(no_nulls=True).
     return readDoc(deps, 'Dispatch Job', String(setJobStatus(deps.store, params, user).name));
   },
+  // @frappe.whitelist() without methods=: any verb (frappe/handler.py).
+  'frappe.desk.form.assign_to.add': (deps, params, user) => assignAdd(deps.store, params, user),
+  'frappe.desk.form.assign_to.remove': (deps, params, user) => assignRemove(deps.store, params, user),
 };
 
 /** True when `name` is a method the standin's ERP serves. */

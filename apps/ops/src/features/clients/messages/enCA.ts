@@ -159,6 +159,7 @@ export const enCA: Widen<typeof frCA> = {
   },
   jobs: {
     title: 'Field jobs',
+    book: 'Book a visit',
     empty: 'No field job.',
     upcoming: 'Upcoming',
     past: 'Past',
@@ -180,6 +181,8 @@ export const enCA: Widen<typeof frCA> = {
     ticketChanged: 'Ticket updated: {title}',
     jobCreated: 'Job created: {title}',
     jobChanged: 'Job updated: {title}',
+    ticketReply: 'Reply to customer: {title}',
+    ticketActivity: 'Ticket: {title}',
     payment: 'Payment received: {amount}',
     paymentFor: 'Invoice {invoice}',
     by: 'by {by}',

@@ -156,6 +156,7 @@ export const frCA = {
   },
   jobs: {
     title: 'Interventions',
+    book: 'Planifier une visite',
     empty: 'Aucune intervention.',
     upcoming: 'À venir',
     past: 'Passées',
@@ -177,6 +178,8 @@ export const frCA = {
     ticketChanged: 'Billet modifié : {title}',
     jobCreated: 'Intervention créée : {title}',
     jobChanged: 'Intervention modifiée : {title}',
+    ticketReply: 'Réponse au client : {title}',
+    ticketActivity: 'Billet : {title}',
     payment: 'Paiement reçu : {amount}',
     paymentFor: 'Facture {invoice}',
     by: 'par {by}',
