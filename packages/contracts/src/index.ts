@@ -9,3 +9,4 @@ export * from './hub-misc';
 export * from './hub-users';
 export * from './clock';
 export * from './montrealTime';
+export * from './jobCloseout';

@@ -1,6 +1,7 @@
 // Scan feature, English (same keys as frCA; the compiler checks).
 import type { Widen } from '@/shared/i18n/defineFeatureMessages';
 import type { frCA } from './frCA';
+import { closeoutEnCA } from './closeoutEnCA';
 
 export const enCA: Widen<typeof frCA> = {
   title: 'Scan',
@@ -163,16 +164,13 @@ export const enCA: Widen<typeof frCA> = {
     statusDone: 'Job completed.',
     statusLocked: 'Dispatch must schedule this job before you can start it.',
     next: { EnRoute: 'I’m on my way', InProgress: 'Start the job', Completed: 'Complete the job' },
-    completeTitle: 'Complete the job?',
-    completeBody: 'Check that all installed equipment is scanned before completing.',
-    completeConfirm: 'Complete',
-    cancel: 'Cancel',
     queuedStatus: 'Status “{status}” is in the send queue.',
     savedCopy: 'Offline: information from {when}.',
     schedule: '{date} at {time} · {minutes} min',
     priority: '{priority} priority',
   },
-  statuses: { Unscheduled: 'To schedule', Scheduled: 'Scheduled', EnRoute: 'On the way', InProgress: 'In progress', Completed: 'Completed', Cancelled: 'Cancelled' },
+  statuses: { Unscheduled: 'To schedule', Scheduled: 'Scheduled', EnRoute: 'On the way', InProgress: 'In progress', Completed: 'Completed', NotCompleted: 'Not completed', Cancelled: 'Cancelled' },
+  closeout: closeoutEnCA,
   jobTypes: { Installation: 'Installation', Repair: 'Repair', Relocation: 'Relocation' },
   priorities: { Low: 'Low', Medium: 'Normal', High: 'High', Urgent: 'Urgent' },
 };

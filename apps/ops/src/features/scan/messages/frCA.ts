@@ -1,4 +1,5 @@
 // Scan feature, French (the reference: en-CA must have exactly these keys).
+import { closeoutFrCA } from './closeoutFrCA';
 export const frCA = {
   title: 'Scanner',
   subtitle: 'Liez l’équipement installé à l’intervention.',
@@ -160,16 +161,13 @@ export const frCA = {
     statusDone: 'Intervention terminée.',
     statusLocked: 'La répartition doit planifier cette intervention avant que vous puissiez la démarrer.',
     next: { EnRoute: 'Je suis en route', InProgress: 'Commencer l’intervention', Completed: 'Terminer l’intervention' },
-    completeTitle: 'Terminer l’intervention ?',
-    completeBody: 'Vérifiez que tout l’équipement installé est scanné avant de terminer.',
-    completeConfirm: 'Terminer',
-    cancel: 'Annuler',
     queuedStatus: 'Statut « {status} » dans la file d’envoi.',
     savedCopy: 'Hors ligne : informations du {when}.',
     schedule: '{date} à {time} · {minutes} min',
     priority: 'Priorité {priority}',
   },
-  statuses: { Unscheduled: 'À planifier', Scheduled: 'Planifiée', EnRoute: 'En route', InProgress: 'En cours', Completed: 'Terminée', Cancelled: 'Annulée' },
+  statuses: { Unscheduled: 'À planifier', Scheduled: 'Planifiée', EnRoute: 'En route', InProgress: 'En cours', Completed: 'Terminée', NotCompleted: 'Non complétée', Cancelled: 'Annulée' },
+  closeout: closeoutFrCA,
   jobTypes: { Installation: 'Installation', Repair: 'Réparation', Relocation: 'Déménagement' },
   priorities: { Low: 'basse', Medium: 'normale', High: 'haute', Urgent: 'urgente' },
 };

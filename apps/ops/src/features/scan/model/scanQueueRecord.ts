@@ -1,7 +1,7 @@
 // The scan queue's record: one thing the technician did that the server has not acknowledged yet.
 // Stored in IndexedDB as is (Blobs included), so it carries a schema version. No Vue, no '@/'
 // imports: the bench builds records with these same functions.
-import type { EquipmentType, JobStatus, VisionEquipment } from '@gigafibre/contracts';
+import type { EquipmentType, FailureReason, FieldStatus, VisionEquipment } from '@gigafibre/contracts';
 
 /** Bump when the stored shape changes, and teach `readStoredRecord` the old one. */
 export const SCAN_QUEUE_SCHEMA_VERSION = 1;
@@ -29,9 +29,19 @@ export interface LinkEquipmentPayload {
   source: 'camera' | 'manual' | 'photo';
 }
 
-/** Move the job along: en route → en cours → terminé. */
+/**
+ * One close-out step (gigafibre.ops.set_job_status, one call): en route → sur place → terminée or
+ * non complétée, with the moment it was tapped and, at the end, the notes, checklist and reason.
+ */
 export interface JobStatusPayload {
-  status: Extract<JobStatus, 'En Route' | 'In Progress' | 'Completed'>;
+  status: FieldStatus;
+  /** ISO instant of the tap (absent on records queued before steps were timed: the server's now). */
+  at?: string;
+  reason?: FailureReason;
+  reasonDetails?: string;
+  notes?: string;
+  /** Checklist item ids done (JOB_CHECKLISTS). */
+  checklist?: string[];
 }
 
 /** A label photo for the hub's OCR (`/vision/equipment`). */

@@ -15,7 +15,7 @@ export async function sendScanRecord(record: ScanQueueRecord): Promise<VisionEqu
       await linkEquipment(requireJob(record), record.payload, call);
       return undefined;
     case 'job-status':
-      await setJobStatus(requireJob(record), record.payload.status, call);
+      await setJobStatus(requireJob(record), record.payload, call);
       return undefined;
     case 'ocr':
       return readEquipmentLabel(record.payload.image, record.payload.fileName, call);

@@ -40,8 +40,20 @@ export interface TechJobList {
   savedAt: number | null;
 }
 
+/** What the close-out recorded on the job (Montréal wall times, `YYYY-MM-DD HH:mm:ss`). */
+export interface TechJobCloseout {
+  enRouteAt: string | null;
+  arrivedAt: string | null;
+  closedAt: string | null;
+  failureReason: string | null;
+  failureDetails: string | null;
+  completionNotes: string | null;
+  checklistDone: string[];
+}
+
 export interface TechJobDetail extends TechJobSummary {
   phone: string | null;
+  closeout: TechJobCloseout;
   equipment: EquipmentRow[];
   savedAt: number | null;
 }
@@ -116,6 +128,27 @@ export function loadTodayJobs(email: string, signal?: AbortSignal): Promise<Tech
   );
 }
 
+function checklistIds(raw: string | null): string[] {
+  try {
+    const list: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function closeoutOf(doc: Awaited<ReturnType<typeof getJob>>): TechJobCloseout {
+  return {
+    enRouteAt: doc.en_route_at,
+    arrivedAt: doc.arrived_at,
+    closedAt: doc.closed_at,
+    failureReason: doc.failure_reason,
+    failureDetails: doc.failure_details,
+    completionNotes: doc.completion_notes,
+    checklistDone: checklistIds(doc.checklist_done),
+  };
+}
+
 /** One job with its client, place and the equipment there. */
 export function loadJobDetail(job: string, signal?: AbortSignal): Promise<TechJobDetail> {
   return withDeviceCopy(`job:${job}`, async () => {
@@ -140,7 +173,9 @@ export function loadJobDetail(job: string, signal?: AbortSignal): Promise<TechJo
       phone: customer?.mobile_no ?? null,
       place: placeOf(doc.service_location, locations[0]),
       equipment,
+      closeout: closeoutOf(doc),
       savedAt: null,
     };
-  });
+    // A copy kept before close-outs were recorded lacks them: not shown rather than shown half.
+  }, (copy) => copy.closeout !== undefined);
 }
