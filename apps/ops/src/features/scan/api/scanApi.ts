@@ -1,7 +1,7 @@
 // The scan feature's calls to the BFF: the technician's jobs, equipment at a service location,
 // linking equipment, job status and label OCR. The queue shows send failures itself (no
 // toast) and queue sends carry the record id as Idempotency-Key and an 8-second deadline.
-import type { DispatchJob, ServiceEquipment, SetJobStatusArgs, VisionEquipment } from '@gigafibre/contracts';
+import type { DispatchJob, ErpFile, ServiceEquipment, SetJobStatusArgs, VisionEquipment } from '@gigafibre/contracts';
 import type { JobStatusPayload } from '../model/scanQueueRecord';
 import { callMethod, erpGet, erpInsert, erpList, erpUpdate, hubPost, type CallOptions } from '@/shared/http';
 
@@ -42,6 +42,23 @@ export function listJobsOfDay(technician: string, date: string, signal?: AbortSi
 }
 
 export const getJob = (job: string, options: CallOptions = {}) => erpGet('Dispatch Job', job, options);
+
+const JOB_FILE_FIELDS = ['name', 'file_name', 'file_url', 'creation'] as const;
+export type JobFileRow = Pick<ErpFile, (typeof JOB_FILE_FIELDS)[number]>;
+
+/** The photos and signature attached to a job (private files, read back through the BFF). */
+export function listJobFiles(job: string, signal?: AbortSignal): Promise<JobFileRow[]> {
+  return erpList('File', {
+    fields: [...JOB_FILE_FIELDS],
+    filters: [
+      ['attached_to_doctype', '=', 'Dispatch Job'],
+      ['attached_to_name', '=', job],
+    ],
+    orderBy: 'creation asc',
+    limit: 100,
+    signal,
+  });
+}
 
 /** Customers by name (one request for a day's jobs): what a technician may know of them, no e-mail. */
 export function getCustomers(names: readonly string[], signal?: AbortSignal) {

@@ -80,6 +80,8 @@ export const enCA: Widen<typeof frCA> = {
     status: 'Status: {status}',
     ocr: 'Label photo',
     ocrResult: 'Read: {serial}',
+    photo: 'Photo {name}',
+    signature: 'Customer signature',
   },
   queue: {
     title: 'Send queue',

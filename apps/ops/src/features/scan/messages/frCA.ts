@@ -77,6 +77,8 @@ export const frCA = {
     status: 'Statut : {status}',
     ocr: 'Photo d’étiquette',
     ocrResult: 'Lu : {serial}',
+    photo: 'Photo {name}',
+    signature: 'Signature du client',
   },
   queue: {
     title: 'File d’envoi',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checklistKey, closeoutBlocker, closeoutPayload, emptyCloseoutDraft, reasonKey } from './closeoutForm';
+import { chainOf, newScanRecord, readStoredRecord } from './scanQueueRecord';
 
 const AT = new Date('2026-11-18T15:04:00Z');
 
@@ -28,5 +29,15 @@ describe('close-out forms', () => {
   it('names i18n keys', () => {
     expect(reasonKey('Customer Absent')).toBe('CustomerAbsent');
     expect(checklistKey('ont-light')).toBe('ontLight');
+  });
+
+  it('queues the signature in the job status chain (before « terminée »), each photo on its own', () => {
+    const meta = { user: 'tech@gigafibre.ca', job: 'DJ-000042' };
+    const signature = newScanRecord({ kind: 'job-file', payload: { image: new Blob(['png']), fileName: 'signature-DJ-000042.png', role: 'signature' } }, meta);
+    const photo = newScanRecord({ kind: 'job-file', payload: { image: new Blob(['jpg']), fileName: 'photo-DJ-000042-1.jpg', role: 'photo' } }, meta);
+    const done = newScanRecord({ kind: 'job-status', payload: { status: 'Completed', at: AT.toISOString(), checklist: [] } }, meta);
+    expect(chainOf(signature)).toBe(chainOf(done));
+    expect(chainOf(photo)).toBe(`job-file:${photo.id}`);
+    expect(readStoredRecord({ ...photo, state: 'sending' })).toMatchObject({ kind: 'job-file', state: 'pending' });
   });
 });

@@ -50,6 +50,16 @@ export interface OcrPayload {
   fileName: string;
 }
 
+/**
+ * A photo or the customer's signature for the job: already resized and re-encoded on the phone
+ * (no EXIF, no GPS), sent through Frappe's upload_file, private, attached to the job.
+ */
+export interface JobFilePayload {
+  image: Blob;
+  fileName: string;
+  role: 'photo' | 'signature';
+}
+
 /** The last failure, as the technician will read it. */
 export interface ScanRecordError {
   /** ApiError code (`timeout`, `validation`, …) or `client` for a failure before the network. */
@@ -65,6 +75,7 @@ export interface ScanRecordError {
 export type ScanRecordBody =
   | { kind: 'link-equipment'; payload: LinkEquipmentPayload }
   | { kind: 'job-status'; payload: JobStatusPayload }
+  | { kind: 'job-file'; payload: JobFilePayload }
   | { kind: 'ocr'; payload: OcrPayload; result?: VisionEquipment };
 
 export type ScanRecordKind = ScanRecordBody['kind'];
@@ -138,11 +149,14 @@ export function compareRecords(a: ScanQueueRecord, b: ScanQueueRecord): number {
 export function chainOf(record: ScanQueueRecord): string {
   if (record.kind === 'link-equipment') return `equipment:${record.payload.serial}`;
   if (record.kind === 'job-status') return `job-status:${record.job ?? ''}`;
+  // The signature goes before « terminée » (ERPNext refuses a signed job type's completion without
+  // it): the same chain as the job's status. Photos travel on their own.
+  if (record.kind === 'job-file') return record.payload.role === 'signature' ? `job-status:${record.job ?? ''}` : `job-file:${record.id}`;
   return `ocr:${record.id}`;
 }
 
 const STATES: readonly string[] = ['pending', 'sending', 'refused', 'to-confirm'];
-const KINDS: readonly string[] = ['link-equipment', 'job-status', 'ocr'];
+const KINDS: readonly string[] = ['link-equipment', 'job-status', 'job-file', 'ocr'];
 
 /**
  * A record as read back from IndexedDB: the current shape, or null when it is not one this

@@ -3,7 +3,7 @@
 import type { JobStatus, JobType } from '@gigafibre/contracts';
 import { montrealToday } from '@gigafibre/contracts';
 import { isApiError } from '@/shared/http';
-import { findTechnician, getCustomers, getJob, getLocations, listEquipmentAt, listJobsOfDay, type EquipmentRow } from '../api/scanApi';
+import { findTechnician, getCustomers, getJob, getLocations, listEquipmentAt, listJobFiles, listJobsOfDay, type EquipmentRow, type JobFileRow } from '../api/scanApi';
 import { createTechJobCache, type TechJobCache } from './scanStorage';
 
 export interface TechJobPlace {
@@ -54,6 +54,8 @@ export interface TechJobCloseout {
 export interface TechJobDetail extends TechJobSummary {
   phone: string | null;
   closeout: TechJobCloseout;
+  /** Photos and signature already in ERPNext. */
+  files: JobFileRow[];
   equipment: EquipmentRow[];
   savedAt: number | null;
 }
@@ -153,10 +155,11 @@ function closeoutOf(doc: Awaited<ReturnType<typeof getJob>>): TechJobCloseout {
 export function loadJobDetail(job: string, signal?: AbortSignal): Promise<TechJobDetail> {
   return withDeviceCopy(`job:${job}`, async () => {
     const doc = await getJob(job, { signal });
-    const [customers, locations, equipment] = await Promise.all([
+    const [customers, locations, equipment, files] = await Promise.all([
       getCustomers([doc.customer], signal),
       getLocations([doc.service_location], signal),
       listEquipmentAt(doc.service_location, signal),
+      listJobFiles(job, signal),
     ]);
     const customer = customers[0];
     return {
@@ -174,6 +177,7 @@ export function loadJobDetail(job: string, signal?: AbortSignal): Promise<TechJo
       place: placeOf(doc.service_location, locations[0]),
       equipment,
       closeout: closeoutOf(doc),
+      files,
       savedAt: null,
     };
     // A copy kept before close-outs were recorded lacks them: not shown rather than shown half.
