@@ -21,9 +21,20 @@ export function fittedSize(width: number, height: number, maxSide = PHOTO_MAX_SI
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-async function encode(canvas: HTMLCanvasElement | OffscreenCanvas, quality: number): Promise<Blob | null> {
-  if ('convertToBlob' in canvas) return canvas.convertToBlob({ type: 'image/jpeg', quality });
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
+/** A canvas of this size with the bitmap drawn in, and how it encodes a JPEG (OffscreenCanvas when there is one). */
+function drawn(bitmap: ImageBitmap, width: number, height: number): ((quality: number) => Promise<Blob | null>) | null {
+  if (typeof OffscreenCanvas === 'function') {
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (!context) return null;
+    context.drawImage(bitmap, 0, 0, width, height);
+    return (quality) => canvas.convertToBlob({ type: 'image/jpeg', quality });
+  }
+  const canvas = Object.assign(document.createElement('canvas'), { width, height });
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.drawImage(bitmap, 0, 0, width, height);
+  return (quality) => new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
 }
 
 /** The photo to queue: resized, re-encoded JPEG without metadata. @throws PhotoRefused */
@@ -36,13 +47,11 @@ export async function preparePhoto(file: Blob): Promise<Blob> {
     throw new PhotoRefused('not-image');
   }
   const { width, height } = fittedSize(bitmap.width, bitmap.height);
-  const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
-  const context = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-  if (!context) throw new PhotoRefused('not-image');
-  context.drawImage(bitmap, 0, 0, width, height);
+  const encode = drawn(bitmap, width, height);
   bitmap.close();
+  if (!encode) throw new PhotoRefused('not-image');
   for (const quality of QUALITIES) {
-    const blob = await encode(canvas, quality);
+    const blob = await encode(quality);
     if (blob && blob.size <= PHOTO_MAX_BYTES) return blob;
   }
   throw new PhotoRefused('too-large');
