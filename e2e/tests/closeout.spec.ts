@@ -83,10 +83,12 @@ test('offline close-out with a reload: every step, the photo and the signature r
 
   // Exactly one photo and one signature, private.
   const files = await filesOf(target.name);
-  expect(files.map((f) => f.file_name.replace(/-\d{14}-\d+\.jpg$/, '.jpg'))).toEqual([`photo-${target.name}.jpg`, `signature-${target.name}.png`]);
+  // (photo and signature travel in parallel chains: either may land first)
+  expect(files.map((f) => f.file_name.replace(/-\d{14}-\d+\.jpg$/, '.jpg')).sort()).toEqual([`photo-${target.name}.jpg`, `signature-${target.name}.png`]);
   expect(files.every((f) => f.is_private === 1 && f.file_url === `/private/files/${f.file_name}`)).toBe(true);
   // The photo: upright (the orientation applied: portrait), at most 1600 px, no EXIF, no GPS, a few hundred kB.
-  const photo = await fileBytes((files[0] as { file_url: string }).file_url);
+  const photoFile = files.find((f) => f.file_name.startsWith('photo-')) as { file_url: string };
+  const photo = await fileBytes(photoFile.file_url);
   expect(jpegFacts(photo)).toEqual({ width: 1200, height: 1600, exif: false, gps: false });
   expect(photo.length).toBeLessThan(1_500_000);
   expect(photo.includes(Buffer.from('GigafibreTestCam'))).toBe(false);
@@ -102,7 +104,7 @@ test('offline close-out with a reload: every step, the photo and the signature r
 
   // The dispatcher reads it through the BFF; the technician cannot read a photo of another
   // technician's job (attached by the office), whatever its URL.
-  const url = `/ops/api/erp${(files[0] as { file_url: string }).file_url}`;
+  const url = `/ops/api/erp${photoFile.file_url}`;
   expect((await dispatcher.page.request.get(url)).status()).toBe(200);
   const theirs = await attachAsOffice(FIXTURE_JOBS.overlapTarget.job, `photo-autre-${Date.now()}.jpg`, photo);
   expect((await page.request.get(`/ops/api/erp${theirs}`)).status()).toBe(403);
