@@ -4,19 +4,26 @@
 // attached and private, the photo upright at ≤ 1600 px without EXIF), and a dispatcher's board shows
 // it live. A technician cannot read a photo of another technician's job.
 import { join } from 'node:path';
+import { FaultClient } from '../../apps/standin/src/faults/client';
 import { FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
 import { expect, test } from '../fixtures/auth';
 import { expectNoSeriousAxeViolation } from '../fixtures/axe';
 import { attachAsOffice, closeoutOf, fileBytes, filesOf, jpegFacts } from '../fixtures/closeoutStandin';
 import { futureJobOfDemoTechnician } from '../fixtures/scanStandin';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
-import { ScanPage } from '../pages/ScanPage';
+import { ScanPage, ScanQueuePage } from '../pages/ScanPage';
+import { E2E_ERP_URL } from '../stack-env';
 import { TechJobPage } from '../pages/TechJobPage';
 
 const PHONE = { width: 390, height: 844 };
 const TECH = FIXTURE_TECHNICIANS.demo.technician;
 /** 2400×1800 as stored, EXIF Orientation 6 (shown 1800×2400, portrait) and a GPS position. */
 const EXIF_PHOTO = join(import.meta.dirname, '../fixtures/photos/exif-orientation6-gps.jpg');
+const erpFaults = new FaultClient(E2E_ERP_URL);
+
+test.afterEach(async () => {
+  await erpFaults.clear();
+});
 
 test('offline close-out with a reload: every step, the photo and the signature reach ERPNext once; the board follows live', async ({ asUser }, testInfo) => {
   const target = await futureJobOfDemoTechnician(5, 'Installation');
@@ -133,4 +140,22 @@ test('« Non complétée » asks for a reason from the list (details for « Autr
   await expect(page.getByTestId('job-failure-reason')).toContainText('Client absent', { timeout: 10_000 });
   await expect(job.nextStatus()).toHaveCount(0);
   await expect(page.getByTestId('job-fail')).toHaveCount(0);
+});
+
+test('a photo whose upload first meets a 503 stays queued, is sent again with the same key, and lands once', async ({ asUser }) => {
+  const target = await futureJobOfDemoTechnician(7, 'Repair');
+  const { page, context } = await asUser('tech', { viewport: PHONE, open: `/j/${target.name}` });
+  const job = new TechJobPage(page);
+  await job.open(target.name);
+  await context.setOffline(true);
+  await page.getByTestId('photo-input').setInputFiles(EXIF_PHOTO);
+  await expect(page.getByTestId('photo-queued')).toHaveCount(1);
+  await erpFaults.inject({ path: '/api/method/upload_file', method: 'POST', status: 503, body: { exc_type: 'ServiceUnavailable' }, count: 1 });
+  await context.setOffline(false);
+  // Retried after its backoff (a few seconds), never refused: a 5xx is transient.
+  await expect(page.getByTestId('photo-queued')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('photo-sent')).toHaveCount(1, { timeout: 10_000 });
+  expect((await filesOf(target.name)).filter((f) => f.file_name.startsWith('photo-'))).toHaveLength(1);
+  await new ScanQueuePage(page).open();
+  await expect(page.getByTestId('scan-queue-badge')).toHaveAttribute('data-count', '0');
 });
