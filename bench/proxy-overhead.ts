@@ -32,6 +32,8 @@ interface Round {
   rps: number;
   latencies: number[];
   errors: number;
+  /** What the errors were: non-2xx statuses and socket errors by code, so a failing run says why. */
+  problems: Record<string, number>;
   cpuUsPerReq: Record<string, number>;
 }
 
@@ -44,6 +46,8 @@ function load(target: Target, seconds: number, watch: Record<string, number>): P
   const cpuBefore = Object.fromEntries(Object.entries(watch).map(([name, pid]) => [name, treeCpuMicros(pid)]));
   const loadBefore = process.cpuUsage();
   const latencies: number[] = [];
+  const problems: Record<string, number> = {};
+  const count = (key: string) => (problems[key] = (problems[key] ?? 0) + 1);
   return new Promise((resolve, reject) => {
     const instance = autocannon({ url: target.url, headers: target.headers, connections: CONNECTIONS, duration: seconds }, (err, result) => {
       if (err) return reject(err);
@@ -51,12 +55,14 @@ function load(target: Target, seconds: number, watch: Record<string, number>): P
       const cpuUsPerReq = Object.fromEntries(Object.entries(watch).map(([name, pid]) => [name, (treeCpuMicros(pid) - (cpuBefore[name] as number)) / requests]));
       const used = process.cpuUsage(loadBefore);
       cpuUsPerReq.autocannon = (used.user + used.system) / requests;
-      resolve({ rps: result['2xx'] / result.duration, latencies, errors: result.errors + result.non2xx, cpuUsPerReq });
+      resolve({ rps: result['2xx'] / result.duration, latencies, errors: result.errors + result.non2xx, problems, cpuUsPerReq });
     });
     // autocannon's own histogram has 1 ms resolution; keep the exact per-response times.
     instance.on('response', (_client, status, _bytes, responseTime) => {
       if (status >= 200 && status < 300) latencies.push(responseTime);
+      else count(`HTTP ${status}`);
     });
+    instance.on('reqError', (error: NodeJS.ErrnoException) => count(error.code ?? error.message));
   });
 }
 
@@ -157,6 +163,14 @@ try {
     });
   }
   figures.errors = errors;
+  if (errors > 0) {
+    const detail = (leg: string) => {
+      const sum: Record<string, number> = {};
+      for (const r of rounds) for (const [k, n] of Object.entries((r[leg] as Round).problems)) sum[k] = (sum[k] ?? 0) + n;
+      return Object.entries(sum).map(([k, n]) => `${k} ×${n}`).join(', ');
+    };
+    figures.errors_detail = legs.map((leg) => `${leg}: ${detail(leg) || '0'}`).join(' ; ');
+  }
   console.log(`\n${JSON.stringify(figures, null, 1)}`);
   await stopAll();
   nginxFiles?.remove();
