@@ -61,8 +61,8 @@ test('offline close-out with a reload: every step, the photo and the signature r
   for (const [x, y] of [[80, 40], [140, 130], [200, 50], [260, 120]] as const) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
   await page.mouse.up();
   await expect(pad).toHaveAttribute('data-strokes', '1');
-  await page.getByTestId('signature-name').locator('input').fill('Claire Tremblay');
-  await page.getByTestId('closeout-notes').locator('textarea').fill('ONT installé au sous-sol, Wi-Fi montré.');
+  await page.getByTestId('signature-name').fill('Claire Tremblay');
+  await page.getByTestId('closeout-notes').fill('ONT installé au sous-sol, Wi-Fi montré.');
   await expectNoSeriousAxeViolation(page, testInfo, 'fermeture-signature');
   await page.getByTestId('closeout-submit').click();
   await expect(job.closeoutDialog()).toHaveCount(0);
@@ -132,7 +132,7 @@ test('« Non complétée » asks for a reason from the list (details for « Autr
   await dialog.getByTestId('closeout-submit').click();
   await expect(dialog).toContainText('Précisez la raison « Autre »');
   await dialog.getByText('Client absent').click();
-  await dialog.getByTestId('closeout-details').locator('textarea').fill('Personne à la porte, carte laissée');
+  await dialog.getByTestId('closeout-details').fill('Personne à la porte, carte laissée');
   await dialog.getByTestId('closeout-submit').click();
   await expect(dialog).toHaveCount(0);
   await expect(job.status()).toHaveAttribute('data-status', 'Not Completed');

@@ -39,7 +39,7 @@ function optionalText(params: Record<string, unknown>, key: string): string | un
 /** `checklist`: a JSON list of ids (or the list itself, from a JSON body). */
 function checklistParam(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  let list = value;
+  let list: unknown = value;
   if (typeof value === 'string') {
     try {
       list = JSON.parse(value) as unknown;
