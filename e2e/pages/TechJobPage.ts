@@ -35,10 +35,23 @@ export class TechJobPage {
     await expect(this.customer()).toBeVisible();
   }
 
-  /** Taps the next-status button (and confirms « terminer »). */
+  readonly steps = () => this.page.getByTestId('job-steps').locator('li');
+  readonly closeoutDialog = () => this.page.getByTestId('closeout-dialog');
+
+  /** Taps the next-status button; « terminer » opens the close-out form: every checklist item ticked, then sent. */
   async advance(): Promise<void> {
     const next = await this.nextStatus().getAttribute('data-next');
     await this.nextStatus().click();
-    if (next === 'Completed') await this.page.getByTestId('complete-confirm').click();
+    if (next !== 'Completed') return;
+    await this.tickChecklist();
+    await this.closeoutDialog().getByTestId('closeout-submit').click();
+    await expect(this.closeoutDialog()).toHaveCount(0);
+  }
+
+  /** Ticks every item of the open close-out form's checklist. */
+  async tickChecklist(): Promise<void> {
+    const checks = this.closeoutDialog().locator('[data-testid^="closeout-check-"]');
+    await expect(checks.first()).toBeVisible();
+    for (const check of await checks.all()) await check.click();
   }
 }

@@ -73,7 +73,7 @@ test('/ops/scan and /ops/j agree on today’s jobs, finished ones labelled, at a
 });
 
 test('status buttons go en route → en cours → terminé, queued while offline and sent in order', async ({ asUser }) => {
-  const target = await futureJobOfDemoTechnician(8);
+  const target = await futureJobOfDemoTechnician(8, 'Repair');
   const { page, context } = await asUser('tech', { viewport: PHONE, open: `/j/${target.name}` });
   const job = new TechJobPage(page);
   await job.open(target.name);
@@ -94,7 +94,7 @@ test('status buttons go en route → en cours → terminé, queued while offline
   await expect(job.status()).toHaveAttribute('data-status', 'In Progress');
   expect(await jobStatus(target.name)).toBe('In Progress');
 
-  await job.advance(); // « terminer » asks first
+  await job.advance(); // « terminer » asks for the checklist first
   await expect(job.status()).toHaveAttribute('data-status', 'Completed', { timeout: 15_000 });
   await expect.poll(() => jobStatus(target.name)).toBe('Completed');
   await expect(job.nextStatus()).toHaveCount(0);

@@ -2,7 +2,7 @@
 // fields each capability may read, which keys it may write, and how a technician's own rows are
 // found. The BFF enforces it (apps/bff/src/access/), the route policy is derived from it, and
 // README.md says how a feature adds a doctype or a grant. Anything not granted here is refused.
-import type { DoctypeAccess, MethodAccess } from './access';
+import type { DoctypeAccess, MethodAccess, UploadAccess } from './access';
 
 /** Page sizes: every list is capped (0, "all", is refused), and big lists of personal data are audited. */
 export const LIST_LIMITS = {
@@ -23,6 +23,7 @@ const JOB_LINKS = { service_location: 'Service Location', dispatch_job: 'Dispatc
 const VISIT_KEYS = ['job_type', 'status', 'customer', 'service_location', 'duration_minutes', 'required_skill', 'priority', 'requested_date', 'requested_window', 'notes', 'issue'];
 /** The keys a CSR changes on a ticket (`customer` never: a ticket does not move to another client). */
 const TICKET_KEYS = ['subject', 'priority', 'description', 'status', 'issue_type'];
+const FILE_FIELDS = ['file_name', 'file_url', 'is_private', 'file_size', 'file_type', 'attached_to_doctype', 'attached_to_name', 'creation', 'owner'];
 const EQUIPMENT_KEYS = ['service_location', 'serial_no', 'equipment_type', 'manufacturer', 'model', 'mac_address', 'status', 'installed_on', 'dispatch_job'];
 
 /** The access table: one entry per doctype the ops app may touch. */
@@ -178,6 +179,16 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
       { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Dispatch Job'] },
     ],
   },
+  File: {
+    // A job's photos and signature: read by whoever may read the job (a technician: their own jobs).
+    reference: { doctype: 'attached_to_doctype', name: 'attached_to_name' },
+    personal: true,
+    read: [
+      { by: 'clients.view', rows: 'all', fields: FILE_FIELDS, references: ['Dispatch Job'] },
+      { by: 'dispatch.view', rows: 'all', fields: FILE_FIELDS, references: ['Dispatch Job'] },
+      { by: 'scan.use', rows: 'all', fields: FILE_FIELDS, references: ['Dispatch Job'] },
+    ],
+  },
   Technician: {
     own: { field: 'name', is: 'technician' },
     read: [
@@ -219,12 +230,18 @@ export const METHOD_ACCESS: Readonly<Record<string, MethodAccess>> = {
   },
   'gigafibre.ops.set_job_status': {
     http: 'POST',
-    args: ['job', 'status'],
+    // SET_JOB_STATUS_ARGS in @gigafibre/contracts (jobCloseout.ts); the BFF's access suite checks they agree.
+    args: ['job', 'status', 'at', 'reason', 'reason_details', 'notes', 'checklist'],
     document: { doctype: 'Dispatch Job', arg: 'job' },
     grants: [
       { by: 'dispatch.assign', rows: 'all' },
       // A technician moves their own job forward; cancelling is the dispatcher's.
-      { by: 'scan.use', rows: 'own', values: { status: ['En Route', 'In Progress', 'Completed'] } },
+      { by: 'scan.use', rows: 'own', values: { status: ['En Route', 'In Progress', 'Completed', 'Not Completed'] } },
     ],
   },
+};
+
+/** Frappe's upload API, per doctype files are attached to (photos and signatures of a job). */
+export const UPLOAD_ACCESS: Readonly<Record<string, UploadAccess>> = {
+  'Dispatch Job': { grants: [{ by: 'scan.use', rows: 'own' }], types: ['image/jpeg', 'image/png'] },
 };

@@ -1,4 +1,5 @@
 import type { DoctypeSpec, DocOf, DocReadValuesOf, TableFieldOf } from './doctype-spec';
+import { FAILURE_REASONS } from './jobCloseout';
 
 /** Gigafibre's four service regions (ERPNext Territory names). */
 export const REGIONS = ['Montréal', 'Laval', 'Rive-Sud', 'Laurentides'] as const;
@@ -11,7 +12,7 @@ export const SKILLS = ['Fibre Splicing', 'Installation', 'Wi-Fi/Mesh', 'Business
 export type Skill = (typeof SKILLS)[number];
 
 /** Dispatch Job statuses, in their lifecycle order. */
-export const JOB_STATUSES = ['Unscheduled', 'Scheduled', 'En Route', 'In Progress', 'Completed', 'Cancelled'] as const;
+export const JOB_STATUSES = ['Unscheduled', 'Scheduled', 'En Route', 'In Progress', 'Completed', 'Not Completed', 'Cancelled'] as const;
 /** A Dispatch Job status. */
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
@@ -194,6 +195,13 @@ export const DOCTYPES = {
       notes: { type: 'Text' },
       requested_window: { type: 'Select', options: VISIT_WINDOWS, description: 'The customer’s preferred part of the day' },
       issue: { type: 'Link', options: 'Issue', description: 'The ticket the visit was booked from' },
+      en_route_at: { type: 'Datetime', description: 'When the technician left for the job (set_job_status `at`)' },
+      arrived_at: { type: 'Datetime', description: 'When the technician arrived (status In Progress)' },
+      closed_at: { type: 'Datetime', description: 'When the job was Completed or Not Completed' },
+      failure_reason: { type: 'Select', options: FAILURE_REASONS, description: 'Why it was Not Completed' },
+      failure_details: { type: 'Text' },
+      completion_notes: { type: 'Text', description: 'The technician’s notes at close-out' },
+      checklist_done: { type: 'Text', description: 'JSON list of the JOB_CHECKLISTS item ids done' },
     },
   },
   Technician: {
@@ -275,6 +283,22 @@ export const DOCTYPES = {
       reference_name: { type: 'Data' },
     },
   },
+  /** Frappe's File (frappe/core/doctype/file/file.json): an upload, attached to a document. */
+  File: {
+    naming: 'hash',
+    fields: {
+      file_name: { type: 'Data' },
+      file_url: { type: 'Data', description: '`/private/files/<name>` when is_private, else `/files/<name>`' },
+      is_private: { type: 'Check' },
+      file_size: { type: 'Int' },
+      file_type: { type: 'Data', description: 'The extension in capitals: JPG, PNG' },
+      content_hash: { type: 'Data', description: 'MD5 of the content' },
+      folder: { type: 'Data' },
+      attached_to_doctype: { type: 'Data', description: 'Link to DocType' },
+      attached_to_name: { type: 'Data' },
+      attached_to_field: { type: 'Data' },
+    },
+  },
   Version: {
     naming: 'hash',
     fields: {
@@ -329,3 +353,4 @@ export type Comment = Doc<'Comment'>;
 export type Version = Doc<'Version'>;
 export type ToDo = Doc<'ToDo'>;
 export type Communication = Doc<'Communication'>;
+export type ErpFile = Doc<'File'>;

@@ -10,3 +10,4 @@ export * from './hub-users';
 export * from './clock';
 export * from './montrealTime';
 export * from './issueSla';
+export * from './jobCloseout';

@@ -74,7 +74,7 @@ export const enCA: Widen<typeof frCA> = {
     ticketStatus: { open: 'Open', replied: 'Replied', onHold: 'On hold', resolved: 'Resolved', closed: 'Closed' },
     priority: { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' },
     jobType: { installation: 'Installation', repair: 'Repair', relocation: 'Relocation' },
-    jobStatus: { unscheduled: 'To schedule', scheduled: 'Scheduled', enRoute: 'En route', inProgress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
+    jobStatus: { unscheduled: 'To schedule', scheduled: 'Scheduled', enRoute: 'En route', inProgress: 'In progress', completed: 'Completed', notCompleted: 'Not completed', cancelled: 'Cancelled' },
   },
   detail: {
     documentTitle: 'Customer {id}',

@@ -71,7 +71,7 @@ export const frCA = {
     ticketStatus: { open: 'Ouvert', replied: 'Répondu', onHold: 'En attente', resolved: 'Résolu', closed: 'Fermé' },
     priority: { low: 'Basse', medium: 'Moyenne', high: 'Haute', urgent: 'Urgente' },
     jobType: { installation: 'Installation', repair: 'Réparation', relocation: 'Déménagement' },
-    jobStatus: { unscheduled: 'À planifier', scheduled: 'Planifiée', enRoute: 'En route', inProgress: 'En cours', completed: 'Terminée', cancelled: 'Annulée' },
+    jobStatus: { unscheduled: 'À planifier', scheduled: 'Planifiée', enRoute: 'En route', inProgress: 'En cours', completed: 'Terminée', notCompleted: 'Non complétée', cancelled: 'Annulée' },
   },
   detail: {
     documentTitle: 'Client {id}',

@@ -11,6 +11,7 @@ const STATUS_KEYS: Record<string, string> = {
   'En Route': 'enRoute',
   'In Progress': 'inProgress',
   Completed: 'completed',
+  'Not Completed': 'notCompleted',
   Cancelled: 'cancelled',
 };
 const TYPE_KEYS: Record<string, string> = { Installation: 'installation', Repair: 'repair', Relocation: 'relocation' };

@@ -15,6 +15,7 @@ export const enCA: Widen<typeof frCA> = {
     enRoute: 'En route',
     inProgress: 'In progress',
     completed: 'Completed',
+    notCompleted: 'Not completed',
     cancelled: 'Cancelled',
   },
   jobType: { installation: 'Installation', repair: 'Repair', relocation: 'Relocation' },

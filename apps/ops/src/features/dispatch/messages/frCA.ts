@@ -12,6 +12,7 @@ export const frCA = {
     enRoute: 'En route',
     inProgress: 'En cours',
     completed: 'Terminé',
+    notCompleted: 'Non complété',
     cancelled: 'Annulé',
   },
   jobType: { installation: 'Installation', repair: 'Réparation', relocation: 'Déménagement' },
