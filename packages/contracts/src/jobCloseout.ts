@@ -25,7 +25,7 @@
 // and the phone renders them offline, so both must agree on the same version at once; they change
 // with a release of the app, like the statuses. A manager-editable « Job Checklist » doctype is the
 // next step if operations want to edit them without a release.
-import type { JobStatus, JobType } from './doctypes';
+import type { JobStatus, JobType } from './doctypeOptions';
 
 /** Why a job could not be completed (the pick list; « Other » asks for details). */
 export const FAILURE_REASONS = ['Customer Absent', 'No Access', 'Missing Equipment', 'Technical Problem', 'Customer Refused', 'Other'] as const;
