@@ -50,12 +50,13 @@ export class ScanPage {
 
   /**
    * Waits until the service worker controls the page and keeps what an offline reload needs (the
-   * app warms the scan chunks in idle time and hands them to the worker).
+   * app warms the scan chunks in idle time and hands them to the worker). A first install on a busy
+   * machine (another worker's board loading beside it) has taken more than 15 s.
    */
   async waitUntilReadyOffline(): Promise<void> {
     // (Functions, not strings: the app's CSP forbids eval. The DOM types are not in this project's lib.)
     type Browser = { navigator: { serviceWorker?: { controller: unknown } }; caches: { open(name: string): Promise<{ keys(): Promise<{ url: string }[]> }> } };
-    await this.page.waitForFunction(() => (globalThis as unknown as Browser).navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    await this.page.waitForFunction(() => (globalThis as unknown as Browser).navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
     const kept = () =>
       this.page.evaluate(async () => {
         const cache = await (globalThis as unknown as Browser).caches.open('gigafibre-ops-shell-v1');
