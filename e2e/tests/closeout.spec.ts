@@ -26,6 +26,7 @@ test.afterEach(async () => {
 });
 
 test('offline close-out with a reload: every step, the photo and the signature reach ERPNext once; the board follows live', async ({ asUser }, testInfo) => {
+  test.setTimeout(120_000); // two browsers, a phone going offline and back, two reloads: 30 s alone, over 60 s beside another worker
   const target = await futureJobOfDemoTechnician(5, 'Installation');
   const dispatcher = await asUser('dispatch', { open: `/dispatch?date=${target.scheduled_date}` });
   const board = new DispatchBoardPage(dispatcher.page);
