@@ -10,6 +10,11 @@
 //  - drop to persisted: real mouse drags (HTML5 DnD) of Scheduled, conflict-free jobs to the queue
 //    and back to their slot; each drop's `dispatch:drop-to-persisted` measure (drop handled → PUT
 //    answered by ERPNext through the BFF → board updated). Target p95 ≤ 300 ms.
+//  - ranking: shared/scheduling's rankTechnicians for one job against the day (all technicians,
+//    every placed job with its address's coordinates), input assembly included, in this Node
+//    process with the same data the board loads (the function is pure: no DOM, no network); each
+//    of the day's jobs ranked once as if unplaced (each technician's first free slot searched),
+//    after a warm-up. Target p95 ≤ 20 ms.
 // Options: --no-build (reuse OPS_DIST / BFF_BUNDLE), BENCH_LOADS (default 7), BENCH_MOVES (default 20),
 // BENCH_PORT_BASE (default 8240: ERP +1, hub +2, edge +4 (its outpost +7), BFF +5).
 // BENCH_SMOKE=1: 10 technicians, 100 jobs, 1 load, 2 moves, on the build `npm test` just made.
@@ -20,7 +25,10 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { repoRoot as root, startStackChild, waitForUrl } from '../scripts/lib/processes';
 import { parseTime } from '../apps/ops/src/features/dispatch/model/dispatchTime';
 import { boardConflicts, placementOf, techProfile } from '../apps/ops/src/features/dispatch/model/dispatchConflicts';
-import { JOB_FIELDS, TECHNICIAN_FIELDS, type BoardJob, type BoardTechnician, type Placement } from '../apps/ops/src/features/dispatch/model/dispatchTypes';
+import { rankInputFor } from '../apps/ops/src/features/dispatch/model/dispatchRanking';
+import { JOB_FIELDS, LOCATION_FIELDS, TECHNICIAN_FIELDS, type BoardJob, type BoardLocation, type BoardTechnician, type Placement } from '../apps/ops/src/features/dispatch/model/dispatchTypes';
+import { axisFor } from '../apps/ops/src/features/dispatch/model/dispatchTime';
+import { rankTechnicians } from '../apps/ops/src/shared/scheduling/technicianRanking';
 import { TIMING } from '../apps/ops/src/shared/instrumentation/timing';
 import { benchGroup, stopAll } from './lib/benchProcesses';
 import { percentile, report, reportError, round, size, SMOKE } from './lib/report';
@@ -35,7 +43,7 @@ const TECHNICIANS = size(60, 10);
 const JOBS_PER_DAY = size(800, 100);
 const LOADS = Number(process.env.BENCH_LOADS ?? size(7, 1));
 const MOVES = Number(process.env.BENCH_MOVES ?? size(20, 2));
-const TARGET = { firstRenderMs: 150, dropP95Ms: 300 } as const;
+const TARGET = { firstRenderMs: 150, dropP95Ms: 300, rankingP95Ms: 20 } as const;
 const MARK = TIMING.dispatch;
 // Its own build by default, so that a bench does not overwrite the files a running stack serves.
 const opsDist = process.env.OPS_DIST ?? `${root}apps/ops/${SMOKE ? 'dist' : 'dist-bench-dispatch'}`;
@@ -89,8 +97,39 @@ async function movableJobs(day: string, count: number): Promise<BoardJob[]> {
   return clean.filter((j) => !seen.has(j.technician as string) && seen.add(j.technician as string)).slice(0, count);
 }
 
+/**
+ * Ranks technicians for each of the day's jobs (as if unplaced), timing each call with its input
+ * assembly: the times in ms and how many technicians each ranking covered.
+ */
+async function rankingTimes(day: string): Promise<{ times: number[]; technicians: number; eligibleFirst: number }> {
+  const jobs = await erp<BoardJob[]>(`/api/resource/Dispatch Job?${list(JOB_FIELDS, [['scheduled_date', '=', day]])}`);
+  const techs = await erp<BoardTechnician[]>(`/api/resource/Technician?${list(TECHNICIAN_FIELDS)}`);
+  const names = [...new Set(jobs.map((j) => j.service_location))];
+  const locations = new Map<string, BoardLocation>();
+  for (let i = 0; i < names.length; i += 100) {
+    const chunk = await erp<BoardLocation[]>(`/api/resource/Service Location?${list(LOCATION_FIELDS, [['name', 'in', names.slice(i, i + 100)]])}`);
+    for (const loc of chunk) locations.set(loc.name, loc);
+  }
+  const dst = isDstChangeDay(day);
+  const byName = new Map(jobs.map((j) => [j.name, j]));
+  const placements = jobs.map((j) => placementOf(j, dst)).filter((p): p is Placement => p !== null);
+  const profiles = new Map(techs.map((t) => [t.name, techProfile(t)]));
+  const sources = { profiles, placements, jobs: (name: string) => byName.get(name), locations, axis: axisFor(placements) };
+  const rankOnce = (job: BoardJob) => rankTechnicians(rankInputFor(job, null, sources));
+  for (const job of jobs.slice(0, 20)) rankOnce(job); // warm-up: JIT
+  const times: number[] = [];
+  let eligibleFirst = 0;
+  for (const job of jobs) {
+    const t0 = performance.now();
+    const ranks = rankOnce(job);
+    times.push(performance.now() - t0);
+    if (ranks[0]?.eligible) eligibleFirst++;
+  }
+  return { times, technicians: techs.length, eligibleFirst };
+}
+
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${BASE}/ops/#/dispatch`);
+  await page.goto(`${BASE}/ops/dispatch`);
   await page.getByLabel('Adresse courriel').fill('dispatch@gigafibre.ca');
   await page.getByLabel('Mot de passe').fill('demo-dispatch');
   await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
@@ -209,7 +248,7 @@ try {
     // Tomorrow: the seed moves today's jobs on with the hour (in the evening they are all done and
     // none may be moved, so the bench measured no drop); tomorrow's are all Scheduled at any hour.
     const day = addDays(montrealToday(), 1);
-    const url = `${BASE}/ops/#/dispatch?date=${day}`;
+    const url = `${BASE}/ops/dispatch?date=${day}`;
 
     await firstRender(browser, page, url); // warm-up: caches, JIT
     const renders: number[] = [];
@@ -235,11 +274,18 @@ try {
       throw new Error(`${(error as Error).message}\n(capture : ${shot})`, { cause: error });
     }
 
+    const ranking = await rankingTimes(day);
+    if (ranking.times.length === 0) throw new Error(`aucune intervention le ${day} : rien à classer`);
+    const rankingP95 = percentile(ranking.times, 95);
+
     const firstRenderMs = percentile(renders, 50);
     const dropP95 = percentile(drops, 95);
     console.log(`premier rendu, script (ms de CPU) : ${renders.map((r) => round(r, 1)).join(', ')}`);
     console.log(`premier rendu, horloge (ms) : ${walls.map((r) => round(r, 1)).join(', ')} ; cartes rendues : ${cards}`);
     console.log(`déposer → enregistré (ms) : p50 ${round(percentile(drops, 50), 1)}, p95 ${round(dropP95, 1)}, max ${round(Math.max(...drops), 1)} sur ${drops.length}`);
+    console.log(
+      `classement de ${ranking.technicians} techniciens pour une intervention (ms) : p50 ${round(percentile(ranking.times, 50), 2)}, p95 ${round(rankingP95, 2)}, max ${round(Math.max(...ranking.times), 2)} sur ${ranking.times.length} ; premier proposé admissible : ${ranking.eligibleFirst}`,
+    );
     report(
       'dispatch-board',
       {
@@ -251,11 +297,16 @@ try {
         drops: drops.length,
         drop_to_persisted_p50_ms: round(percentile(drops, 50), 1),
         drop_to_persisted_p95_ms: round(dropP95, 1),
+        rankings: ranking.times.length,
+        ranking_p50_ms: round(percentile(ranking.times, 50), 2),
+        ranking_p95_ms: round(rankingP95, 2),
+        ranking_max_ms: round(Math.max(...ranking.times), 2),
         target_first_render_ms: TARGET.firstRenderMs,
         target_drop_p95_ms: TARGET.dropP95Ms,
+        target_ranking_p95_ms: TARGET.rankingP95Ms,
       },
       // A day without enough movable jobs would make the drop figure meaningless.
-      firstRenderMs <= TARGET.firstRenderMs && dropP95 <= TARGET.dropP95Ms && drops.length >= Math.min(2 * MOVES, 20),
+      firstRenderMs <= TARGET.firstRenderMs && dropP95 <= TARGET.dropP95Ms && rankingP95 <= TARGET.rankingP95Ms && drops.length >= Math.min(2 * MOVES, 20),
     );
   } finally {
     await browser.close();

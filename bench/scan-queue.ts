@@ -113,13 +113,13 @@ async function main(): Promise<void> {
     // No service worker: every request of the page is then visible here, to count sends per key.
     const context = await browser.newContext({ baseURL: EDGE, viewport: { width: 390, height: 844 }, locale: 'fr-CA', timezoneId: 'America/Toronto', serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto('/ops/#/scan/queue');
+    await page.goto('/ops/scan/queue');
     await page.getByLabel('Adresse courriel').fill('tech@gigafibre.ca');
     await page.getByLabel('Mot de passe').fill('demo-tech');
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/ops/'));
     // The queue page: the busiest screen while it flushes (the badge is on every page).
-    await page.goto('/ops/#/scan/queue');
+    await page.goto('/ops/scan/queue');
     await page.getByTestId('scan-queue-badge').waitFor();
 
     // 500 scans taken offline, as the app stores them (same record shape, same database).
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
 
     console.log(`${RECORDS} scans envoyés en ${round(flushMs / 1000, 2)} s (${round(RECORDS / (flushMs / 1000), 1)}/s) ; perdus ${lost} ; en double ${duplicatedRows + duplicatedSends}`);
     console.log(
-      `premier chargement de #/scan sans @zxing : ${firstLoad.kb} kB gzip (coquille ${firstLoad.shellKb} + page ${round(firstLoad.kb - firstLoad.shellKb, 1)})${firstLoad.zxingInFirstLoad ? ' — @zxing est dans le premier chargement !' : ''}`,
+      `premier chargement de /scan sans @zxing : ${firstLoad.kb} kB gzip (coquille ${firstLoad.shellKb} + page ${round(firstLoad.kb - firstLoad.shellKb, 1)})${firstLoad.zxingInFirstLoad ? ' — @zxing est dans le premier chargement !' : ''}`,
     );
     const pass =
       flushMs <= BUDGET.flushMs && lost === 0 && duplicatedRows === 0 && duplicatedSends === 0 && unknownSends === 0 && firstLoad.kb <= BUDGET.scanFirstLoadKb && !firstLoad.zxingInFirstLoad;

@@ -4,6 +4,7 @@
 export const SMOKED_BENCHES: Readonly<Record<string, { limitSeconds: number }>> = {
   'bundle-budget': { limitSeconds: 30 },
   'client-search': { limitSeconds: 60 },
+  closeout: { limitSeconds: 90 },
   'dispatch-board': { limitSeconds: 90 },
   'proxy-cpu': { limitSeconds: 45 },
   'proxy-overhead': { limitSeconds: 45 },
@@ -11,4 +12,5 @@ export const SMOKED_BENCHES: Readonly<Record<string, { limitSeconds: number }>> 
   soak: { limitSeconds: 60 },
   'sse-fanout': { limitSeconds: 45 },
   'standin-search': { limitSeconds: 45 },
+  'ticket-queue': { limitSeconds: 60 },
 };

@@ -78,8 +78,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Every route of the app (`/ops/`, `/ops/j/DJ-000005`, `/ops/dispatch`) is answered with the same
+// index.html by the BFF (history routes): any of them may refresh the kept shell, and any of them
+// opens from it offline. Files (a dot in the last segment) and assets are not routes.
 function isShellPath(url) {
-  return url.pathname === BASE || url.pathname === `${BASE}index.html`;
+  if (url.pathname === `${BASE}index.html`) return true;
+  if (!url.pathname.startsWith(BASE) || url.pathname.startsWith(`${BASE}assets/`) || url.pathname.startsWith(`${BASE}api/`)) return false;
+  const last = url.pathname.slice(BASE.length).split('/').pop() ?? '';
+  return !last.includes('.');
 }
 
 async function navigate(event, url) {

@@ -1,4 +1,4 @@
-// #/clients/<id>: the client 360 file (header, sections, timeline and note form).
+// /ops/clients/<id>: the client 360 file (header, sections, timeline and note form).
 import { expect, type Page } from '@playwright/test';
 
 export type ClientSection = 'locations' | 'tickets' | 'jobs' | 'invoices' | 'subscriptions' | 'timeline';
@@ -17,7 +17,7 @@ export class ClientFilePage {
   readonly diagnose = (serial: string) => this.page.locator(`[data-testid="equipment-row"][data-serial="${serial}"]`).getByTestId('diagnose');
 
   async open(customer: string): Promise<void> {
-    await this.page.goto(`/ops/#/clients/${encodeURIComponent(customer)}`);
+    await this.page.goto(`/ops/clients/${encodeURIComponent(customer)}`);
     await this.expectLoaded();
   }
 

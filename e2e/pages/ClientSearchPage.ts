@@ -1,4 +1,4 @@
-// #/clients: the search box (combobox) with its results and recent clients, and the list view.
+// /ops/clients: the search box (combobox) with its results and recent clients, and the list view.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class ClientSearchPage {

@@ -33,18 +33,18 @@ export class DiagnosticsPage {
   readonly slowHint = () => this.page.getByTestId('diagnostics-slow');
   readonly confirmDialog = () => this.page.getByRole('dialog');
 
-  /** Opens `#/diagnostics?serial=…[&customer=…]` in the signed-in page. */
+  /** Opens `/ops/diagnostics?serial=…[&customer=…]` in the signed-in page. */
   async open(serial: string, customer?: string): Promise<void> {
     const query = new URLSearchParams({ serial, ...(customer ? { customer } : {}) });
-    await this.page.goto(`/ops/#/diagnostics?${query.toString()}`);
+    await this.page.goto(`/ops/diagnostics?${query.toString()}`);
   }
 
-  /** From the client's file (`#/clients/<id>`): the « Diagnostiquer » button of one equipment. */
+  /** From the client's file (`/ops/clients/<id>`): the « Diagnostiquer » button of one equipment. */
   async openFromClient(customer: string, serial: string): Promise<void> {
-    await this.page.goto(`/ops/#/clients/${customer}`);
+    await this.page.goto(`/ops/clients/${customer}`);
     const button = this.page.locator(`[data-testid="equipment-row"][data-serial="${serial}"]`).getByTestId('diagnose');
     await button.click();
-    await expect(this.page).toHaveURL(new RegExp(`#/diagnostics\\?.*serial=${serial}`));
+    await expect(this.page).toHaveURL(new RegExp(`/ops/diagnostics\\?.*serial=${serial}`));
   }
 
   /**

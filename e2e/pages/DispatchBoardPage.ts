@@ -1,4 +1,4 @@
-// The dispatch board (#/dispatch): toolbar, unassigned queue, technician rows (virtualised),
+// The dispatch board (/ops/dispatch): toolbar, unassigned queue, technician rows (virtualised),
 // cards, drop preview, job drawer and dialogs. Drags are real HTML5 drag and drop (mouse).
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -38,7 +38,7 @@ export class DispatchBoardPage {
 
   /** Opens the board (optionally on a day) and waits for its rows. */
   async open(date?: string): Promise<void> {
-    await this.page.goto(`/ops/#/dispatch${date ? `?date=${date}` : ''}`);
+    await this.page.goto(`/ops/dispatch${date ? `?date=${date}` : ''}`);
     await this.waitReady();
   }
 
@@ -72,12 +72,24 @@ export class DispatchBoardPage {
     return row;
   }
 
-  /** Where `minutes` (since midnight) falls on the technician's track, in px from its left edge. */
+  /**
+   * Where `minutes` (since midnight) falls on the technician's track, in px from its left edge; the
+   * timeline is first scrolled sideways so that the point is on screen (at the default zoom the
+   * day is wider than the window, and a drop outside the viewport never lands).
+   */
   async slotPosition(technician: string, minutes: number): Promise<{ x: number; y: number }> {
     const axisStart = Number(await this.timeline().getAttribute('data-axis-start'));
     const axisEnd = Number(await this.timeline().getAttribute('data-axis-end'));
-    const box = await this.track(technician).boundingBox();
-    if (!box) throw new Error(`no track for ${technician}`);
+    let box = await this.track(technician).boundingBox();
+    const view = await this.scroller().boundingBox();
+    if (!box || !view) throw new Error(`no track for ${technician}`);
+    const screenX = box.x + ((minutes + 4 - axisStart) / (axisEnd - axisStart)) * box.width;
+    if (screenX < view.x + 200 || screenX > view.x + view.width - 60) {
+      await this.scroller().evaluate((el, dx) => (el.scrollLeft += dx), screenX - (view.x + view.width / 2));
+      await this.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+      box = await this.track(technician).boundingBox();
+      if (!box) throw new Error(`no track for ${technician} after scrolling`);
+    }
     // A few minutes into the slot: the board snaps to the nearest quarter hour.
     return { x: ((minutes + 4 - axisStart) / (axisEnd - axisStart)) * box.width, y: Math.min(20, box.height / 2) };
   }
@@ -94,10 +106,10 @@ export class DispatchBoardPage {
   async hoverSlot(card: Locator, technician: string, minutes: number): Promise<{ drop: () => Promise<void> }> {
     await this.showRow(technician);
     await card.scrollIntoViewIfNeeded();
+    const { x, y } = await this.slotPosition(technician, minutes); // may scroll the timeline sideways
     const from = await card.boundingBox();
     const track = await this.track(technician).boundingBox();
     if (!from || !track) throw new Error('card or track not visible');
-    const { x, y } = await this.slotPosition(technician, minutes);
     await this.page.mouse.move(from.x + 3, from.y + 8);
     await this.page.mouse.down();
     await this.page.mouse.move(track.x + x, track.y + y, { steps: 8 });

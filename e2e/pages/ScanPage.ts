@@ -1,4 +1,4 @@
-// « Scanner » (#/scan?job=…) and the send queue (#/scan/queue): the technician's scanning screens.
+// « Scanner » (/ops/scan?job=…) and the send queue (/ops/scan/queue): the technician's scanning screens.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class ScanPage {
@@ -18,7 +18,7 @@ export class ScanPage {
 
   /** Opens the scan page for `job` and waits until it can take a scan. */
   async open(job: string): Promise<void> {
-    await this.page.goto(`/ops/#/scan?job=${job}`);
+    await this.page.goto(`/ops/scan?job=${job}`);
     await this.ready(job);
   }
 
@@ -50,12 +50,13 @@ export class ScanPage {
 
   /**
    * Waits until the service worker controls the page and keeps what an offline reload needs (the
-   * app warms the scan chunks in idle time and hands them to the worker).
+   * app warms the scan chunks in idle time and hands them to the worker). A first install on a busy
+   * machine (another worker's board loading beside it) has taken more than 15 s.
    */
   async waitUntilReadyOffline(): Promise<void> {
     // (Functions, not strings: the app's CSP forbids eval. The DOM types are not in this project's lib.)
     type Browser = { navigator: { serviceWorker?: { controller: unknown } }; caches: { open(name: string): Promise<{ keys(): Promise<{ url: string }[]> }> } };
-    await this.page.waitForFunction(() => (globalThis as unknown as Browser).navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    await this.page.waitForFunction(() => (globalThis as unknown as Browser).navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
     const kept = () =>
       this.page.evaluate(async () => {
         const cache = await (globalThis as unknown as Browser).caches.open('gigafibre-ops-shell-v1');
@@ -80,7 +81,7 @@ export class ScanQueuePage {
   readonly empty = () => this.page.getByTestId('queue-empty');
 
   async open(): Promise<void> {
-    await this.page.goto('/ops/#/scan/queue');
+    await this.page.goto('/ops/scan/queue');
     await expect(this.page.locator('main h1')).toHaveText('File d’envoi');
   }
 

@@ -18,7 +18,7 @@ export class ShellPage {
 
   /** Opens `/ops/#<hash>` and waits for the shell to be up. */
   async open(hash = '/'): Promise<void> {
-    await this.page.goto(`/ops/#${hash}`);
+    await this.page.goto(`/ops${hash}`);
     await this.waitReady();
   }
 
@@ -28,9 +28,9 @@ export class ShellPage {
     await expect(this.mainHeading()).toBeVisible();
   }
 
-  /** The hash route shown (`#/dispatch`). */
-  hash(): string {
-    return new URL(this.page.url()).hash;
+  /** The route shown (`/ops/dispatch`), without its query. */
+  route(): string {
+    return new URL(this.page.url()).pathname;
   }
 
   private async names(items: Locator): Promise<string[]> {
@@ -57,7 +57,7 @@ export class ShellPage {
   async openProfileFromMenu(): Promise<void> {
     await this.userMenu().click();
     await this.page.getByTestId('menu-profile').click();
-    await expect(this.page).toHaveURL(/#\/profile$/);
+    await expect(this.page).toHaveURL(/\/ops\/profile$/);
   }
 
   async signOut(): Promise<void> {

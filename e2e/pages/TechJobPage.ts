@@ -1,4 +1,4 @@
-// The technician's job screens: « Mes tâches » (#/j) and one job (#/j/<job>).
+// The technician's job screens: « Mes tâches » (/ops/j) and one job (/ops/j/<job>).
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class TechJobsPage {
@@ -7,7 +7,7 @@ export class TechJobsPage {
   readonly cards = () => this.page.getByTestId('tech-job');
 
   async open(): Promise<void> {
-    await this.page.goto('/ops/#/j');
+    await this.page.goto('/ops/j');
     await expect(this.page.locator('main h1')).toHaveText('Mes tâches');
   }
 
@@ -30,15 +30,28 @@ export class TechJobPage {
   readonly scan = () => this.page.getByTestId('job-scan');
 
   async open(job: string): Promise<void> {
-    await this.page.goto(`/ops/#/j/${job}`);
+    await this.page.goto(`/ops/j/${job}`);
     await expect(this.page.locator('main h1')).toHaveText(`Intervention ${job}`);
     await expect(this.customer()).toBeVisible();
   }
 
-  /** Taps the next-status button (and confirms « terminer »). */
+  readonly steps = () => this.page.getByTestId('job-steps').locator('li');
+  readonly closeoutDialog = () => this.page.getByTestId('closeout-dialog');
+
+  /** Taps the next-status button; « terminer » opens the close-out form: every checklist item ticked, then sent. */
   async advance(): Promise<void> {
     const next = await this.nextStatus().getAttribute('data-next');
     await this.nextStatus().click();
-    if (next === 'Completed') await this.page.getByTestId('complete-confirm').click();
+    if (next !== 'Completed') return;
+    await this.tickChecklist();
+    await this.closeoutDialog().getByTestId('closeout-submit').click();
+    await expect(this.closeoutDialog()).toHaveCount(0);
+  }
+
+  /** Ticks every item of the open close-out form's checklist. */
+  async tickChecklist(): Promise<void> {
+    const checks = this.closeoutDialog().locator('[data-testid^="closeout-check-"]');
+    await expect(checks.first()).toBeVisible();
+    for (const check of await checks.all()) await check.click();
   }
 }

@@ -1,16 +1,16 @@
 // The client 360 file (issue 6): notes appear live for everyone, writes need clients.edit (in the
 // UI and at the BFF), an unknown id says so, a failed section fails alone, Diagnostiquer leads to
 // the diagnostics panel for that device.
-import { E2E_ERP_TOKEN, E2E_ERP_URL } from '../stack-env';
+import { E2E_BASE_URL, E2E_ERP_TOKEN, E2E_ERP_URL } from '../stack-env';
 import { FaultClient } from '../../apps/standin/src/faults/client';
 import { FIXTURE_CUSTOMERS, FIXTURE_JOBS } from '../../apps/standin/src/seed/fixtures';
 import { HOURS_TAG } from '../clock';
-import { expect, test } from '../fixtures/auth';
+import { expect, sessionCookie, test } from '../fixtures/auth';
 import { jobStatus } from '../fixtures/scanStandin';
 import { frenchDate, stackClock } from '../fixtures/stack';
 import { ClientFilePage } from '../pages/ClientFilePage';
 
-const erpFaults = new FaultClient(E2E_ERP_URL);
+const edgeFaults = new FaultClient(E2E_BASE_URL);
 const business = FIXTURE_CUSTOMERS.business;
 
 /** Comments (read straight from the ERP) whose content holds `marker`. */
@@ -62,7 +62,8 @@ test('without clients.edit there is no note form nor ticket button, and the BFF 
   const headers = { 'X-Requested-With': 'gigafibre-ops' };
   const refused = await page.request.post('/ops/api/erp/resource/Comment', { data: body, headers });
   expect(refused.status()).toBe(403);
-  expect(await refused.json()).toMatchObject({ missing: ['clients.edit'] });
+  // Either capability may post a Comment (a CSR's note on a client, an agent's on a ticket); the rows say which.
+  expect(await refused.json()).toMatchObject({ missing: ['clients.edit', 'tickets.work'] });
   expect(await commentsWith(marker)).toEqual([]);
 
   // The same request from a CSR goes through: the refusal is the capability, not the request.
@@ -78,15 +79,17 @@ test('an unknown client id says « client introuvable », opened cold', async ({
   await expect(file.notFound()).toContainText('Client introuvable');
   await expect(file.notFound()).toContainText('CUST-99999');
   await file.notFound().getByRole('link', { name: 'Retour à la recherche' }).click();
-  await expect(page).toHaveURL(/#\/clients$/);
+  await expect(page).toHaveURL(/\/ops\/clients$/);
 });
 
 test('a failed section shows its own error and retry; the rest of the file stays', async ({ asUser }) => {
-  // Scoped to this customer's invoices: tests in the other worker list invoices too.
-  await erpFaults.inject({ path: '/api/resource/Sales Invoice', method: 'GET', status: 503, query: FIXTURE_CUSTOMERS.overdue.customer });
+  // Scoped to this browser's session and this customer's invoices: tests in the other worker list
+  // invoices too (the clients list's unpaid filter asks for this customer's among others).
+  const { page, context } = await asUser('support', { open: false });
+  await edgeFaults.inject({ path: '/ops/api/erp/resource/Sales Invoice', method: 'GET', status: 503, query: FIXTURE_CUSTOMERS.overdue.customer, cookie: await sessionCookie(context) });
   try {
-    const { page } = await asUser('support', { open: `/clients/${FIXTURE_CUSTOMERS.overdue.customer}` });
     const file = new ClientFilePage(page);
+    await file.open(FIXTURE_CUSTOMERS.overdue.customer);
     const invoices = file.section('invoices');
     await expect(invoices.getByTestId('section-error')).toBeVisible();
     await expect(file.name()).toHaveText(FIXTURE_CUSTOMERS.overdue.customerName);
@@ -98,7 +101,7 @@ test('a failed section shows its own error and retry; the rest of the file stays
     await expect(invoices.locator('[data-testid="invoice"][data-unpaid="true"]')).toHaveCount(4);
     await expect(invoices.getByTestId('invoice-total-due')).toContainText('344,92');
   } finally {
-    await erpFaults.clear();
+    await edgeFaults.clear();
   }
 });
 
@@ -109,7 +112,7 @@ test('Diagnostiquer opens the diagnostics panel for that device; a ticket can be
   const file = new ClientFilePage(page);
   await file.expectLoaded();
   await file.diagnose(josee.ont.serial).click();
-  await expect(page).toHaveURL(new RegExp(`#/diagnostics\\?serial=${josee.ont.serial}&customer=${josee.customer}$`));
+  await expect(page).toHaveURL(new RegExp(`/ops/diagnostics\\?serial=${josee.ont.serial}&customer=${josee.customer}$`));
 
   await file.open(josee.customer);
   await page.getByTestId('ticket-create').click();

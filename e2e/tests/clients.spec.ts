@@ -25,13 +25,13 @@ test('the same client is found by phone typed three ways and by an equipment ser
 
   // Enter opens the first result (ready for Enter as soon as results arrive).
   await search.input().press('Enter');
-  await expect(page).toHaveURL(new RegExp(`#/clients/${josee.customer}$`));
+  await expect(page).toHaveURL(new RegExp(`/ops/clients/${josee.customer}$`));
   const file = new ClientFilePage(page);
   await expect(file.name()).toHaveText(josee.customerName);
   await expect(file.account()).toContainText(josee.customer);
 
   // Back on the search page, the client is offered as a recent one.
-  await page.goto('/ops/#/clients');
+  await page.goto('/ops/clients');
   await expect(search.recent().first()).toHaveAttribute('data-client', josee.customer);
 });
 
@@ -54,7 +54,7 @@ test('arrows choose among results, Escape clears, a MAC in another notation find
   await input.press('ArrowUp');
   await input.press('ArrowDown');
   await input.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`#/clients/${third}$`));
+  await expect(page).toHaveURL(new RegExp(`/ops/clients/${third}$`));
 
   await page.goBack();
   await search.input().fill('xyz');
@@ -84,7 +84,7 @@ test('quick filters narrow the list and a saved view brings them back', async ({
   await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
   await expect(page.getByText('Vue « Impayés Rive-Sud » enregistrée.')).toBeVisible();
 
-  await page.goto('/ops/#/clients');
+  await page.goto('/ops/clients');
   await expect(page).not.toHaveURL(/unpaid/);
   await page.getByTestId('saved-views').click();
   await page.getByTestId('saved-view').filter({ hasText: 'Impayés Rive-Sud' }).click();

@@ -26,7 +26,7 @@ test('tile requests send our origin as Referer (strict-origin-when-cross-origin)
     await route.fulfill({ status: 200, contentType: 'image/png', headers: { 'access-control-allow-origin': '*' }, body: TILE_PNG });
   });
 
-  const response = await page.goto('/ops/#/dispatch');
+  const response = await page.goto('/ops/dispatch');
   expect(response?.headers()['referrer-policy']).toBe('same-origin');
   const board = new DispatchBoardPage(page);
   await board.waitReady();

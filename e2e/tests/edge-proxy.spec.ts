@@ -13,7 +13,7 @@ import { E2E_ENV } from '../stack-env';
 test('sign in through the proxy, a refused call, then ordinary use in the same browser', async ({ page }, testInfo) => {
   const viaNginx = E2E_ENV.OPS_EDGE === 'nginx';
   // No session: the proxy asks the outpost, which sends the browser to sign in.
-  await page.goto('/ops/#/clients');
+  await page.goto('/ops/clients');
   await expect(page).toHaveURL(/\/if\/flow\/default-authentication-flow\/\?next=%2Fops%2F/);
   await new SignInPage(page).signIn(DEMO.support.email, DEMO.support.password);
   const shell = new ShellPage(page);
@@ -48,7 +48,7 @@ test('sign in through the proxy, a refused call, then ordinary use in the same b
     if (r.url().includes('/ops/api/')) answers.push(r.status());
   });
   await search.result(client.customer).click();
-  await expect(page).toHaveURL(new RegExp(`#/clients/${client.customer}`));
+  await expect(page).toHaveURL(new RegExp(`/ops/clients/${client.customer}`));
   await expect(new ClientFilePage(page).name()).toHaveText(client.customerName);
   await page.screenshot({ path: testInfo.outputPath('client-file-through-the-proxy.png') });
   await page.goBack();

@@ -39,7 +39,7 @@ test('a technician sees and reaches only their own jobs’ clients', async ({ as
   const foreignClient = (await (
     await fetch(`${E2E_ERP_URL}/api/resource/Customer/${foreignJob?.customer ?? ''}`, { headers: { Authorization: `token ${E2E_ERP_TOKEN}` } })
   ).json()) as { data: { customer_name: string } };
-  await page.goto(`/ops/#/j/${foreignJob?.name ?? ''}`);
+  await page.goto(`/ops/j/${foreignJob?.name ?? ''}`);
   await expect(page.getByText('Ce dossier ne fait pas partie de vos interventions : il ne vous est pas accessible.')).toBeVisible();
   await expect(new TechJobPage(page).customer()).toHaveCount(0);
   await expect(page.locator('main')).not.toContainText(foreignClient.data.customer_name);

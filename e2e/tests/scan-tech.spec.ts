@@ -29,7 +29,7 @@ test('« Mes tâches » lists today’s jobs in order with client, address and s
 
   await jobs.card(last).click();
   const job = new TechJobPage(page);
-  await expect(page).toHaveURL(new RegExp(`#/j/${last}$`));
+  await expect(page).toHaveURL(new RegExp(`/ops/j/${last}$`));
   await expect(job.customer()).toHaveText(customer.customerName);
   await expect(job.call()).toHaveAttribute('href', `tel:+1${customer.phoneDigits}`);
   await expect(job.address()).toContainText(`${customer.address}, ${customer.city}, ${customer.postalCode}`);
@@ -46,11 +46,11 @@ test('« Mes tâches » lists today’s jobs in order with client, address and s
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
   }
   await job.scan().click();
-  await expect(page).toHaveURL(new RegExp(`#/scan\\?job=${last}$`));
+  await expect(page).toHaveURL(new RegExp(`/ops/scan\\?job=${last}$`));
   await new ScanPage(page).ready(last);
 });
 
-test('#/scan and #/j agree on today’s jobs, finished ones labelled, at any hour', { tag: HOURS_TAG }, async ({ asUser }) => {
+test('/ops/scan and /ops/j agree on today’s jobs, finished ones labelled, at any hour', { tag: HOURS_TAG }, async ({ asUser }) => {
   const { page } = await asUser('tech', { viewport: PHONE, open: '/j' });
   const jobs = new TechJobsPage(page);
   await expect(jobs.cards()).toHaveCount(FIXTURE_JOBS.techToday.length);
@@ -59,7 +59,7 @@ test('#/scan and #/j agree on today’s jobs, finished ones labelled, at any hou
   // The page is about Montréal's today (not UTC's: at 23:30 it is already tomorrow there).
   await expect(page.locator('main')).toContainText(frenchDate(today, 'full'));
 
-  await page.goto('/ops/#/scan');
+  await page.goto('/ops/scan');
   const picks = page.getByTestId('scan-pick-job');
   await expect(picks).toHaveCount(listed.length);
   const offered = await picks.evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('data-job'), b.getAttribute('data-status')]));
@@ -73,7 +73,7 @@ test('#/scan and #/j agree on today’s jobs, finished ones labelled, at any hou
 });
 
 test('status buttons go en route → en cours → terminé, queued while offline and sent in order', async ({ asUser }) => {
-  const target = await futureJobOfDemoTechnician(8);
+  const target = await futureJobOfDemoTechnician(8, 'Repair');
   const { page, context } = await asUser('tech', { viewport: PHONE, open: `/j/${target.name}` });
   const job = new TechJobPage(page);
   await job.open(target.name);
@@ -94,7 +94,7 @@ test('status buttons go en route → en cours → terminé, queued while offline
   await expect(job.status()).toHaveAttribute('data-status', 'In Progress');
   expect(await jobStatus(target.name)).toBe('In Progress');
 
-  await job.advance(); // « terminer » asks first
+  await job.advance(); // « terminer » asks for the checklist first
   await expect(job.status()).toHaveAttribute('data-status', 'Completed', { timeout: 15_000 });
   await expect.poll(() => jobStatus(target.name)).toBe('Completed');
   await expect(job.nextStatus()).toHaveCount(0);

@@ -39,7 +39,7 @@ const ADMIN_SCREENS = [
 ];
 
 async function visit(page: Page, hash: string): Promise<void> {
-  await page.goto(`/ops/#${hash}`);
+  await page.goto(`/ops${hash}`);
   await expect(page.locator('main h1').first()).toBeVisible();
   // Judge the screen once its data has landed (skeletons gone), not while it is still loading.
   await expect(page.locator('main .q-skeleton')).toHaveCount(0);

@@ -59,7 +59,7 @@ test('customer-supplied HTML and script are shown as text and never run', async 
   });
 
   // Clients: the search box's results.
-  await page.goto('/ops/#/clients');
+  await page.goto('/ops/clients');
   const search = new ClientSearchPage(page);
   await search.search(HOSTILE_TEXT.searchTerm);
   await expect(search.result(customer)).toContainText(HOSTILE_TEXT.customerName);
@@ -83,7 +83,7 @@ test('customer-supplied HTML and script are shown as text and never run', async 
   await expectNothingRan(page, dialogs, 'diagnostics');
 
   // Dispatch: the job's card in the queue and its drawer (customer, address, notes).
-  await page.goto(`/ops/#/dispatch?job=${job}`);
+  await page.goto(`/ops/dispatch?job=${job}`);
   const drawer = page.getByTestId('job-drawer');
   await expect(drawer).toContainText(HOSTILE_TEXT.customerName);
   await expect(drawer.getByTestId('drawer-address')).toContainText(HOSTILE_TEXT.addressLine);

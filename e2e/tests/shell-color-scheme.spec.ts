@@ -45,7 +45,7 @@ for (const { os, app } of MISMATCHES) {
       await testInfo.attach(`clients-os-${os}-app-${app}-${size.name}.png`, { body: await page.screenshot(), contentType: 'image/png' });
 
       if (size.role === 'dispatch') {
-        await page.goto('/ops/#/dispatch');
+        await page.goto('/ops/dispatch');
         const board = new DispatchBoardPage(page);
         await board.waitReady();
         await expect(page.locator('[data-track] [data-job]').first()).toBeVisible();

@@ -22,10 +22,10 @@ test('an expired session shows the dialog; signing in again in a new tab restore
   await expect(shell.liveIndicator()).toHaveAttribute('data-status', 'offline');
   await expect(dialog.getByRole('link', { name: 'Se reconnecter ici' })).toHaveAttribute(
     'href',
-    /^\/outpost\.goauthentik\.io\/start\?rd=http%3A%2F%2Flocalhost%3A\d+%2Fops%2F%23%2Fprofile$/,
+    /^\/outpost\.goauthentik\.io\/start\?rd=http%3A%2F%2Flocalhost%3A\d+%2Fops%2Fprofile$/,
   );
   // Nothing was reloaded behind the user's back.
-  await expect(page).toHaveURL(/#\/profile$/);
+  await expect(page).toHaveURL(/\/ops\/profile$/);
 
   const [popup] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Se reconnecter dans un nouvel onglet' }).click()]);
   await popup.waitForURL(/\/if\/flow\//);

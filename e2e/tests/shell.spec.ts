@@ -14,7 +14,7 @@ test.describe('each role lands on its page and sees only its features', () => {
   for (const role of Object.keys(NAV) as Role[]) {
     test(role, async ({ asUser }) => {
       const { shell, user } = await asUser(role);
-      await expect.poll(() => shell.hash()).toBe(LANDING[role]);
+      await expect.poll(() => shell.route()).toBe(LANDING[role]);
       expect(await shell.drawerItems()).toEqual(NAV[role]);
       await expect(shell.userName()).toHaveText(user.name);
       await expect(shell.liveIndicator()).toHaveAttribute('data-status', 'connected');
@@ -23,10 +23,10 @@ test.describe('each role lands on its page and sees only its features', () => {
 
   test('a technician on a phone gets the bottom tab bar', async ({ asUser }) => {
     const { shell } = await asUser('tech', { viewport: { width: 390, height: 844 } });
-    await expect.poll(() => shell.hash()).toBe('#/j');
+    await expect.poll(() => shell.route()).toBe('/ops/j');
     expect(await shell.tabItems()).toEqual(NAV.tech);
     await shell.page.getByTestId('tab-item').filter({ hasText: 'Scanner' }).click();
-    await expect(shell.page).toHaveURL(/#\/scan$/);
+    await expect(shell.page).toHaveURL(/\/ops\/scan$/);
   });
 });
 
@@ -38,7 +38,7 @@ test('a forbidden address shows « accès refusé » naming what is missing', as
   await expect(shell.accessDenied()).toContainText('Gérer les utilisateurs');
   expect(await shell.drawerItems()).not.toContain('users');
   await page.getByRole('link', { name: 'Retour à ma page d’accueil' }).click();
-  await expect.poll(() => shell.hash()).toBe('#/dispatch');
+  await expect.poll(() => shell.route()).toBe('/ops/dispatch');
 });
 
 test('an unknown address shows « page introuvable » inside the shell', async ({ asUser }) => {

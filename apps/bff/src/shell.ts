@@ -5,7 +5,7 @@ import type { BffConfig } from './config';
 import { errorHandler, HttpError } from './errors';
 import { healthRoutes, type AppState } from './health/healthRoutes';
 import type { Logger } from './logging/logger';
-import { spaStatic } from './static/spaStatic';
+import { spaRoutes, spaStatic } from './static/spaStatic';
 
 export function createShell(config: BffConfig, state: AppState, log: Logger): Express {
   const shell = express();
@@ -17,6 +17,7 @@ export function createShell(config: BffConfig, state: AppState, log: Logger): Ex
   healthRoutes(shell, config, state, log);
   shell.get(['/', '/ops'], (_req, res) => res.redirect(302, '/ops/'));
   shell.use('/ops', spaStatic(config.staticDir, log));
+  shell.use('/ops', spaRoutes(config.staticDir));
   shell.use(() => {
     throw new HttpError(404, 'not_found', 'Page introuvable.');
   });

@@ -113,6 +113,28 @@ describe('static SPA', () => {
     }
   });
 
+  it('answers every history route with index.html (deep links survive the sign-in redirect)', async () => {
+    for (const path of ['/ops/clients/CUST-00583', '/ops/dispatch?date=2026-11-18&job=DJ-000005', '/ops/j/DJ-000005', '/ops/scan/queue']) {
+      const res = await request(app()).get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.text).toContain('Gigafibre Ops');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+    }
+  });
+
+  it('keeps a 404 for missing files and refuses to serve index.html to a non-GET', async () => {
+    expect((await request(app()).get('/ops/assets/chunk-missing')).status).toBe(404);
+    expect((await request(app()).get('/ops/robots.txt')).status).toBe(404);
+    expect((await request(app()).post('/ops/dispatch')).status).toBe(404);
+    // Only the app's route words: traversals and injected text are not routes (refused: 400 or 404).
+    for (const path of ['/ops/..;/etc/passwd', '/ops/%ef%bc%8e%ef%bc%8e/etc/passwd', '/ops/a%0d%0aforged', '/ops/a/b/c/d/e']) {
+      const res = await request(app()).get(path);
+      expect([400, 404], path).toContain(res.status);
+      expect(res.text).not.toContain('Gigafibre Ops');
+    }
+  });
+
   it('answers 404 JSON for a missing file', async () => {
     const res = await request(app()).get('/ops/assets/nope.js');
     expect(res.status).toBe(404);

@@ -30,9 +30,25 @@ function erpHandler(req: IncomingMessage, res: ServerResponse, body: string): vo
   if (req.headers['x-ops-user'] !== undefined) {
     // A document is answered as one (a grant showing some fields cuts it; a list would be refused).
     if (path.split('/').length === 5) return void res.end(JSON.stringify({ data: { name: PARAM_VALUE } }));
+    // upload_file answers the File it saved.
+    if (path === '/api/method/upload_file') return void res.end(JSON.stringify({ message: { name: PARAM_VALUE, file_url: '/private/files/photo.png' } }));
     return jsonHandler(req, res, body);
   }
-  const row = { name: PARAM_VALUE, status: 'Active', customer: PARAM_VALUE, service_location: PARAM_VALUE, reference_doctype: 'Customer', reference_name: PARAM_VALUE, ref_doctype: 'Dispatch Job', docname: PARAM_VALUE };
+  // A Communication or ToDo is about a ticket (their grants cover Issue only), a Comment about a client.
+  const aboutTicket = decodeURIComponent(path).includes('/Communication') || decodeURIComponent(path).includes('/ToDo');
+  const row = {
+    name: PARAM_VALUE,
+    status: 'Active',
+    customer: PARAM_VALUE,
+    service_location: PARAM_VALUE,
+    reference_doctype: aboutTicket ? 'Issue' : 'Customer',
+    reference_type: 'Issue',
+    reference_name: PARAM_VALUE,
+    ref_doctype: 'Dispatch Job',
+    docname: PARAM_VALUE,
+    attached_to_doctype: 'Dispatch Job',
+    attached_to_name: PARAM_VALUE,
+  };
   res.end(JSON.stringify({ data: [row] }));
 }
 
@@ -99,7 +115,24 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/resource/Issue': { subject: 'données' },
   'PUT /api/resource/Issue/:name': { subject: 'données' },
   'POST /api/method/gigafibre.ops.set_job_status': { job: PARAM_VALUE, status: 'En Route' },
+  'POST /api/resource/Communication': { communication_type: 'Communication', sent_or_received: 'Sent', subject: 'Re', reference_doctype: 'Issue', reference_name: PARAM_VALUE },
+  'POST /api/resource/Dispatch Job': { job_type: 'Repair', status: 'Unscheduled', notes: 'données' },
+  'POST /api/method/frappe.desk.form.assign_to.add': { doctype: 'Issue', name: PARAM_VALUE, assign_to: '["a@gigafibre.ca"]' },
+  'POST /api/method/frappe.desk.form.assign_to.remove': { doctype: 'Issue', name: PARAM_VALUE, assign_to: 'a@gigafibre.ca' },
 };
+
+/** upload_file's sample: a private PNG attached to the (own) job, as a multipart form. */
+const FORM_BOUNDARY = 'policy-spec-boundary';
+const SAMPLE_FORM = Buffer.concat([
+  Buffer.from(
+    ['doctype', 'Dispatch Job', 'docname', PARAM_VALUE, 'is_private', '1']
+      .reduce<string[]>((acc, v, i, all) => (i % 2 === 0 ? [...acc, `--${FORM_BOUNDARY}\r\nContent-Disposition: form-data; name="${v}"\r\n\r\n${all[i + 1] as string}\r\n`] : acc), [])
+      .join(''),
+  ),
+  Buffer.from(`--${FORM_BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`),
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]),
+  Buffer.from(`\r\n--${FORM_BOUNDARY}--\r\n`),
+]);
 
 /** True when the access step adds conditions to this list for this group (own rows, polymorphic doctypes). */
 function scoped(rule: PolicyRule, group: string): boolean {
@@ -129,7 +162,9 @@ describe('route policy × default groups', () => {
       const upload = rule.upstream === 'hub' && rule.path.startsWith('/vision/');
       if (mutating) req = req.set('X-Requested-With', 'gigafibre-ops');
       const sample = rule.upstream === 'erp' ? SAMPLE_BODIES[`${rule.method} ${rule.path}`] : { note: 'données' };
-      if (mutating) req = upload ? req.set('Content-Type', 'image/png').send(Buffer.from('png bytes')) : req.send(sample as object);
+      const form = rule.upstream === 'erp' && rule.path === '/api/method/upload_file';
+      if (mutating && form) req = req.set('Content-Type', `multipart/form-data; boundary=${FORM_BOUNDARY}`).send(SAMPLE_FORM);
+      else if (mutating) req = upload ? req.set('Content-Type', 'image/png').send(Buffer.from('png bytes')) : req.send(sample as object);
       const res = await req;
 
       if (allowed) {
@@ -145,7 +180,8 @@ describe('route policy × default groups', () => {
           expect(received?.url).toBe(upstreamPath);
         }
         expect(decodeURIComponent((received?.url ?? '').split('?')[0] as string)).toBe(decoded);
-        if (mutating) expect(upload ? received?.body : JSON.parse(received?.body ?? '')).toEqual(upload ? 'png bytes' : sample);
+        if (mutating && form) expect(Buffer.from(received?.body ?? '', 'latin1').length).toBeGreaterThan(0);
+        else if (mutating) expect(upload ? received?.body : JSON.parse(received?.body ?? '')).toEqual(upload ? 'png bytes' : sample);
       } else {
         expect(res.status).toBe(403);
         expect(res.body).toMatchObject({ error: 'forbidden', reason: 'missing_capability', missing: rule.requires, requestId: expect.any(String) });

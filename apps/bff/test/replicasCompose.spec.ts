@@ -57,7 +57,15 @@ describe('deploy/docker-compose.yml', () => {
 
   it('sends every /ops request through Authentik ForwardAuth, which replaces any client-sent X-authentik-* header', () => {
     const routers = [...labels.keys()].filter((k) => /^traefik\.http\.routers\.[^.]+\.rule$/.test(k));
-    expect(routers).toEqual(['traefik.http.routers.ops.rule']);
+    expect(routers.sort()).toEqual(['traefik.http.routers.ops-dispatch-host.rule', 'traefik.http.routers.ops.rule']);
+    // dispatch.gigafibre.ca only redirects to the board's history route (never reaches the BFF).
+    expect(labels.get('traefik.http.routers.ops-dispatch-host.rule')).toBe('Host(`dispatch.gigafibre.ca`)');
+    expect(labels.get('traefik.http.routers.ops-dispatch-host.service')).toBe('noop@internal');
+    expect(labels.get('traefik.http.routers.ops-dispatch-host.middlewares')).toBe('ops-dispatch-host');
+    const dispatchHost = new RegExp(labels.get('traefik.http.middlewares.ops-dispatch-host.redirectregex.regex') as string);
+    expect(dispatchHost.test('https://dispatch.gigafibre.ca/')).toBe(true);
+    expect(dispatchHost.test('https://dispatchxgigafibre.ca/')).toBe(false);
+    expect(labels.get('traefik.http.middlewares.ops-dispatch-host.redirectregex.replacement')).toBe('https://erp.gigafibre.ca/ops/dispatch');
     expect(labels.get('traefik.http.routers.ops.rule')).toBe('Host(`erp.gigafibre.ca`) && PathPrefix(`/ops`)');
     expect(labels.get('traefik.http.routers.ops.middlewares')?.split(',')[0]).toBe('ops-authentik');
     expect(labels.get('traefik.http.middlewares.ops-authentik.forwardauth.address')).toMatch(/^http:\/\/[\w.-]+:9000\/outpost\.goauthentik\.io\/auth\/traefik$/);

@@ -38,6 +38,8 @@ export interface StandinConfig {
   scale: number;
   technicians: number;
   jobsPerDay: number;
+  /** Tickets (Issue) to seed; 0: the default, 0.9 per customer. */
+  tickets: number;
   faults: boolean;
   /** STANDIN_HOSTILE_TEXT=1: HTML/script in one customer's texts (seed/hostileText.ts). */
   hostileText: boolean;
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: readonly string[] = [])
     scale: positiveInt(flag(args, '--scale') ?? env.STANDIN_SCALE, STANDIN_DEFAULTS.scale, 'STANDIN_SCALE / --scale'),
     technicians: Math.max(2, positiveInt(env.STANDIN_TECHNICIANS, 40, 'STANDIN_TECHNICIANS')), // TECH-001/002 are fixtures
     jobsPerDay: positiveInt(env.STANDIN_JOBS_PER_DAY, 120, 'STANDIN_JOBS_PER_DAY'),
+    tickets: env.STANDIN_TICKETS === undefined ? 0 : positiveInt(env.STANDIN_TICKETS, 0, 'STANDIN_TICKETS'),
     faults: env.STANDIN_FAULTS === '1',
     hostileText: env.STANDIN_HOSTILE_TEXT === '1',
     reseed: args.includes('--reseed') || env.STANDIN_RESEED === '1',

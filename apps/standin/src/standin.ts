@@ -1,4 +1,7 @@
 // Starts the configured services on one database: what main.ts runs, and what tests and benches start.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ServiceName, StandinConfig } from './config';
 import { EventLog } from './db/events';
 import { IdempotencyStore } from './db/idempotency';
@@ -46,10 +49,15 @@ export async function startStandin(config: StandinConfig, opts: StartOptions = {
   const urls: Partial<Record<ServiceName, string>> = {};
   const closers: (() => void)[] = [];
   const faults = () => (config.faults ? new FaultStore() : undefined);
+  // upload_file's content: beside the database file (`<db>.files/private/files/…`), or a
+  // temporary folder for an in-memory database, removed at close.
+  const memory = config.db === ':memory:';
+  const files = { root: memory ? mkdtempSync(join(tmpdir(), 'standin-files-')) : `${config.db}.files` };
+  if (memory) closers.push(() => rmSync(files.root, { recursive: true, force: true }));
 
   try {
     if (config.services.includes('erp')) {
-      const handler = createErpHandler({ store: docs, lists: new ListRunner(db), idempotency, token: config.erpToken, now }, createLogger('erp', config.logLevel));
+      const handler = createErpHandler({ store: docs, lists: new ListRunner(db), idempotency, token: config.erpToken, now, files }, createLogger('erp', config.logLevel));
       services.push(await startService({ name: 'erp', handler, log: createLogger('erp', config.logLevel), faults: faults(), now }, config.erpPort, config.host));
     }
     if (config.services.includes('hub')) {

@@ -94,3 +94,13 @@ export interface MethodAccess {
   readonly document: { readonly doctype: string; readonly arg: string };
   readonly grants: readonly MethodGrant[];
 }
+
+/**
+ * Frappe's upload API (`/api/method/upload_file`) for one doctype: who may attach files to which
+ * documents, of which types. Uploads are always private (`is_private=1`).
+ */
+export interface UploadAccess {
+  readonly grants: readonly { readonly by: Capability; readonly rows: Rows }[];
+  /** Accepted media types (checked on the content's first bytes, not the name): anything else is a 415. */
+  readonly types: readonly ('image/jpeg' | 'image/png')[];
+}

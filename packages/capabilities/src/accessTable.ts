@@ -2,7 +2,7 @@
 // fields each capability may read, which keys it may write, and how a technician's own rows are
 // found. The BFF enforces it (apps/bff/src/access/), the route policy is derived from it, and
 // README.md says how a feature adds a doctype or a grant. Anything not granted here is refused.
-import type { DoctypeAccess, MethodAccess } from './access';
+import type { DoctypeAccess, MethodAccess, UploadAccess } from './access';
 
 /** Page sizes: every list is capped (0, "all", is refused), and big lists of personal data are audited. */
 export const LIST_LIMITS = {
@@ -19,6 +19,11 @@ export const LIST_LIMITS = {
 export const TECHNICIAN_WINDOW = { field: 'scheduled_date', daysBefore: 7, daysAfter: 14 } as const;
 
 const JOB_LINKS = { service_location: 'Service Location', dispatch_job: 'Dispatch Job' } as const;
+/** What booking a visit writes: the job's kind, place, length, skill, priority, preferred day and window, notes, its ticket. */
+const VISIT_KEYS = ['job_type', 'status', 'customer', 'service_location', 'duration_minutes', 'required_skill', 'priority', 'requested_date', 'requested_window', 'notes', 'issue'];
+/** The keys a CSR changes on a ticket (`customer` never: a ticket does not move to another client). */
+const TICKET_KEYS = ['subject', 'priority', 'description', 'status', 'issue_type'];
+const FILE_FIELDS = ['file_name', 'file_url', 'is_private', 'file_size', 'file_type', 'attached_to_doctype', 'attached_to_name', 'creation', 'owner'];
 const EQUIPMENT_KEYS = ['service_location', 'serial_no', 'equipment_type', 'manufacturer', 'model', 'mac_address', 'status', 'installed_on', 'dispatch_job'];
 
 /** The access table: one entry per doctype the ops app may touch. */
@@ -41,6 +46,16 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
         values: { status: ['Unscheduled', 'Scheduled'] },
       },
       { method: 'PUT', by: 'scan.use', rows: 'own', fields: ['notes'] },
+      // « Planifier une visite »: a new job waits in the dispatchers' queue; they assign it.
+      {
+        method: 'POST',
+        by: 'visits.book',
+        rows: 'all',
+        fields: VISIT_KEYS,
+        values: { status: ['Unscheduled'] },
+        links: { customer: 'Customer', service_location: 'Service Location', issue: 'Issue' },
+        sameCustomer: true,
+      },
     ],
   },
   Customer: {
@@ -88,19 +103,52 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
   Issue: {
     customer: 'customer',
     personal: true,
-    read: [{ by: 'clients.view', rows: 'all', fields: '*' }],
+    read: [
+      { by: 'clients.view', rows: 'all', fields: '*' },
+      { by: 'tickets.view', rows: 'all', fields: '*' },
+    ],
     write: [
       { method: 'POST', by: 'clients.edit', rows: 'all', fields: ['customer', 'subject', 'priority', 'description', 'status', 'issue_type'], values: { status: ['Open'] } },
-      // No `customer`: a ticket never moves to another client.
+      { method: 'POST', by: 'tickets.work', rows: 'all', fields: ['customer', ...TICKET_KEYS], values: { status: ['Open'] } },
+      // No `customer`: a ticket never moves to another client. The SLA fields are ERPNext's to set.
       { method: 'PUT', by: 'clients.edit', rows: 'all', fields: ['subject', 'priority', 'description', 'status', 'issue_type', 'resolution_date'] },
+      { method: 'PUT', by: 'tickets.work', rows: 'all', fields: TICKET_KEYS },
+    ],
+  },
+  // Replies to the customer (Sent). Internal notes are Comments, kept apart as Frappe does.
+  Communication: {
+    reference: { doctype: 'reference_doctype', name: 'reference_name' },
+    personal: true,
+    read: [
+      { by: 'tickets.view', rows: 'all', fields: '*', references: ['Issue'] },
+      { by: 'clients.view', rows: 'all', fields: '*', references: ['Issue'] },
+    ],
+    write: [
+      {
+        method: 'POST',
+        by: 'tickets.work',
+        rows: 'all',
+        // The sender comes from X-Ops-User (never `sender`), and only replies sent by staff.
+        fields: ['communication_type', 'communication_medium', 'sent_or_received', 'subject', 'content', 'recipients', 'reference_doctype', 'reference_name'],
+        values: { communication_type: ['Communication'], sent_or_received: ['Sent'], communication_medium: ['Email', 'Phone', 'SMS'] },
+        references: ['Issue'],
+      },
+    ],
+  },
+  // Assignments: written only through frappe.desk.form.assign_to (METHOD_ACCESS), read to show who holds a ticket.
+  ToDo: {
+    reference: { doctype: 'reference_type', name: 'reference_name' },
+    read: [
+      { by: 'tickets.view', rows: 'all', fields: ['status', 'allocated_to', 'assigned_by', 'reference_type', 'reference_name', 'date', 'description'], references: ['Issue'] },
     ],
   },
   Comment: {
     reference: { doctype: 'reference_doctype', name: 'reference_name' },
     personal: true,
     read: [
-      { by: 'clients.view', rows: 'all', fields: '*', references: ['Customer'] },
+      { by: 'clients.view', rows: 'all', fields: '*', references: ['Customer', 'Issue'] },
       { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Customer'] },
+      { by: 'tickets.view', rows: 'all', fields: '*', references: ['Issue'] },
     ],
     write: [
       // The author comes from X-Ops-User (never comment_email/comment_by), and only plain notes.
@@ -112,6 +160,15 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
         values: { comment_type: ['Comment'] },
         references: ['Customer'],
       },
+      // A ticket's internal note (never sent to the customer).
+      {
+        method: 'POST',
+        by: 'tickets.work',
+        rows: 'all',
+        fields: ['comment_type', 'reference_doctype', 'reference_name', 'content'],
+        values: { comment_type: ['Comment'] },
+        references: ['Issue'],
+      },
     ],
   },
   Version: {
@@ -120,6 +177,16 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
     read: [
       { by: 'clients.view', rows: 'all', fields: '*', references: ['Issue', 'Dispatch Job'] },
       { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Dispatch Job'] },
+    ],
+  },
+  File: {
+    // A job's photos and signature: read by whoever may read the job (a technician: their own jobs).
+    reference: { doctype: 'attached_to_doctype', name: 'attached_to_name' },
+    personal: true,
+    read: [
+      { by: 'clients.view', rows: 'all', fields: FILE_FIELDS, references: ['Dispatch Job'] },
+      { by: 'dispatch.view', rows: 'all', fields: FILE_FIELDS, references: ['Dispatch Job'] },
+      { by: 'scan.use', rows: 'all', fields: FILE_FIELDS, references: ['Dispatch Job'] },
     ],
   },
   Technician: {
@@ -135,19 +202,46 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
       { by: 'dispatch.view', rows: 'all', fields: '*' },
     ],
   },
-  User: { personal: true, read: [{ by: 'users.manage', rows: 'all', fields: '*' }] },
+  User: {
+    personal: true,
+    read: [
+      { by: 'users.manage', rows: 'all', fields: '*' },
+      // Names on tickets and timelines (« Nadia Bouchard », never an e-mail) and whom to assign.
+      { by: 'tickets.view', rows: 'all', fields: ['full_name', 'enabled', 'user_type'] },
+      { by: 'clients.view', rows: 'all', fields: ['full_name'] },
+    ],
+  },
 };
 
 /** Whitelisted ERPNext methods that change one document. */
 export const METHOD_ACCESS: Readonly<Record<string, MethodAccess>> = {
+  // Frappe's assignment API (frappe/desk/form/assign_to.py): ToDo documents and the ticket's `_assign`.
+  'frappe.desk.form.assign_to.add': {
+    http: 'POST',
+    args: ['doctype', 'name', 'assign_to', 'description'],
+    document: { doctype: 'Issue', arg: 'name' },
+    grants: [{ by: 'tickets.work', rows: 'all', values: { doctype: ['Issue'] } }],
+  },
+  'frappe.desk.form.assign_to.remove': {
+    http: 'POST',
+    args: ['doctype', 'name', 'assign_to'],
+    document: { doctype: 'Issue', arg: 'name' },
+    grants: [{ by: 'tickets.work', rows: 'all', values: { doctype: ['Issue'] } }],
+  },
   'gigafibre.ops.set_job_status': {
     http: 'POST',
-    args: ['job', 'status'],
+    // SET_JOB_STATUS_ARGS in @gigafibre/contracts (jobCloseout.ts); the BFF's access suite checks they agree.
+    args: ['job', 'status', 'at', 'reason', 'reason_details', 'notes', 'checklist'],
     document: { doctype: 'Dispatch Job', arg: 'job' },
     grants: [
       { by: 'dispatch.assign', rows: 'all' },
       // A technician moves their own job forward; cancelling is the dispatcher's.
-      { by: 'scan.use', rows: 'own', values: { status: ['En Route', 'In Progress', 'Completed'] } },
+      { by: 'scan.use', rows: 'own', values: { status: ['En Route', 'In Progress', 'Completed', 'Not Completed'] } },
     ],
   },
+};
+
+/** Frappe's upload API, per doctype files are attached to (photos and signatures of a job). */
+export const UPLOAD_ACCESS: Readonly<Record<string, UploadAccess>> = {
+  'Dispatch Job': { grants: [{ by: 'scan.use', rows: 'own' }], types: ['image/jpeg', 'image/png'] },
 };

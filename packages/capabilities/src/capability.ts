@@ -7,6 +7,9 @@ export const CAPABILITIES = [
   'diagnostics.view',
   'diagnostics.act',
   'scan.use',
+  'tickets.view',
+  'tickets.work',
+  'visits.book',
   'users.manage',
 ] as const;
 

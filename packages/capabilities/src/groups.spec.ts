@@ -15,12 +15,23 @@ describe('capabilitiesFor', () => {
       'clients.view',
       'diagnostics.view',
       'scan.use',
+      'tickets.view',
+      'visits.book',
     ]);
   });
 
   it('grants nothing without a known group', () => {
     expect(capabilitiesFor([])).toEqual([]);
     expect(capabilitiesFor(['OPS-ADMIN'])).toEqual([]);
+  });
+
+  it('gives CSRs tickets to work and dispatchers tickets to read, both booking visits (issue 16)', () => {
+    const support = capabilitiesFor(['ops-support']);
+    const dispatch = capabilitiesFor(['ops-dispatch']);
+    expect(support).toEqual(expect.arrayContaining(['tickets.view', 'tickets.work', 'visits.book']));
+    expect(dispatch).toEqual(expect.arrayContaining(['tickets.view', 'visits.book']));
+    expect(dispatch).not.toContain('tickets.work');
+    expect(capabilitiesFor(['ops-tech'])).not.toContain('tickets.view');
   });
 
   it('keeps the distinctions the features rely on', () => {

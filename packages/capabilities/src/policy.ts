@@ -1,5 +1,5 @@
 import type { DoctypeAccess } from './access';
-import { DOCTYPE_ACCESS, METHOD_ACCESS } from './accessTable';
+import { DOCTYPE_ACCESS, METHOD_ACCESS, UPLOAD_ACCESS } from './accessTable';
 import type { Capability } from './capability';
 
 /** The upstream services the BFF proxies to. */
@@ -61,6 +61,15 @@ export const ROUTE_POLICY: readonly PolicyRule[] = [
   ...Object.entries(METHOD_ACCESS).map(
     ([method, access]): PolicyRule => ({ upstream: 'erp', method: access.http, path: `/api/method/${method}`, requires: distinct(access.grants.map((g) => g.by)) }),
   ),
+
+  // Frappe's upload API and its private files (frappe/utils/response.py download_private_file).
+  {
+    upstream: 'erp',
+    method: 'POST',
+    path: '/api/method/upload_file',
+    requires: distinct(Object.values(UPLOAD_ACCESS).flatMap((u) => u.grants.map((g) => g.by))),
+  },
+  { upstream: 'erp', method: 'GET', path: '/private/files/:name', requires: DOCTYPE_READERS.File ?? [] },
 
   // targo-hub
   { upstream: 'hub', method: 'GET', path: '/events', requires: 'identity' },

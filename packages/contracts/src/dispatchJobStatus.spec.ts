@@ -8,6 +8,11 @@ describe('Dispatch Job transitions', () => {
     expect(canTransition('En Route', 'In Progress')).toBe(true);
     expect(canTransition('In Progress', 'Completed')).toBe(true);
     expect(canTransition('Scheduled', 'In Progress')).toBe(true);
+    // A failure is recorded on the way or on site, never before leaving.
+    expect(canTransition('En Route', 'Not Completed')).toBe(true);
+    expect(canTransition('In Progress', 'Not Completed')).toBe(true);
+    expect(canTransition('Scheduled', 'Not Completed')).toBe(false);
+    expect(canTransition('Not Completed', 'Completed')).toBe(false);
   });
 
   it('refuses jumps and leaving a closed job', () => {
@@ -28,7 +33,7 @@ describe('Dispatch Job transitions', () => {
   it('offers the moves of a known status only, and none from a closed job', () => {
     expect(nextJobStatuses('Scheduled')).toEqual(['En Route', 'In Progress', 'Cancelled']);
     expect(nextJobStatuses('Nope')).toEqual([]);
-    expect(JOB_STATUSES.filter(isClosedJobStatus)).toEqual(['Completed', 'Cancelled']);
+    expect(JOB_STATUSES.filter(isClosedJobStatus)).toEqual(['Completed', 'Not Completed', 'Cancelled']);
     expect(isClosedJobStatus('Nope')).toBe(false);
   });
 });

@@ -8,9 +8,11 @@ import { JOB_STATUSES } from './doctypes';
 export const JOB_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
   Unscheduled: ['Cancelled'],
   Scheduled: ['En Route', 'In Progress', 'Cancelled'],
-  'En Route': ['In Progress', 'Scheduled', 'Cancelled'],
-  'In Progress': ['Completed', 'En Route'],
+  'En Route': ['In Progress', 'Not Completed', 'Scheduled', 'Cancelled'],
+  'In Progress': ['Completed', 'Not Completed', 'En Route'],
   Completed: [],
+  // Closed with a failure (its reason on the job): dispatch books a new visit.
+  'Not Completed': [],
   Cancelled: [],
 };
 
@@ -29,7 +31,7 @@ export function nextJobStatuses(status: string): readonly JobStatus[] {
   return isJobStatus(status) ? JOB_TRANSITIONS[status] : [];
 }
 
-/** A closed job (Completed, Cancelled): no status follows it. */
+/** A closed job (Completed, Not Completed, Cancelled): no status follows it. */
 export function isClosedJobStatus(status: string): boolean {
   return isJobStatus(status) && JOB_TRANSITIONS[status].length === 0;
 }

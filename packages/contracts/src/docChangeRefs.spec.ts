@@ -11,5 +11,6 @@ describe('docChangeRefs', () => {
   it('adds the document a Comment is about, and skips empty links', () => {
     expect(docChangeRefs('Comment', { reference_doctype: 'Customer', reference_name: 'CUST-8' })).toContainEqual({ doctype: 'Customer', name: 'CUST-8' });
     expect(docChangeRefs('Issue', { customer: null })).toEqual([]);
+    expect(docChangeRefs('File', { attached_to_doctype: 'Dispatch Job', attached_to_name: 'DJ-000042' })).toEqual([{ doctype: 'Dispatch Job', name: 'DJ-000042' }]);
   });
 });

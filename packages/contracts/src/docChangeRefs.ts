@@ -12,7 +12,8 @@ export interface DocRef {
 
 /**
  * Every Link target of `row` and, on an update, of the row before it (`old`): a ticket moved from
- * one client to another concerns both. A Comment also concerns the document it is about.
+ * one client to another concerns both. A Comment, Communication or ToDo also concerns the document it is about,
+ * a File the one it is attached to.
  */
 export function docChangeRefs(doctype: Doctype, row: Readonly<Record<string, unknown>>, old?: Readonly<Record<string, unknown>>): DocRef[] {
   const refs = new Map<string, DocRef>();
@@ -24,6 +25,10 @@ export function docChangeRefs(doctype: Doctype, row: Readonly<Record<string, unk
     add(String(spec.options), row[field]);
     if (old) add(String(spec.options), old[field]);
   }
-  if (doctype === 'Comment') add(String(row.reference_doctype), row.reference_name);
+  // Polymorphic doctypes also concern the document they are about (a ToDo assigns an Issue).
+  if (doctype === 'Comment' || doctype === 'Communication') add(String(row.reference_doctype), row.reference_name);
+  if (doctype === 'ToDo') add(String(row.reference_type), row.reference_name);
+  // A File concerns the document it is attached to (a job's photo reaches the job's page).
+  if (doctype === 'File') add(String(row.attached_to_doctype), row.attached_to_name);
   return [...refs.values()];
 }

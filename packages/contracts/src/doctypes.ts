@@ -1,34 +1,8 @@
 import type { DoctypeSpec, DocOf, DocReadValuesOf, TableFieldOf } from './doctype-spec';
+import { FAILURE_REASONS } from './jobCloseout';
+import { SKILLS, JOB_STATUSES, PRIORITIES, ISSUE_STATUSES, AGREEMENT_STATUSES, VISIT_WINDOWS, JOB_TYPES, EQUIPMENT_TYPES } from './doctypeOptions';
 
-/** Gigafibre's four service regions (ERPNext Territory names). */
-export const REGIONS = ['Montréal', 'Laval', 'Rive-Sud', 'Laurentides'] as const;
-/** A service region. */
-export type Region = (typeof REGIONS)[number];
-
-/** Technician skills a Dispatch Job may require. */
-export const SKILLS = ['Fibre Splicing', 'Installation', 'Wi-Fi/Mesh', 'Business'] as const;
-/** A technician skill. */
-export type Skill = (typeof SKILLS)[number];
-
-/** Dispatch Job statuses, in their lifecycle order. */
-export const JOB_STATUSES = ['Unscheduled', 'Scheduled', 'En Route', 'In Progress', 'Completed', 'Cancelled'] as const;
-/** A Dispatch Job status. */
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
-/** Priorities shared by Issue and Dispatch Job (ERPNext's default Issue Priority names). */
-export const PRIORITIES = ['Low', 'Medium', 'High', 'Urgent'] as const;
-/** A priority. */
-export type Priority = (typeof PRIORITIES)[number];
-
-/** Dispatch Job kinds. */
-export const JOB_TYPES = ['Installation', 'Repair', 'Relocation'] as const;
-/** A Dispatch Job kind. */
-export type JobType = (typeof JOB_TYPES)[number];
-
-/** Kinds of equipment installed at a service location. */
-export const EQUIPMENT_TYPES = ['ONT', 'Router', 'Mesh Node'] as const;
-/** A kind of equipment. */
-export type EquipmentType = (typeof EQUIPMENT_TYPES)[number];
+export * from './doctypeOptions';
 
 /**
  * The doctypes the ops app reads and writes. Standard ERPNext doctypes keep ERPNext's field
@@ -142,7 +116,7 @@ export const DOCTYPES = {
     trackChanges: true,
     fields: {
       subject: { type: 'Data', reqd: true },
-      status: { type: 'Select', options: ['Open', 'Replied', 'On Hold', 'Resolved', 'Closed'] },
+      status: { type: 'Select', options: ISSUE_STATUSES },
       priority: { type: 'Data', description: 'Link to Issue Priority: Low, Medium, High, Urgent' },
       issue_type: { type: 'Data' },
       customer: { type: 'Link', options: 'Customer' },
@@ -151,6 +125,12 @@ export const DOCTYPES = {
       opening_time: { type: 'Time' },
       resolution_date: { type: 'Datetime' },
       description: { type: 'Text' },
+      service_level_agreement: { type: 'Data', description: 'Link to Service Level Agreement (not modelled: its name)' },
+      response_by: { type: 'Datetime', description: 'First response due (SLA), set on insert and on a priority change' },
+      resolution_by: { type: 'Datetime', description: 'Resolution due (SLA)' },
+      agreement_status: { type: 'Select', options: AGREEMENT_STATUSES },
+      first_responded_on: { type: 'Datetime', description: 'Set by the first Sent Communication (frappe communication.py)' },
+      _assign: { type: 'Text', description: 'Frappe’s standard column: JSON list of assignees’ e-mails, kept by ToDo (todo.py update_in_reference)' },
     },
   },
   'Dispatch Job': {
@@ -171,6 +151,15 @@ export const DOCTYPES = {
       start_time: { type: 'Time', description: 'Local time (America/Toronto), `HH:mm:ss`' },
       duration_minutes: { type: 'Int', reqd: true },
       notes: { type: 'Text' },
+      requested_window: { type: 'Select', options: VISIT_WINDOWS, description: 'The customer’s preferred part of the day' },
+      issue: { type: 'Link', options: 'Issue', description: 'The ticket the visit was booked from' },
+      en_route_at: { type: 'Datetime', description: 'When the technician left for the job (set_job_status `at`)' },
+      arrived_at: { type: 'Datetime', description: 'When the technician arrived (status In Progress)' },
+      closed_at: { type: 'Datetime', description: 'When the job was Completed or Not Completed' },
+      failure_reason: { type: 'Select', options: FAILURE_REASONS, description: 'Why it was Not Completed' },
+      failure_details: { type: 'Text' },
+      completion_notes: { type: 'Text', description: 'The technician’s notes at close-out' },
+      checklist_done: { type: 'Text', description: 'JSON list of the JOB_CHECKLISTS item ids done' },
     },
   },
   Technician: {
@@ -212,12 +201,60 @@ export const DOCTYPES = {
       reference_name: { type: 'Data', reqd: true },
       comment_type: {
         type: 'Select',
-        options: ['Comment', 'Info', 'Edit', 'Assigned', 'Attachment', 'Like'],
+        options: ['Comment', 'Info', 'Edit', 'Assigned', 'Assignment Completed', 'Attachment', 'Like'],
         reqd: true,
       },
       content: { type: 'Text' },
       comment_email: { type: 'Data' },
       comment_by: { type: 'Data' },
+    },
+  },
+  /** Frappe's ToDo: one per assignment (frappe/desk/doctype/todo/todo.json). */
+  ToDo: {
+    naming: 'hash',
+    fields: {
+      status: { type: 'Select', options: ['Open', 'Closed', 'Cancelled'], default: 'Open' },
+      priority: { type: 'Select', options: ['High', 'Medium', 'Low'], default: 'Medium' },
+      date: { type: 'Date' },
+      allocated_to: { type: 'Data', description: 'Link to User: the assignee’s e-mail' },
+      description: { type: 'Text', reqd: true },
+      reference_type: { type: 'Data' },
+      reference_name: { type: 'Data' },
+      assigned_by: { type: 'Data', description: 'Link to User' },
+    },
+  },
+  /** Frappe's Communication: a reply to (Sent) or a message from (Received) the customer. */
+  Communication: {
+    naming: 'hash',
+    fields: {
+      subject: { type: 'Data', reqd: true },
+      content: { type: 'Text' },
+      communication_type: { type: 'Select', options: ['Communication', 'Comment', 'Chat', 'Notification', 'Feedback', 'Automated Message'], default: 'Communication' },
+      communication_medium: { type: 'Select', options: ['Email', 'Chat', 'Phone', 'SMS', 'Event', 'Meeting', 'Visit', 'Other'] },
+      sent_or_received: { type: 'Select', options: ['Sent', 'Received'], reqd: true },
+      sender: { type: 'Data' },
+      sender_full_name: { type: 'Data' },
+      recipients: { type: 'Text' },
+      communication_date: { type: 'Datetime' },
+      status: { type: 'Select', options: ['Open', 'Replied', 'Closed', 'Linked'] },
+      reference_doctype: { type: 'Data' },
+      reference_name: { type: 'Data' },
+    },
+  },
+  /** Frappe's File (frappe/core/doctype/file/file.json): an upload, attached to a document. */
+  File: {
+    naming: 'hash',
+    fields: {
+      file_name: { type: 'Data' },
+      file_url: { type: 'Data', description: '`/private/files/<name>` when is_private, else `/files/<name>`' },
+      is_private: { type: 'Check' },
+      file_size: { type: 'Int' },
+      file_type: { type: 'Data', description: 'The extension in capitals: JPG, PNG' },
+      content_hash: { type: 'Data', description: 'MD5 of the content' },
+      folder: { type: 'Data' },
+      attached_to_doctype: { type: 'Data', description: 'Link to DocType' },
+      attached_to_name: { type: 'Data' },
+      attached_to_field: { type: 'Data' },
     },
   },
   Version: {
@@ -272,3 +309,6 @@ export type Tag = Doc<'Tag'>;
 export type ErpUser = Doc<'User'>;
 export type Comment = Doc<'Comment'>;
 export type Version = Doc<'Version'>;
+export type ToDo = Doc<'ToDo'>;
+export type Communication = Doc<'Communication'>;
+export type ErpFile = Doc<'File'>;

@@ -82,6 +82,8 @@ export const FRAPPE_ERROR_STATUS = {
   TimestampMismatchError: 417,
   /** DELETE of a document other documents link to. */
   LinkExistsError: 417,
+  /** upload_file past max_file_size (frappe/core/doctype/file/exceptions.py: a ValidationError). */
+  MaxFileSizeReachedError: 417,
   TooManyRequestsError: 429,
 } as const;
 

@@ -9,3 +9,5 @@ export * from './hub-misc';
 export * from './hub-users';
 export * from './clock';
 export * from './montrealTime';
+export * from './issueSla';
+export * from './jobCloseout';

@@ -20,6 +20,7 @@ import { OwnRowsModel } from './ownRows';
 import { planDocument, planList, type ReadPlan } from './readAccess';
 import { ScopeStore, type ScopeStoreOptions } from './scopeStore';
 import { planMethod, planWrite } from './writeAccess';
+import { planPrivateFile, planUpload } from './uploadAccess';
 
 /** What to do with an ERP call once the access step agrees. */
 export interface AccessOutcome {
@@ -105,6 +106,15 @@ export function createAccessStep(config: BffConfig, log: Logger, options: Access
         await planWrite(deps, caller, first, method as WriteMethod, name, query, body);
         return withShown(url, first, identity);
       }
+    }
+    if (segments[0] === 'private' && segments[1] === 'files' && segments.length === 3 && method === 'GET') {
+      // The content as ERPNext serves it (no JSON to cut): only the permission is checked.
+      await planPrivateFile(deps, caller, segments[2] as string);
+      return { url };
+    }
+    if (area === 'method' && first === 'upload_file' && name === undefined && method === 'POST') {
+      await planUpload(deps, caller, query, req.headers['content-type'], body);
+      return withShown(url, 'File', identity);
     }
     if (area === 'method' && first !== undefined && name === undefined) {
       if (method === 'GET' && (first === 'frappe.client.get_list' || first === 'frappe.client.get_count')) {

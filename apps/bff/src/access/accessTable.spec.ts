@@ -1,7 +1,7 @@
 // The access table checked against the doctypes it names: a typo in a field list would silently
 // refuse (or, worse, grant) what nobody meant.
-import { DOCTYPE_ACCESS, LIST_LIMITS, METHOD_ACCESS, ROUTE_POLICY } from '@gigafibre/capabilities';
-import { DOCTYPES, isDoctype } from '@gigafibre/contracts';
+import { DOCTYPE_ACCESS, LIST_LIMITS, METHOD_ACCESS, ROUTE_POLICY, UPLOAD_ACCESS } from '@gigafibre/capabilities';
+import { DOCTYPES, isDoctype, SET_JOB_STATUS_ARGS } from '@gigafibre/contracts';
 import { describe, expect, it } from 'vitest';
 import { OwnRowsModel } from './ownRows';
 import { MAX_ROOT_ROWS } from './scopeStore';
@@ -10,6 +10,10 @@ const STANDARD = ['name', 'owner', 'creation', 'modified', 'modified_by', 'docst
 const columns = (doctype: string) => (isDoctype(doctype) ? new Set([...Object.keys(DOCTYPES[doctype].fields), ...STANDARD]) : new Set<string>());
 
 describe('the access table', () => {
+  it('lets through exactly the arguments of set_job_status the contract declares', () => {
+    expect(METHOD_ACCESS['gigafibre.ops.set_job_status']?.args).toEqual(SET_JOB_STATUS_ARGS);
+  });
+
   it.each(Object.entries(DOCTYPE_ACCESS))('%s names only real doctypes and columns', (doctype, access) => {
     expect(isDoctype(doctype)).toBe(true);
     const cols = columns(doctype);
@@ -52,8 +56,11 @@ describe('the access table', () => {
 
   it('every ERP route of the policy has an access rule (deny by default otherwise)', () => {
     for (const rule of ROUTE_POLICY.filter((r) => r.upstream === 'erp')) {
-      const [, , area, name] = rule.path.split('/');
-      if (area === 'method' && name !== undefined && !name.startsWith('frappe.client.')) expect(Object.keys(METHOD_ACCESS)).toContain(name);
+      const [, root, area, name] = rule.path.split('/');
+      // upload_file is judged by UPLOAD_ACCESS, private files by the File reads.
+      if (area === 'method' && name === 'upload_file') expect(Object.keys(UPLOAD_ACCESS).length).toBeGreaterThan(0);
+      else if (area === 'method' && name !== undefined && !name.startsWith('frappe.client.')) expect(Object.keys(METHOD_ACCESS)).toContain(name);
+      if (root === 'private') expect(rule.path).toBe('/private/files/:name');
       if (area === 'resource') expect(Object.keys(DOCTYPE_ACCESS)).toContain(name);
     }
   });

@@ -62,7 +62,13 @@ async function customerOf(deps: AccessDeps, caller: Caller, doctype: string, nam
 export async function planWrite(deps: AccessDeps, caller: Caller, doctype: string, method: WriteMethod, name: string | undefined, params: URLSearchParams, raw: Buffer | undefined): Promise<void> {
   noQuery(params);
   const body = objectBody(raw);
-  const grant = chooseWrite(doctype, method, deps.grants.writesOf(doctype, method, caller.identity.capabilitySet), body);
+  const refs = deps.grants.access(doctype)?.reference;
+  const held = deps.grants.writesOf(doctype, method, caller.identity.capabilitySet);
+  // Polymorphic doctypes: the grant for what the document is about (a note on a ticket is
+  // tickets.work's, on a client clients.edit's), when the user holds one.
+  const about = refs ? body[refs.doctype] : undefined;
+  const fitting = typeof about === 'string' ? held.filter((g) => g.references?.includes(about)) : [];
+  const grant = chooseWrite(doctype, method, fitting.length > 0 ? fitting : held, body);
   checkValues(doctype, grant.values, body);
   if (method === 'PUT' && grant.rows === 'own') await requireOwn(deps, caller, doctype, name as string);
   for (const [key, target] of Object.entries(grant.links ?? {})) {
@@ -72,7 +78,6 @@ export async function planWrite(deps: AccessDeps, caller: Caller, doctype: strin
     if (grant.rows === 'own') await requireOwn(deps, caller, target, value);
     else await requireReadable(deps, caller, target, value);
   }
-  const refs = deps.grants.access(doctype)?.reference;
   if (refs && method === 'POST') await requireReadableReference(deps, caller, doctype, refs, grant.references ?? [], body[refs.doctype], body[refs.name]);
   if (grant.sameCustomer) await requireOneCustomer(deps, caller, doctype, name, grant, body);
 }

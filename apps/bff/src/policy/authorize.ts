@@ -6,12 +6,16 @@ import type { OpsPath } from './normalizePath';
 /** Segments of `/ops/api/<upstream>` before the upstream's own path. */
 const MOUNT_SEGMENTS = 3;
 
-/** The upstream path a proxied request goes to: ERP gets `/api/…`, the hub the path as is. */
+/**
+ * The upstream path a proxied request goes to: ERP gets `/api/…` (its private files, which Frappe
+ * serves outside `/api`, `/private/files/…`), the hub the path as is.
+ */
 export function upstreamTarget(upstream: Upstream, path: OpsPath): { segments: string[]; url: string } {
   const rest = path.segments.slice(MOUNT_SEGMENTS);
   // The raw rest is safe to forward as is: normalizePath refused everything two parsers could read
   // differently, so the upstream decodes exactly the segments the policy saw.
   const rawRest = path.raw.slice(`/ops/api/${upstream}`.length);
+  if (upstream === 'erp' && rest[0] === 'private' && rest[1] === 'files') return { segments: rest, url: `${rawRest}${path.search}` };
   return upstream === 'erp'
     ? { segments: ['api', ...rest], url: `/api${rawRest}${path.search}` }
     : { segments: rest, url: `${rawRest || '/'}${path.search}` };

@@ -18,8 +18,10 @@ describe('jsonDepth', () => {
 
 describe('bodyKindOf', () => {
   it('takes images on the hub’s vision routes, JSON everywhere else', () => {
-    expect(bodyKindOf('hub', 'vision')).toBe('upload');
-    expect(bodyKindOf('hub', 'devices')).toBe('json');
-    expect(bodyKindOf('erp', 'vision')).toBe('json');
+    expect(bodyKindOf('hub', ['vision', 'equipment'])).toBe('upload');
+    expect(bodyKindOf('hub', ['devices'])).toBe('json');
+    expect(bodyKindOf('erp', ['api', 'vision'])).toBe('json');
+    expect(bodyKindOf('erp', ['api', 'method', 'upload_file'])).toBe('form');
+    expect(bodyKindOf('erp', ['api', 'method', 'upload_file', 'x'])).toBe('json');
   });
 });

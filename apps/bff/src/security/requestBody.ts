@@ -11,21 +11,30 @@ import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../errors';
 import type { SecurityConfig } from './securityConfig';
 
-/** How a route's body is judged: JSON (small) or an image upload (vision). */
-export type BodyKind = 'json' | 'upload';
+/**
+ * How a route's body is judged: JSON (small), an image upload streamed on (vision), or a
+ * multipart form read in full so the access step can read its fields (Frappe's upload_file).
+ */
+export type BodyKind = 'json' | 'upload' | 'form';
 
 /** Deepest JSON nesting accepted: Frappe filters need 3; Python parsers fail around 1,000. */
 export const MAX_JSON_DEPTH = 32;
 
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
 const UPLOAD_TYPE = /^(?:multipart\/form-data\s*;.*\bboundary=\S|image\/[a-z0-9][a-z0-9.+-]*\s*$)/i;
-const ACCEPTED: Record<BodyKind, string[]> = { json: ['application/json'], upload: ['multipart/form-data', 'image/*'] };
+const FORM_TYPE = /^multipart\/form-data\s*;.*\bboundary=\S/i;
+const ACCEPTED: Record<BodyKind, string[]> = { json: ['application/json'], upload: ['multipart/form-data', 'image/*'], form: ['multipart/form-data'] };
+const TYPES: Record<BodyKind, RegExp> = { json: JSON_TYPE, upload: UPLOAD_TYPE, form: FORM_TYPE };
 // ignoreBOM: a BOM is kept, so JSON.parse refuses it as the upstream would.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** The route kind of a proxied call: the hub's vision routes take images, everything else JSON. */
-export function bodyKindOf(upstream: 'erp' | 'hub', firstSegment: string | undefined): BodyKind {
-  return upstream === 'hub' && firstSegment === 'vision' ? 'upload' : 'json';
+/**
+ * The route kind of a proxied call from its upstream path's segments: the hub's vision routes take
+ * images, ERPNext's upload_file a form, everything else JSON.
+ */
+export function bodyKindOf(upstream: 'erp' | 'hub', segments: readonly (string | undefined)[]): BodyKind {
+  if (upstream === 'hub') return segments[0] === 'vision' ? 'upload' : 'json';
+  return segments[0] === 'api' && segments[1] === 'method' && segments[2] === 'upload_file' && segments.length === 3 ? 'form' : 'json';
 }
 
 function tooLarge(limit: number): HttpError {
@@ -66,7 +75,7 @@ export function checkRequestBody(req: IncomingMessage, kind: BodyKind, config: S
     throw new HttpError(415, 'unsupported_media_type', 'Corps compressé refusé (Content-Encoding).', { reason: 'encoded_body' });
   }
   const type = headers['content-type'] ?? '';
-  if (!(kind === 'json' ? JSON_TYPE : UPLOAD_TYPE).test(type)) {
+  if (!TYPES[kind].test(type)) {
     throw new HttpError(415, 'unsupported_media_type', `Type de contenu refusé : attendu ${ACCEPTED[kind].join(' ou ')}.`, {
       reason: 'content_type',
       accepted: ACCEPTED[kind],

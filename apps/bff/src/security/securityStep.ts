@@ -74,7 +74,8 @@ export function createSecurityStep(config: BffConfig, log: Logger, options: Secu
           throw new HttpError(429, 'rate_limited', `Trop de demandes : réessayez dans ${retryAfterS} s.`, { limit: bucket, retryAfterSeconds: retryAfterS });
         }
       }
-      return checkRequestBody(req, bodyKindOf(upstream, path.segments[MOUNT]), config.security);
+      const rest = path.segments.slice(MOUNT);
+      return checkRequestBody(req, bodyKindOf(upstream, upstream === 'erp' ? ['api', ...rest] : rest), config.security);
     },
   };
 }

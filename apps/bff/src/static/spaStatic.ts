@@ -26,3 +26,24 @@ export function spaStatic(dir: string, log: Logger): RequestHandler {
     },
   });
 }
+
+/** A route's segments as the SPA writes them (`clients/CUST-00583`, `j/DJ-000005`, `settings/users`). */
+const ROUTE = /^(?:\/[A-Za-z0-9][A-Za-z0-9_-]{0,63}){1,4}\/?$/;
+
+/**
+ * The SPA's history routes (`/ops/clients/CUST-00583`, `/ops/dispatch?date=…`): index.html, so a
+ * deep link opened cold, or brought back by the sign-in redirect, loads the app on its page. Only
+ * GET/HEAD of a path made of the app's route words (letters, digits, `-`, `_`; at most four
+ * segments) outside `assets/`: a missing file stays a 404, never an HTML page a script tag would
+ * choke on, and a traversal or injected text (`..;/`, `%ef%bc%8e`, `%0d%0a`) stays a refusal.
+ */
+export function spaRoutes(dir: string): RequestHandler {
+  const index = join(dir, 'index.html');
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const route = req.path; // below the '/ops' mount, as sent (not decoded): '/clients/CUST-00583'
+    if (!ROUTE.test(route) || route.startsWith('/assets/') || !existsSync(index)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index, { dotfiles: 'deny' }, (err) => err && next(err));
+  };
+}

@@ -38,13 +38,16 @@ afterAll(async () => {
 const user = (role: Role) => as(stack.server.port, role);
 const READERS = ['admin', 'dispatch', 'support'] as const;
 
-describe.each(READERS)('%s reads Comments about clients only', (role) => {
-  it('a list with no reference filter: only Customer comments', async () => {
+// Every reader also holds tickets.view (issue 16): a ticket's notes and assignments are readable too.
+const READABLE = new Set(['Customer', 'Issue']);
+
+describe.each(READERS)('%s reads Comments about clients and tickets only', (role) => {
+  it('a list with no reference filter: only Customer and Issue comments', async () => {
     tally.cases++;
     const answer = await user(role).get(resource('Comment', { fields: ['name', 'reference_doctype', 'content'], limit_page_length: 500 }));
     const rows = rowsOf(answer);
     expect(rows.length).toBeGreaterThan(0);
-    expect(new Set(rows.map((r) => r.reference_doctype))).toEqual(new Set(['Customer']));
+    expect(new Set(rows.map((r) => r.reference_doctype))).toEqual(READABLE);
     expect(answer.body).not.toContain('secret about');
   });
 
@@ -57,8 +60,8 @@ describe.each(READERS)('%s reads Comments about clients only', (role) => {
     ['4-tuple on User', { filters: [['Comment', 'reference_doctype', '=', 'User']] }, 403],
     ['the planted name', { filters: [['name', '=', 'PLANTED']] }, 'empty'],
     ['or_filters on User', { or_filters: [['reference_doctype', '=', 'User'], ['reference_doctype', '=', 'Customer']] }, 'customers'],
-    ['!= Customer', { filters: [['reference_doctype', '!=', 'Customer']] }, 'empty'],
-    ['like %', { filters: [['reference_doctype', 'like', '%']] }, 'customers'],
+    ['!= Customer', { filters: [['reference_doctype', '!=', 'Customer']] }, 'tickets'],
+    ['like %', { filters: [['reference_doctype', 'like', '%']] }, 'readable'],
     ['pinned to Customer', { filters: [['reference_doctype', '=', 'Customer']] }, 'customers'],
   ] as const)('%s', async (_name, params, outcome) => {
     for (const kind of ['list', 'get_list', 'get_count'] as const) {
@@ -79,8 +82,10 @@ describe.each(READERS)('%s reads Comments about clients only', (role) => {
         if (outcome === 'empty') expect((answer.json as { message: number }).message).toBe(0);
       } else {
         const rows = rowsOf(answer);
-        expect(rows.every((r) => r.reference_doctype === 'Customer')).toBe(true);
+        const allowed = outcome === 'readable' ? READABLE : new Set([outcome === 'tickets' ? 'Issue' : 'Customer']);
+        expect(rows.every((r) => allowed.has(String(r.reference_doctype)))).toBe(true);
         if (outcome === 'empty') expect(rows).toEqual([]);
+        else expect(rows.length).toBeGreaterThan(0);
       }
     }
   });

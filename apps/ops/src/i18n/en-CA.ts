@@ -16,6 +16,7 @@ export default {
     openMenu: 'Open the menu',
     dispatch: 'Dispatch',
     clients: 'Customers',
+    tickets: 'Tickets',
     diagnostics: 'Diagnostics',
     jobs: 'My jobs',
     scan: 'Scan',
@@ -92,6 +93,8 @@ export default {
     diagnostics: { view: 'View diagnostics', act: 'Act on devices (refresh, reboot)' },
     scan: { use: 'Scan equipment in the field' },
     users: { manage: 'Manage users' },
+    tickets: { view: 'View tickets', work: 'Work tickets (status, assignment, replies)' },
+    visits: { book: 'Book a technician visit' },
   },
   groups: {
     admin: 'Administration',

@@ -5,6 +5,7 @@ import type { FeatureMessages, MessageFeature } from '@/shared/i18n/defineFeatur
 export const FEATURE_MESSAGE_LOADERS: Record<MessageFeature, () => Promise<{ default: FeatureMessages }>> = {
   dispatch: () => import('@/features/dispatch/messages'),
   clients: () => import('@/features/clients/messages'),
+  tickets: () => import('@/features/tickets/messages'),
   diagnostics: () => import('@/features/diagnostics/messages'),
   scan: () => import('@/features/scan/messages'),
   users: () => import('@/features/users/messages'),

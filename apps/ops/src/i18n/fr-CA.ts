@@ -15,6 +15,7 @@ export default {
     openMenu: 'Ouvrir le menu',
     dispatch: 'Répartition',
     clients: 'Clients',
+    tickets: 'Billets',
     diagnostics: 'Diagnostic',
     jobs: 'Mes tâches',
     scan: 'Scanner',
@@ -91,6 +92,8 @@ export default {
     diagnostics: { view: 'Consulter les diagnostics', act: 'Agir sur les appareils (rafraîchir, redémarrer)' },
     scan: { use: 'Scanner l’équipement sur le terrain' },
     users: { manage: 'Gérer les utilisateurs' },
+    tickets: { view: 'Consulter les billets', work: 'Traiter les billets (statut, affectation, réponses)' },
+    visits: { book: 'Planifier une visite de technicien' },
   },
   groups: {
     admin: 'Administration',

@@ -11,10 +11,10 @@ import { useSessionStore } from '@/shared/session/useSessionStore';
 import App from '@/App.vue';
 
 const EXPECTED: Record<string, string[]> = {
-  'ops-admin': ['dispatch', 'clients', 'diagnostics', 'jobs', 'scan', 'users'],
-  'authentik Admins': ['dispatch', 'clients', 'diagnostics', 'jobs', 'scan', 'users'],
-  'ops-dispatch': ['dispatch', 'clients', 'diagnostics'],
-  'ops-support': ['dispatch', 'clients', 'diagnostics'],
+  'ops-admin': ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
+  'authentik Admins': ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
+  'ops-dispatch': ['dispatch', 'clients', 'tickets', 'diagnostics'],
+  'ops-support': ['dispatch', 'clients', 'tickets', 'diagnostics'],
   'ops-tech': ['diagnostics', 'jobs', 'scan'],
 };
 

@@ -72,10 +72,10 @@ describe('the router with the app’s real routes', () => {
     expect(router.resolve('/profile').meta.requires).toBeUndefined();
 
     const expected: Record<string, string[]> = {
-      'ops-admin': ['dispatch', 'clients', 'diagnostics', 'jobs', 'scan', 'users'],
-      'authentik Admins': ['dispatch', 'clients', 'diagnostics', 'jobs', 'scan', 'users'],
-      'ops-dispatch': ['dispatch', 'clients', 'diagnostics'],
-      'ops-support': ['dispatch', 'clients', 'diagnostics'],
+      'ops-admin': ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
+      'authentik Admins': ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
+      'ops-dispatch': ['dispatch', 'clients', 'tickets', 'diagnostics'],
+      'ops-support': ['dispatch', 'clients', 'tickets', 'diagnostics'],
       'ops-tech': ['diagnostics', 'jobs', 'scan'],
     };
     expect(Object.keys(expected).sort()).toEqual(Object.keys(DEFAULT_GROUP_MAP).sort());

@@ -9,12 +9,14 @@ import diagnosticsRoutes from '@/features/diagnostics/routes';
 import dispatchRoutes from '@/features/dispatch/routes';
 import profileRoutes from '@/features/profile/routes';
 import scanRoutes from '@/features/scan/routes';
+import ticketsRoutes from '@/features/tickets/routes';
 import usersRoutes from '@/features/users/routes';
 import '@/shared/routing/routeMeta';
 
 export const FEATURE_ROUTES: RouteRecordRaw[] = [
   ...dispatchRoutes,
   ...clientsRoutes,
+  ...ticketsRoutes,
   ...diagnosticsRoutes,
   ...scanRoutes,
   ...usersRoutes,

@@ -9,7 +9,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Seed options from the configuration. */
 export function seedOptions(config: StandinConfig, now: Date): SeedOptions {
-  return { scale: config.scale, technicians: config.technicians, jobsPerDay: config.jobsPerDay, now, hostileText: config.hostileText };
+  return { scale: config.scale, technicians: config.technicians, jobsPerDay: config.jobsPerDay, ...(config.tickets > 0 && { tickets: config.tickets }), now, hostileText: config.hostileText };
 }
 
 /**

@@ -4,7 +4,7 @@ import { DOCTYPES, NUMERIC_FIELD_TYPES, type CHILD_TABLE_FIELDS, type Doctype, t
 import type { Db } from './open';
 
 /** Bumped whenever the layout changes: an older database is reseeded. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 7;
 
 /** Quotes an SQL identifier. Only ever called with names from the doctype specs. */
 export function q(identifier: string): string {
@@ -88,7 +88,9 @@ const EXTRA_INDEXES: Partial<Record<Doctype, string[][]>> = {
   'Service Location': [['postal_code']],
   'Service Equipment': [['mac_address']],
   'Sales Invoice': [['customer', 'posting_date'], ['status']],
-  Issue: [['status']],
+  Issue: [['status', 'resolution_by'], ['resolution_by'], ['customer', 'creation']],
+  ToDo: [['reference_type', 'reference_name'], ['allocated_to', 'status']],
+  Communication: [['reference_doctype', 'reference_name']],
   'Dispatch Job': [['scheduled_date', 'start_time'], ['requested_date'], ['status'], ['technician', 'scheduled_date']],
   Technician: [['traccar_device_id']],
   Comment: [['reference_doctype', 'reference_name']],

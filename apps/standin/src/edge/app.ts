@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import { AUTH_NGINX_PATH, createForwardAuth } from './forwardAuth';
 import { identityHeaders, type JwtSettings } from './identity';
 import { BffProxy } from './proxy';
-import { readCookie, SESSION_COOKIE, SessionStore } from './sessions';
+import { readCookie, redirectCookie, SESSION_COOKIE, SessionStore } from './sessions';
 import { FLOW_PATH, SIGN_OUT_PATH, SignIn, START_PATH } from './signin';
 
 export interface EdgeDeps {
@@ -69,7 +69,12 @@ export function createEdge(deps: EdgeDeps): Edge {
     if (PUBLIC.has(path)) return proxy.forward(req, res, null);
     const identity = await identityFor(req, `http://${req.headers.host ?? 'localhost'}`);
     // What the outpost answers any unauthenticated request, API calls included.
-    if (!identity) return redirect(res, `${START_PATH}?rd=${encodeURIComponent(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/ops/'}`)}`);
+    // Traefik mode: the outpost remembers the URL in its session too (forwardHandleTraefik).
+    if (!identity) {
+      return redirect(res, `${START_PATH}?rd=${encodeURIComponent(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/ops/'}`)}`, 302, {
+        'Set-Cookie': redirectCookie(req.url ?? '/ops/', req.headers['x-forwarded-proto'] === 'https'),
+      });
+    }
     proxy.forward(req, res, identity);
   };
 

@@ -84,12 +84,28 @@ describe('without a session', () => {
   });
 
   it('start → the sign-in flow, keeping only same-site return paths', async () => {
+    // A fragment never comes back: browsers never send one, so the outpost never learns it.
     const start = await get(`/outpost.goauthentik.io/start?rd=${encodeURIComponent(`${edge}/ops/#/dispatch`)}`);
-    expect(start.headers.get('location')).toBe('/if/flow/default-authentication-flow/?next=%2Fops%2F%23%2Fdispatch');
+    expect(start.headers.get('location')).toBe('/if/flow/default-authentication-flow/?next=%2Fops%2F');
+    const deep = await get(`/outpost.goauthentik.io/start?rd=${encodeURIComponent(`${edge}/ops/dispatch?date=2026-11-18&job=DJ-000005`)}`);
+    expect(deep.headers.get('location')).toBe(`/if/flow/default-authentication-flow/?next=${encodeURIComponent('/ops/dispatch?date=2026-11-18&job=DJ-000005')}`);
     const evil = await get(`/outpost.goauthentik.io/start?rd=${encodeURIComponent('https://evil.example/steal')}`);
     expect(evil.headers.get('location')).toBe('/if/flow/default-authentication-flow/?next=%2Fops%2F');
     const { res } = await signIn(DEMO.support.email, DEMO.support.password, '//evil.example/');
     expect(res.headers.get('location')).toBe('/ops/');
+  });
+
+  it('brings a refused deep link back after sign-in, path and query (the outpost remembers it, as for nginx’s bare rd)', async () => {
+    const refused = await get('/ops/clients/CUST-00583?tab=billing&x=1');
+    expect(refused.status).toBe(302);
+    const remembered = (refused.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    expect(remembered).toMatch(/^authentik_proxy_standin_rd=/);
+    // nginx sends `rd=$request_uri` unescaped: the outpost refuses a bare path and uses what it remembered.
+    const start = await get('/outpost.goauthentik.io/start?rd=/ops/clients/CUST-00583?tab=billing&x=1', remembered);
+    expect(start.headers.get('location')).toBe(`/if/flow/default-authentication-flow/?next=${encodeURIComponent('/ops/clients/CUST-00583?tab=billing&x=1')}`);
+    expect(start.headers.get('set-cookie')).toMatch(/^authentik_proxy_standin_rd=;.*Max-Age=0/);
+    // Nothing remembered and a bare path: home.
+    expect((await get('/outpost.goauthentik.io/start?rd=/ops/dispatch')).headers.get('location')).toBe('/if/flow/default-authentication-flow/?next=%2Fops%2F');
   });
 
   it('shows a French sign-in page listing every demo account', async () => {
@@ -117,9 +133,9 @@ describe('signing in', () => {
   });
 
   it('sets an HttpOnly, SameSite=Lax session cookie and returns to where the user was going', async () => {
-    const { res } = await signIn(DEMO.dispatch.email, DEMO.dispatch.password, '/ops/#/dispatch');
+    const { res } = await signIn(DEMO.dispatch.email, DEMO.dispatch.password, '/ops/dispatch?date=2026-11-18');
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/ops/#/dispatch');
+    expect(res.headers.get('location')).toBe('/ops/dispatch?date=2026-11-18');
     expect(res.headers.get('set-cookie')).toMatch(/^authentik_proxy_standin=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=86400$/);
   });
 

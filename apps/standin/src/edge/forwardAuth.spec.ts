@@ -38,6 +38,10 @@ describe('GET /outpost.goauthentik.io/auth/nginx', () => {
   });
 
   it('401 without a session (nginx then redirects to /outpost.goauthentik.io/start), 200 without identity on a skip path', async () => {
+    const refused = await ask('http://ops.test/ops/dispatch?date=2026-11-18&job=DJ-000005');
+    expect(refused.status).toBe(401);
+    // The outpost remembers the original URL (SessionRedirect) for its start handler.
+    expect(refused.headers.get('set-cookie')).toMatch(/^authentik_proxy_standin_rd=%2Fops%2Fdispatch%3Fdate%3D2026-11-18%26job%3DDJ-000005;/);
     expect((await ask('http://ops.test/ops/api/me')).status).toBe(401);
     expect((await ask('http://ops.test/ops/api/me', { Cookie: 'authentik_proxy_standin=stale' })).status).toBe(401);
     const health = await ask('http://ops.test/ops/healthz');

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultStore } from '../faults/store';
 import { sendJson } from '../http/respond';
+import { redirectCookie } from './sessions';
 
 export const AUTH_NGINX_PATH = '/outpost.goauthentik.io/auth/nginx';
 
@@ -20,9 +21,17 @@ export interface ForwardAuthDeps {
   faults?: FaultStore;
 }
 
-/** Authentik's answer when nobody is signed in (nginx turns it into the redirect to sign-in). */
-function unauthorized(res: ServerResponse): void {
-  res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+/**
+ * Authentik's answer when nobody is signed in (nginx turns it into the redirect to sign-in). The
+ * outpost first remembers the original URL in its session (forwardHandleNginx: SessionRedirect),
+ * which its start handler goes back to after sign-in: nginx hands the cookie on with the redirect.
+ */
+function unauthorized(res: ServerResponse, original: URL): void {
+  res.writeHead(401, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Set-Cookie': redirectCookie(`${original.pathname}${original.search}`, original.protocol === 'https:'),
+  });
   res.end('unauthorized request\n');
 }
 
@@ -49,14 +58,14 @@ export function createForwardAuth(deps: ForwardAuthDeps): (req: IncomingMessage,
     if (fault) {
       deps.faults?.take(method, original.pathname, scope);
       if (fault.latencyMs) await sleep(fault.latencyMs);
-      if (fault.signIn) return unauthorized(res);
+      if (fault.signIn) return unauthorized(res, original);
     }
     if (deps.isPublic(original.pathname)) {
       res.writeHead(200, { 'Content-Length': 0 });
       return void res.end();
     }
     const identity = await deps.identityFor(req, original.origin);
-    if (!identity) return unauthorized(res);
+    if (!identity) return unauthorized(res, original);
     res.writeHead(200, { ...identity, 'Content-Length': 0, 'Cache-Control': 'no-store' });
     res.end();
   };

@@ -67,3 +67,22 @@ export function sessionCookie(id: string, secure: boolean): string {
 export function clearedCookie(): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
+
+/**
+ * Where an unauthenticated request wanted to go. Authentik's outpost keeps it in its session
+ * (`SessionRedirect`, set by the forward-auth handler before it answers 401: internal/outpost/
+ * proxyv2/application/mode_forward.go) and its start handler prefers it to `rd`: nginx writes `rd`
+ * from `$request_uri` unescaped, so a query's second parameter would be cut off there. The standin
+ * keeps it in a cookie of its own, read once by /outpost.goauthentik.io/start.
+ */
+export const REDIRECT_COOKIE = 'authentik_proxy_standin_rd';
+
+/** Set-Cookie remembering the path and query (never a fragment: browsers do not send one) to go back to. */
+export function redirectCookie(pathAndQuery: string, secure: boolean): string {
+  return `${REDIRECT_COOKIE}=${encodeURIComponent(pathAndQuery)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=600${secure ? '; Secure' : ''}`;
+}
+
+/** Set-Cookie that forgets the remembered path. */
+export function clearedRedirectCookie(): string {
+  return `${REDIRECT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+}

@@ -4,7 +4,7 @@ import { BodyTooLargeError, readBody } from '../http/body';
 import { redirect } from '../http/respond';
 import { verifyPassword } from '../hub/users/password';
 import type { AuthUserStore } from '../hub/users/store';
-import { clearedCookie, readCookie, sessionCookie, SESSION_COOKIE, type SessionStore } from './sessions';
+import { clearedCookie, clearedRedirectCookie, readCookie, REDIRECT_COOKIE, sessionCookie, SESSION_COOKIE, type SessionStore } from './sessions';
 import { renderSignIn, type SignInView } from './signin-page';
 
 /** Authentik's default authentication flow URL. */
@@ -15,7 +15,10 @@ export const SIGN_OUT_PATH = '/outpost.goauthentik.io/sign_out';
 /** Burnt on unknown e-mails so a wrong address takes as long as a wrong password. */
 const DUMMY_HASH = 'scrypt$16384$8$1$c3RhbmRpbi1kdW1teS1zYWx0$Wq3sFRl3nB1t0a3mS0k8y7c5l7dm2G2mE1QmQ2c8n4U=';
 
-/** A same-site path to go back to after sign-in (anything else → /ops/). */
+/**
+ * A same-site path and query to go back to after sign-in (anything else → /ops/). Never a
+ * fragment: the outpost only ever learns what the browser sent it, and browsers do not send one.
+ */
 export function safeNext(raw: string | null | undefined, host: string | undefined): string {
   if (!raw) return '/ops/';
   let path = raw;
@@ -23,11 +26,12 @@ export function safeNext(raw: string | null | undefined, host: string | undefine
     try {
       const url = new URL(raw);
       if (url.host !== host) return '/ops/';
-      path = `${url.pathname}${url.search}${url.hash}`;
+      path = `${url.pathname}${url.search}`;
     } catch {
       return '/ops/';
     }
   }
+  path = path.split('#')[0] as string;
   return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/ops/';
 }
 
@@ -50,9 +54,27 @@ export class SignIn {
     private readonly now: () => Date,
   ) {}
 
-  /** `/outpost.goauthentik.io/start?rd=…` → the flow, remembering where to go back. */
+  /**
+   * `/outpost.goauthentik.io/start?rd=…` → the flow, remembering where to go back. As Authentik's
+   * outpost (proxyv2/application/oauth.go, handleRedirect + checkRedirectParam): an `rd` naming
+   * this host wins; otherwise (nginx's `rd=$request_uri` is a bare path, which the outpost refuses
+   * for not containing its external host) the URL the forward-auth handler remembered when it
+   * answered 401; otherwise the application's home.
+   */
   start(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
-    redirect(res, `${FLOW_PATH}?next=${encodeURIComponent(safeNext(query.get('rd'), req.headers.host))}`);
+    const remembered = readCookie(req.headers.cookie, REDIRECT_COOKIE);
+    const rd = query.get('rd') ?? '';
+    let target: string | null = null;
+    if (/^https?:\/\//i.test(rd)) target = rd;
+    else if (remembered) {
+      try {
+        target = decodeURIComponent(remembered);
+      } catch {
+        // a mangled cookie: home
+      }
+    }
+    const next = safeNext(target, req.headers.host);
+    redirect(res, `${FLOW_PATH}?next=${encodeURIComponent(next)}`, 302, remembered ? { 'Set-Cookie': clearedRedirectCookie() } : {});
   }
 
   signOut(req: IncomingMessage, res: ServerResponse): void {

@@ -10,6 +10,7 @@ import { FrappeError, sendFrappeError, validationError } from './errors';
 import { guestRefusal, type RouteKind } from './guest';
 import { actingUser, authenticate, readParams } from './request';
 import { callMethod, isKnownMethod } from './routes/method';
+import { readStoredFile } from './routes/upload-file';
 import { deleteDoc, doctypeFrom, getDoc, insertDoc, listDocs, updateDoc } from './routes/resource';
 import { paramsFromQuery } from './query/list-params';
 import type { Answer, ErpDeps } from './types';
@@ -57,6 +58,14 @@ export function createErpHandler(deps: ErpDeps, log: Logger): AppHandler {
     // validate_auth runs before any route: a bad credential is a 401 even for ping.
     const caller = authenticate(req, deps.token);
     if (path === '/api/method/ping') return sendJson(res, 200, { message: 'pong' });
+    if (method === 'GET' && path.startsWith('/private/files/')) {
+      // frappe.utils.response.download_private_file: the API key's user reads any File (Administrator).
+      if (caller === 'guest') throw new FrappeError('PermissionError', 'Non permis', 'flagged');
+      const file = readStoredFile(deps.files, true, path.slice('/private/files/'.length));
+      if (!file) throw new FrappeError('DoesNotExistError', `Fichier introuvable : ${path}`, 'bare');
+      res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.data.length, 'Cache-Control': 'private, max-age=3600' });
+      return void res.end(file.data);
+    }
     const match = router.match(method, path);
     // werkzeug's NotFound, re-raised bare as DoesNotExistError (frappe/api/__init__.py handle).
     if (match.kind === 'none') throw new FrappeError('DoesNotExistError', `Ressource introuvable : ${path}`, 'bare');
@@ -69,12 +78,12 @@ export function createErpHandler(deps: ErpDeps, log: Logger): AppHandler {
     if (caller === 'guest') throw guestRefusal(deps, endpoint.kind, match.params);
     const user = actingUser(req);
     const hasBody = method === 'POST' || method === 'PUT';
-    const { raw, params, json } = hasBody ? await readParams(req) : { raw: Buffer.alloc(0), params: {}, json: false };
+    const { params, json, print: body } = hasBody ? await readParams(req) : { params: {}, json: false, print: Buffer.alloc(0) };
     const ctx: ErpCtx = { req, res, path, query: split.query, params: match.params, jsonBody: json };
     const key = method === 'POST' ? req.headers['idempotency-key'] : undefined;
     if (typeof key === 'string') {
       if (!isValidIdempotencyKey(key)) throw validationError('Idempotency-Key invalide');
-      const print = fingerprint(method, req.url ?? path, raw);
+      const print = fingerprint(method, req.url ?? path, body);
       const hit = deps.idempotency.lookup('erp', key, print);
       if (hit.kind === 'mismatch') throw validationError('Idempotency-Key déjà utilisée pour une autre requête');
       if (hit.kind === 'replay') return sendJsonText(res, hit.answer.status, hit.answer.body, { 'Idempotent-Replayed': 'true' });

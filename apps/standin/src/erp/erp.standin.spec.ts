@@ -93,7 +93,7 @@ describe('gigafibre.ops.set_job_status', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { message: { status: string } }).message.status).toBe('En Route');
     expect((await call({ job, status: 'En Route' }, FIXTURE_TECHNICIANS.demo.user)).status).toBe(200);
-    expect(lastEvents(1)[0]).toMatchObject({ name: job, changed: ['status'], by: FIXTURE_TECHNICIANS.demo.user });
+    expect(lastEvents(1)[0]).toMatchObject({ name: job, changed: ['status', 'en_route_at'], by: FIXTURE_TECHNICIANS.demo.user });
   });
 
   it('refuses impossible transitions with a French reason (417)', async () => {

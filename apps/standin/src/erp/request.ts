@@ -1,7 +1,10 @@
 // Reading an ERP request: auth token, acting user, body parameters.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { createHash } from 'node:crypto';
 import { BodyTooLargeError, mediaType, readBody } from '../http/body';
+import { boundaryOf, parseMultipart, type Part } from '../http/multipart';
+import { MAX_FILE_SIZE } from './routes/upload-file';
 import { FrappeError, validationError } from './errors';
 
 const BODY_LIMIT = 2 * 1024 * 1024;
@@ -40,11 +43,43 @@ export function actingUser(req: IncomingMessage): string | null {
   return value.toLowerCase();
 }
 
-/** The raw body (for idempotency fingerprints), its parsed parameters, and whether it was JSON. */
+/** The raw body, its parsed parameters, whether it was JSON, and what identifies it for Idempotency-Key. */
 export interface ParsedBody {
   raw: Buffer;
   params: Record<string, unknown>;
   json: boolean;
+  /** What two sends of the same request share: the raw body, or a multipart form's fields and file hashes (the boundary differs on every send). */
+  print: Buffer | string;
+}
+
+/** A multipart form's `file` part, as upload_file reads frappe.request.files['file']. */
+export function uploadedFile(params: Record<string, unknown>): Part | undefined {
+  const file = params.file as Part | undefined;
+  return file && typeof file === 'object' && Buffer.isBuffer(file.data) ? file : undefined;
+}
+
+/** werkzeug's form parsing: text fields → form_dict, the `file` part → request.files. */
+function readMultipart(raw: Buffer, contentType: string | undefined): ParsedBody {
+  const boundary = boundaryOf(contentType);
+  if (!boundary) throw validationError('multipart/form-data sans boundary');
+  let parts: Part[];
+  try {
+    parts = parseMultipart(raw, boundary);
+  } catch (err) {
+    throw validationError(`Corps multipart invalide : ${(err as Error).message}`);
+  }
+  const params: Record<string, unknown> = {};
+  const print: string[] = [];
+  for (const part of parts) {
+    if (part.filename !== null) {
+      params[part.name] = part;
+      print.push(`${part.name}\0${part.filename}\0${createHash('sha256').update(part.data).digest('hex')}`);
+    } else {
+      params[part.name] = part.data.toString('utf8');
+      print.push(`${part.name}\0${part.data.toString('utf8')}`);
+    }
+  }
+  return { raw, params, json: false, print: print.sort().join('\n') };
 }
 
 /**
@@ -53,17 +88,22 @@ export interface ParsedBody {
  * a bad request stays a 4xx through the BFF (a deliberate deviation, see conformance/README.md).
  */
 export async function readParams(req: IncomingMessage): Promise<ParsedBody> {
+  const type = mediaType(req);
+  const multipart = type === 'multipart/form-data';
   let raw: Buffer;
   try {
-    raw = await readBody(req, BODY_LIMIT);
+    // A form carrying a file may be as large as max_file_size, plus its fields.
+    raw = await readBody(req, multipart ? MAX_FILE_SIZE + 64 * 1024 : BODY_LIMIT);
   } catch (err) {
-    if (err instanceof BodyTooLargeError) throw validationError(err.message);
+    if (err instanceof BodyTooLargeError) {
+      throw multipart ? new FrappeError('MaxFileSizeReachedError', `La taille du fichier dépasse le maximum permis de ${MAX_FILE_SIZE / (1024 * 1024)} Mo`) : validationError(err.message);
+    }
     throw err;
   }
-  if (raw.length === 0) return { raw, params: {}, json: false };
-  const type = mediaType(req);
+  if (raw.length === 0) return { raw, params: {}, json: false, print: raw };
+  if (multipart) return readMultipart(raw, req.headers['content-type']);
   if (type === 'application/x-www-form-urlencoded') {
-    return { raw, params: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))), json: false };
+    return { raw, params: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))), json: false, print: raw };
   }
   let parsed: unknown;
   try {
@@ -72,7 +112,7 @@ export async function readParams(req: IncomingMessage): Promise<ParsedBody> {
     throw validationError('Corps JSON invalide');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw validationError('Le corps doit être un objet JSON');
-  return { raw, params: parsed as Record<string, unknown>, json: true };
+  return { raw, params: parsed as Record<string, unknown>, json: true, print: raw };
 }
 
 /** A resource body: the document itself, or Frappe's form field `data` holding it as JSON. */

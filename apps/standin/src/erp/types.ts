@@ -2,6 +2,7 @@
 import type { IdempotencyStore } from '../db/idempotency';
 import type { DocStore } from './docs/store';
 import type { ListRunner } from './query/run-list';
+import type { FileFolder } from './routes/upload-file';
 
 export interface ErpDeps {
   store: DocStore;
@@ -10,6 +11,8 @@ export interface ErpDeps {
   /** `key:secret` the API accepts. */
   token: string;
   now: () => Date;
+  /** Where upload_file keeps the files' content. */
+  files: FileFolder;
 }
 
 /** A route's answer, kept as data so an idempotent POST can store and replay it. */

@@ -4,7 +4,7 @@
 // the e2e suite can check that the SPA shows them as text and runs nothing (issue 11).
 // Rows are changed in place (same counts, same `modified`): no other test sees a difference
 // beyond that customer.
-import { DOCTYPES } from '@gigafibre/contracts';
+import { DEFAULT_SLA, DOCTYPES, slaDeadlines } from '@gigafibre/contracts';
 import { q, tableOf } from '../db/schema';
 import type { DeviceProfile } from '../hub/devices/profile';
 import { standard, stampAt, type SeedContext } from './context';
@@ -83,7 +83,7 @@ export function plantHostileText(ctx: SeedContext): void {
     comment_by: 'Nadia Bouchard',
   });
   const issue = `${DOCTYPES.Issue.naming}${String(ctx.count('Issue') + 1).padStart(DOCTYPES.Issue.digits ?? 6, '0')}`;
-  ctx.insert('Issue', { ...standard(issue, created), subject: HOSTILE_TEXT.ticketSubject, status: 'Open', priority: 'Medium', issue_type: 'Internet', customer: target.customer, opening_date: ctx.today });
+  ctx.insert('Issue', { ...standard(issue, created), subject: HOSTILE_TEXT.ticketSubject, status: 'Open', priority: 'Medium', issue_type: 'Internet', customer: target.customer, opening_date: ctx.today, service_level_agreement: DEFAULT_SLA, agreement_status: 'First Response Due', _assign: '[]', ...slaDeadlines(String(created), 'Medium') });
 
   if (target.job) update('Dispatch Job', { notes: HOSTILE_TEXT.jobNotes }, target.job);
 

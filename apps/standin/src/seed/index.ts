@@ -21,6 +21,8 @@ export interface SeedOptions {
   scale: number;
   technicians?: number;
   jobsPerDay?: number;
+  /** Tickets (Issue) to seed (default: 0.9 per customer). */
+  tickets?: number;
   /** The seed's "now" (default: the real clock): today's jobs and device informs are relative to it. */
   now?: Date;
   /** PRNG seed; the same options give the same data. */
@@ -51,7 +53,7 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
     const customers = seedCustomers(ctx, opts.scale);
     seedEquipment(ctx, customers);
     seedBilling(ctx, customers);
-    seedTicketsAndNotes(ctx, customers);
+    seedTicketsAndNotes(ctx, customers, opts.tickets ?? Math.round(opts.scale * 0.9));
     seedJobs(ctx, techs, customers, opts.jobsPerDay ?? 120);
     if (opts.hostileText) plantHostileText(ctx);
     for (const [doctype, spec] of Object.entries(DOCTYPES) as [Doctype, DoctypeSpec][]) {
@@ -96,5 +98,5 @@ export function seedIsCurrent(db: Db, opts: SeedOptions, now: Date): boolean {
 
 /** The options that shape the data, as stored with it. */
 function seedOptionsKey(opts: SeedOptions): string {
-  return JSON.stringify({ scale: opts.scale, technicians: opts.technicians ?? 40, jobsPerDay: opts.jobsPerDay ?? 120, ...(opts.hostileText && { hostileText: true }) });
+  return JSON.stringify({ scale: opts.scale, technicians: opts.technicians ?? 40, jobsPerDay: opts.jobsPerDay ?? 120, ...(opts.tickets !== undefined && { tickets: opts.tickets }), ...(opts.hostileText && { hostileText: true }) });
 }

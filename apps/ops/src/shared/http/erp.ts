@@ -117,6 +117,21 @@ export async function erpCount(doctype: Doctype, filters?: Filters, options: Cal
 }
 
 /**
+ * Frappe's upload API (`/api/method/upload_file`, multipart): `file` attached to the document,
+ * private (served back through the BFF only to users who may read the document) → the File.
+ */
+export async function erpUploadFile(attachTo: { doctype: Doctype; name: string }, file: Blob, fileName: string, options: CallOptions = {}): Promise<FullDoc<'File'>> {
+  const form = new FormData();
+  form.append('doctype', attachTo.doctype);
+  form.append('docname', attachTo.name);
+  form.append('is_private', '1');
+  form.append('file', file, fileName);
+  const res = await request<FrappeMessage<FullDoc<'File'>>>('/erp/method/upload_file', { ...options, method: 'POST', body: form });
+  afterWrite('File');
+  return res.message;
+}
+
+/**
  * `/api/method/<dotted.path>` → its `message`. GET sends args as query parameters (objects as
  * JSON, as Frappe reads them); POST sends them as a JSON body.
  */

@@ -14,5 +14,5 @@ export {
   type QueryParams,
   type RequestOptions,
 } from './client';
-export { callMethod, erpCount, erpDelete, erpGet, erpInsert, erpList, erpListAll, erpUpdate, type CallOptions, type ErpListOptions, type FieldOf } from './erp';
+export { callMethod, erpCount, erpDelete, erpGet, erpInsert, erpList, erpListAll, erpUpdate, erpUploadFile, type CallOptions, type ErpListOptions, type FieldOf } from './erp';
 export { hubGet, hubPost, type HubGetRoutes, type HubPostRoutes } from './hub';

@@ -1,5 +1,5 @@
 // What the Gigafibre custom app (and ERPNext's controllers) do on save, per doctype.
-import { isClosedJobStatus, type Doctype } from '@gigafibre/contracts';
+import { agreementStatus, CLOSED_ISSUE_STATUSES, DEFAULT_SLA, isClosedJobStatus, PRIORITIES, slaDeadlines, type Doctype } from '@gigafibre/contracts';
 import { FrappeError, validationError } from '../errors';
 import type { Stored } from './coerce';
 
@@ -10,6 +10,8 @@ export type Row = Record<string, Stored>;
 export interface HookContext {
   user: string;
   today: string;
+  /** Frappe's now_datetime() as stored: Montréal wall time, `YYYY-MM-DD HH:mm:ss.ffffff`. */
+  now: string;
   get(doctype: Doctype, name: string): Row | undefined;
 }
 
@@ -52,6 +54,28 @@ const dispatchJob: Hook = (doc, old) => {
   if (!(duration >= 5 && duration <= 720)) throw validationError('La durée doit être entre 5 et 720 minutes');
 };
 
+const CLOSED = CLOSED_ISSUE_STATUSES as readonly unknown[];
+
+/**
+ * ERPNext's Issue controller and SLA (issue.py validate; service_level_agreement.py apply →
+ * process_sla): the SLA's deadlines from the opening and priority (again when the priority
+ * changes), the resolution date stamped on resolving and cleared on reopening
+ * (reset_resolution_metrics), then update_agreement_status.
+ */
+function issueSla(doc: Row, old: Row | undefined, ctx: HookContext): void {
+  doc.service_level_agreement ??= DEFAULT_SLA;
+  if (!old || old.priority !== doc.priority || doc.resolution_by === null) {
+    Object.assign(doc, slaDeadlines(old ? String(old.creation) : ctx.now, doc.priority));
+  }
+  if (CLOSED.includes(doc.status) && doc.resolution_date === null) doc.resolution_date = ctx.now;
+  if (!CLOSED.includes(doc.status) && old && CLOSED.includes(old.status)) doc.resolution_date = null;
+  doc.agreement_status = agreementStatus({
+    first_responded_on: doc.first_responded_on as string | null,
+    resolution_date: doc.resolution_date as string | null,
+    resolution_by: doc.resolution_by as string | null,
+  });
+}
+
 const HOOKS: Partial<Record<Doctype, Hook>> = {
   Customer: (doc) => {
     doc.custom_phone_digits = phoneDigits(doc.mobile_no as string | null);
@@ -78,15 +102,31 @@ const HOOKS: Partial<Record<Doctype, Hook>> = {
     }
     doc.currency ??= 'CAD';
   },
-  Issue: (doc, _old, ctx) => {
+  Issue: (doc, old, ctx) => {
     doc.status ??= 'Open';
     doc.priority ??= 'Medium';
     doc.opening_date ??= ctx.today;
     doc.raised_by ??= ctx.user;
+    // `priority` is a Link to Issue Priority: an unknown one is a LinkValidationError.
+    if (!(PRIORITIES as readonly unknown[]).includes(doc.priority)) {
+      throw new FrappeError('LinkValidationError', `Impossible de trouver Issue Priority : ${String(doc.priority)} (priority)`);
+    }
+    issueSla(doc, old, ctx);
   },
   Comment: (doc, _old, ctx) => {
     doc.comment_email ??= ctx.user;
     doc.comment_by ??= (ctx.get('User', String(doc.comment_email))?.full_name as string | undefined) ?? String(doc.comment_email);
+  },
+  ToDo: (doc, _old, ctx) => {
+    doc.date ??= ctx.today;
+    doc.assigned_by ??= ctx.user;
+  },
+  // communication.py validate / set_status / set_sender_full_name.
+  Communication: (doc, old, ctx) => {
+    doc.sender ??= ctx.user;
+    doc.sender_full_name ??= (ctx.get('User', String(doc.sender))?.full_name as string | undefined) ?? null;
+    doc.communication_date ??= ctx.now;
+    if (!old) doc.status = doc.reference_doctype && doc.reference_name ? 'Linked' : doc.communication_type === 'Communication' ? 'Open' : 'Closed';
   },
   User: (doc) => {
     doc.enabled ??= 1;

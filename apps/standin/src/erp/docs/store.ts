@@ -9,6 +9,7 @@ import { StatementCache } from '../../db/statements';
 import { frappeTimestamp, montrealToday } from '@gigafibre/contracts';
 import { FrappeError, notFound } from '../errors';
 import { ChildRows, storedValue, type ParentStamp } from './children';
+import { runAfterInsert } from './afterInsert';
 import { runSaveHook, type HookContext, type Row } from './hooks';
 import { hashName, newName } from './naming';
 import { wireDatetime, type DocParts } from './wire';
@@ -88,6 +89,7 @@ export class DocStore {
       const tables = this.children.replace(this.parentStamp(doctype, row), data, new Map());
       const changed = [...Object.keys(doc).filter((f) => doc[f] !== null), ...tables];
       this.publish(doctype, row, 'insert', changed, user, undefined);
+      runAfterInsert(this, doctype, row, user);
       return row;
     })();
     this.events.flush();
@@ -142,6 +144,25 @@ export class DocStore {
     return result;
   }
 
+  /**
+   * frappe.db.set_value / Document.db_set: writes the columns as they are (no hooks, no Version);
+   * `modified` moves unless `updateModified` is false (as `_assign` is kept). Publishes the change.
+   */
+  setValues(doctype: Doctype, name: string, values: Row, user: string | null, updateModified = true): Row {
+    const result = this.db.transaction(() => {
+      const old = this.get(doctype, name);
+      if (!old) throw notFound(doctype, name);
+      const sets: Row = { ...values, ...(updateModified ? { modified: this.stamp(), modified_by: user ?? TOKEN_USER } : {}) };
+      const cols = Object.keys(sets);
+      this.statement(`UPDATE ${tableOf(doctype)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE name = ?`).run(...cols.map((c) => sets[c] ?? null), name);
+      const row = this.get(doctype, name) as Row;
+      this.publish(doctype, row, 'update', Object.keys(values), user, old);
+      return row;
+    })();
+    this.events.flush();
+    return result;
+  }
+
   delete(doctype: Doctype, name: string, user: string | null): void {
     this.db.transaction(() => {
       const old = this.get(doctype, name);
@@ -173,7 +194,8 @@ export class DocStore {
   }
 
   private hookContext(user: string | null): HookContext {
-    return { user: user ?? TOKEN_USER, today: montrealToday(this.now()), get: (dt, n) => this.get(dt, n) };
+    const now = this.now();
+    return { user: user ?? TOKEN_USER, today: montrealToday(now), now: frappeTimestamp(now), get: (dt, n) => this.get(dt, n) };
   }
 
   private checkMandatory(doctype: Doctype, doc: Row): void {

@@ -6,6 +6,9 @@ import { parseCountRequest } from '../query/list-params';
 import { montrealToday } from '@gigafibre/contracts';
 import { doctypeFrom, listRows, readDoc } from './resource';
 import { setJobStatus } from './job-status';
+import { assignAdd, assignRemove } from './assign-to';
+import { uploadFile } from './upload-file';
+import { uploadedFile } from '../request';
 
 type Method = (deps: ErpDeps, params: Record<string, unknown>, user: string | null, httpMethod: string) => unknown;
 
@@ -77,12 +80,17 @@ const METHODS: Record<string, Method> = {
   'frappe.client.get_value': (deps, params) => getValue(deps, params),
   'frappe.client.get': (deps, params) => getDocument(deps, params),
   'frappe.auth.get_logged_user': (_deps, _params, user) => user ?? 'Administrator',
+  // frappe/handler.py upload_file: whitelisted for any method; answers the saved File (as_dict(no_nulls=True)).
+  upload_file: (deps, params, user) => readDoc(deps, 'File', String(uploadFile(deps.store, deps.files, params, uploadedFile(params), user).name)),
   'gigafibre.ops.set_job_status': (deps, params, user, httpMethod) => {
     // @frappe.whitelist(methods=["POST"]): frappe/handler.py is_valid_http_method.
     if (httpMethod !== 'POST') throw new FrappeError('PermissionError', 'Non permis');
     // The app's method returns the Document: json_handler writes it as_dict(no_nulls=True).
-    return readDoc(deps, 'Dispatch Job', String(setJobStatus(deps.store, params, user).name));
+    return readDoc(deps, 'Dispatch Job', String(setJobStatus(deps.store, params, user, deps.now()).name));
   },
+  // @frappe.whitelist() without methods=: any verb (frappe/handler.py).
+  'frappe.desk.form.assign_to.add': (deps, params, user) => assignAdd(deps.store, params, user),
+  'frappe.desk.form.assign_to.remove': (deps, params, user) => assignRemove(deps.store, params, user),
 };
 
 /** True when `name` is a method the standin's ERP serves. */

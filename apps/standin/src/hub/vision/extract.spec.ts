@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { equipmentFromCodes, invoiceFromCodes, labelledPairs, normaliseMacText } from './extract';
-import { boundaryOf, parseMultipart } from './multipart';
+import { boundaryOf, parseMultipart } from '../../http/multipart';
 
 const code = (value: string) => ({ format: 'CODE_128', value });
 

@@ -10,7 +10,7 @@ import { HubError } from '../errors';
 import { decodeBarcodes } from './barcodes';
 import { equipmentFromCodes, invoiceFromCodes } from './extract';
 import { toGrey } from './image';
-import { boundaryOf, parseMultipart } from './multipart';
+import { boundaryOf, parseMultipart } from '../../http/multipart';
 
 export type VisionKind = 'barcodes' | 'equipment' | 'invoice';
 

@@ -1,7 +1,8 @@
 // What the client's timeline is made of: notes (Comment), tickets and jobs (their creation and
 // their Version history), payments. Read in parallel; the Versions need the ticket and job names.
 import { erpList } from '@/shared/http';
-import type { TimelineSources } from '../model/buildTimeline';
+import { versionChanges, type TimelineSources } from '../model/buildTimeline';
+import { fetchTechnicianNames } from './clientDetailApi';
 
 
 /** Enough history for a call; older entries are in ERPNext. */
@@ -31,6 +32,27 @@ export async function fetchTimelineSources(id: string, signal?: AbortSignal): Pr
     }),
   ]);
   const names = [...issues.map((i) => i.name), ...jobs.map((j) => j.name)];
+  const tickets = issues.map((i) => i.name);
+  const onTickets = (doctypeField: string, nameField: string): [string, 'in' | '=', string | string[]][] => [
+    [doctypeField, '=', 'Issue'],
+    [nameField, 'in', tickets],
+  ];
+  // Replies and assignments on the client's tickets, and the staff's names (never an e-mail).
+  const [replies, assignments, users] = await Promise.all([
+    tickets.length === 0
+      ? []
+      : erpList('Communication', { fields: ['name', 'reference_name', 'sender', 'sent_or_received', 'creation'], filters: onTickets('reference_doctype', 'reference_name') as never, orderBy: 'creation desc', limit: LIMIT, signal }),
+    tickets.length === 0
+      ? []
+      : erpList('Comment', {
+          fields: ['name', 'reference_name', 'comment_type', 'content', 'comment_email', 'creation'],
+          filters: [...onTickets('reference_doctype', 'reference_name'), ['comment_type', 'in', ['Assigned', 'Assignment Completed', 'Comment', 'Info']]] as never,
+          orderBy: 'creation desc',
+          limit: LIMIT,
+          signal,
+        }),
+    erpList('User', { fields: ['name', 'full_name'], filters: [['user_type', '=', 'System User']], orderBy: 'name asc', limit: 500, signal }),
+  ]);
   const versions =
     names.length === 0
       ? []
@@ -44,5 +66,8 @@ export async function fetchTimelineSources(id: string, signal?: AbortSignal): Pr
           limit: LIMIT * 2,
           signal,
         });
-  return { comments, issues, jobs, payments, versions };
+  // A job moved to a technician names them (never TECH-029); users who may not read technicians keep the ids.
+  const techIds = [...new Set(versions.flatMap((v) => versionChanges(v.data).filter((c) => c.field === 'technician').flatMap((c) => [c.from, c.to])).filter((x): x is string => !!x))];
+  const techs = await fetchTechnicianNames(techIds, signal).catch(() => new Map<string, string>());
+  return { comments, issues, jobs, payments, versions, replies, assignments, people: new Map([...users.map((u): [string, string] => [u.name, u.full_name ?? u.name]), ...techs]) };
 }

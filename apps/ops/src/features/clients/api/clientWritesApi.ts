@@ -3,7 +3,7 @@
 // Through the document cache: the client's file shows the new note or ticket without reloading.
 import type { Priority } from '@gigafibre/contracts';
 import { insertDoc } from '@/shared/documents';
-import { noteToHtml } from '../model/commentText';
+import { noteToHtml } from '@/shared/format/htmlText';
 
 /** Comment.content is HTML in ERPNext (its desk renders it): the text is sent escaped, one paragraph per line. */
 export function addClientNote(customer: string, text: string, idempotencyKey: string) {

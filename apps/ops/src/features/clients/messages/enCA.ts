@@ -74,7 +74,7 @@ export const enCA: Widen<typeof frCA> = {
     ticketStatus: { open: 'Open', replied: 'Replied', onHold: 'On hold', resolved: 'Resolved', closed: 'Closed' },
     priority: { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' },
     jobType: { installation: 'Installation', repair: 'Repair', relocation: 'Relocation' },
-    jobStatus: { unscheduled: 'To schedule', scheduled: 'Scheduled', enRoute: 'En route', inProgress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
+    jobStatus: { unscheduled: 'To schedule', scheduled: 'Scheduled', enRoute: 'En route', inProgress: 'In progress', completed: 'Completed', notCompleted: 'Not completed', cancelled: 'Cancelled' },
   },
   detail: {
     documentTitle: 'Customer {id}',
@@ -159,6 +159,7 @@ export const enCA: Widen<typeof frCA> = {
   },
   jobs: {
     title: 'Field jobs',
+    book: 'Book a visit',
     empty: 'No field job.',
     upcoming: 'Upcoming',
     past: 'Past',
@@ -180,6 +181,8 @@ export const enCA: Widen<typeof frCA> = {
     ticketChanged: 'Ticket updated: {title}',
     jobCreated: 'Job created: {title}',
     jobChanged: 'Job updated: {title}',
+    ticketReply: 'Reply to customer: {title}',
+    ticketActivity: 'Ticket: {title}',
     payment: 'Payment received: {amount}',
     paymentFor: 'Invoice {invoice}',
     by: 'by {by}',

@@ -71,7 +71,7 @@ export const frCA = {
     ticketStatus: { open: 'Ouvert', replied: 'Répondu', onHold: 'En attente', resolved: 'Résolu', closed: 'Fermé' },
     priority: { low: 'Basse', medium: 'Moyenne', high: 'Haute', urgent: 'Urgente' },
     jobType: { installation: 'Installation', repair: 'Réparation', relocation: 'Déménagement' },
-    jobStatus: { unscheduled: 'À planifier', scheduled: 'Planifiée', enRoute: 'En route', inProgress: 'En cours', completed: 'Terminée', cancelled: 'Annulée' },
+    jobStatus: { unscheduled: 'À planifier', scheduled: 'Planifiée', enRoute: 'En route', inProgress: 'En cours', completed: 'Terminée', notCompleted: 'Non complétée', cancelled: 'Annulée' },
   },
   detail: {
     documentTitle: 'Client {id}',
@@ -156,6 +156,7 @@ export const frCA = {
   },
   jobs: {
     title: 'Interventions',
+    book: 'Planifier une visite',
     empty: 'Aucune intervention.',
     upcoming: 'À venir',
     past: 'Passées',
@@ -177,6 +178,8 @@ export const frCA = {
     ticketChanged: 'Billet modifié : {title}',
     jobCreated: 'Intervention créée : {title}',
     jobChanged: 'Intervention modifiée : {title}',
+    ticketReply: 'Réponse au client : {title}',
+    ticketActivity: 'Billet : {title}',
     payment: 'Paiement reçu : {amount}',
     paymentFor: 'Facture {invoice}',
     by: 'par {by}',

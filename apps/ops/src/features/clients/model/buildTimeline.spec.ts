@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, versionChanges, type TimelineSources } from './buildTimeline';
-import { commentText, noteToHtml } from './commentText';
+import { commentText, noteToHtml } from '@/shared/format/htmlText';
 
 const empty: TimelineSources = { comments: [], issues: [], jobs: [], payments: [], versions: [] };
 
@@ -57,5 +57,37 @@ describe('noteToHtml', () => {
     const html = noteToHtml(typed);
     expect(html).toBe('<p>Rappeler après 17 h &lt;b&gt;pas en gras&lt;/b&gt; &amp; &quot;merci&quot;</p><p><br></p><p>Ligne 3 &lt;script&gt;x&lt;/script&gt;</p>');
     expect(commentText(html)).toBe('Rappeler après 17 h <b>pas en gras</b> & "merci"\n\nLigne 3 <script>x</script>');
+  });
+});
+
+describe('buildTimeline: ticket activity with names (issue 16)', () => {
+  const base = { comments: [], jobs: [], payments: [], versions: [] };
+  it('lists replies and assignments on the client’s tickets, each by a person’s name', () => {
+    const entries = buildTimeline({
+      ...base,
+      issues: [{ name: 'ISS-1', subject: 'Coupures', creation: '2026-11-18 09:00:00', owner: 'support@gigafibre.ca' }],
+      replies: [
+        { name: 'c1', reference_name: 'ISS-1', sender: 'support@gigafibre.ca', sent_or_received: 'Sent', creation: '2026-11-18 09:30:00' },
+        { name: 'c2', reference_name: 'ISS-1', sender: 'client@x.ca', sent_or_received: 'Received', creation: '2026-11-18 09:40:00' },
+      ],
+      assignments: [{ name: 'm1', reference_name: 'ISS-1', comment_type: 'Assigned', content: 'Nadia Bouchard a assigné Sophie Martel : Affectation', comment_email: 'support@gigafibre.ca', creation: '2026-11-18 09:10:00' }],
+      people: new Map([['support@gigafibre.ca', 'Nadia Bouchard'], ['TECH-029', 'Mathieu Caron']]),
+    });
+    expect(entries.map((e) => [e.kind, e.by])).toEqual([
+      ['ticket-reply', 'Nadia Bouchard'],
+      ['ticket-activity', 'Nadia Bouchard'],
+      ['ticket-created', 'Nadia Bouchard'],
+    ]);
+  });
+
+  it('names the technician a job moved to, not their record', () => {
+    const [entry] = buildTimeline({
+      ...base,
+      issues: [],
+      jobs: [{ name: 'DJ-1', job_type: 'Repair', creation: '2026-11-18 08:00:00', owner: 'dispatch@gigafibre.ca' }],
+      versions: [{ name: 'v1', ref_doctype: 'Dispatch Job', docname: 'DJ-1', data: JSON.stringify({ changed: [['technician', null, 'TECH-029']] }), creation: '2026-11-18 09:00:00', owner: 'dispatch@gigafibre.ca' }],
+      people: new Map([['TECH-029', 'Mathieu Caron'], ['dispatch@gigafibre.ca', 'Martin Lavoie']]),
+    });
+    expect(entry).toMatchObject({ kind: 'job-changed', by: 'Martin Lavoie', changes: [{ field: 'technician', from: null, to: 'Mathieu Caron' }] });
   });
 });

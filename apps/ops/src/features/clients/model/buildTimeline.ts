@@ -1,6 +1,6 @@
 // The client's story, newest first: notes, tickets opened and changed, jobs created and changed
 // (from Frappe's Version documents), payments received.
-import { commentText } from './commentText';
+import { commentText } from '@/shared/format/htmlText';
 
 export interface TimelineSources {
   comments: { name: string; content: string | null; comment_email: string | null; comment_by: string | null; creation: string }[];
@@ -8,6 +8,12 @@ export interface TimelineSources {
   jobs: { name: string; job_type: string; creation: string; owner: string }[];
   payments: { name: string; paid_amount: number | null; mode_of_payment: string | null; reference_name: string | null; creation: string }[];
   versions: { name: string; ref_doctype: string; docname: string; data: string | null; creation: string; owner: string }[];
+  /** Replies to and messages from the customer on their tickets (Communication). */
+  replies?: { name: string; reference_name: string | null; sender: string | null; sent_or_received: string | null; creation: string }[];
+  /** Notes and assignments on their tickets (Comment: Comment, Assigned, Assignment Completed, Info). */
+  assignments?: { name: string; reference_name: string | null; comment_type: string | null; content: string | null; comment_email: string | null; creation: string }[];
+  /** Staff names by e-mail, and technicians' by record (TECH-029): a person is shown by name. */
+  people?: ReadonlyMap<string, string>;
 }
 
 export interface FieldChange {
@@ -31,7 +37,9 @@ export type TimelineEntry =
   | (Base & { kind: 'ticket-changed'; ref: string; title: string; changes: FieldChange[] })
   | (Base & { kind: 'job-created'; ref: string; title: string })
   | (Base & { kind: 'job-changed'; ref: string; title: string; changes: FieldChange[] })
-  | (Base & { kind: 'payment'; amount: number; mode: string | null; ref: string | null });
+  | (Base & { kind: 'payment'; amount: number; mode: string | null; ref: string | null })
+  | (Base & { kind: 'ticket-reply'; ref: string; title: string })
+  | (Base & { kind: 'ticket-activity'; ref: string; title: string; text: string });
 
 export type TimelineKind = TimelineEntry['kind'];
 
@@ -60,13 +68,24 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
     ...s.jobs.map((j): TimelineEntry => ({ kind: 'job-created', id: `${j.name}:created`, at: j.creation, by: j.owner, ref: j.name, title: j.job_type })),
     ...s.payments.map((p): TimelineEntry => ({ kind: 'payment', id: p.name, at: p.creation, by: null, amount: p.paid_amount ?? 0, mode: p.mode_of_payment, ref: p.reference_name })),
   ];
+  const named = (v: string | null) => (v && s.people?.get(v)) ?? v;
   for (const v of s.versions) {
-    const changes = versionChanges(v.data);
+    const changes = versionChanges(v.data).map((c) => (c.field === 'technician' ? { ...c, from: named(c.from), to: named(c.to) } : c));
     if (changes.length === 0) continue;
     const base = { id: v.name, at: v.creation, by: v.owner, ref: v.docname, changes };
     if (v.ref_doctype === 'Issue') entries.push({ ...base, kind: 'ticket-changed', title: subjects.get(v.docname) ?? v.docname });
     else if (v.ref_doctype === 'Dispatch Job') entries.push({ ...base, kind: 'job-changed', title: jobTypes.get(v.docname) ?? v.docname });
   }
+  for (const r of s.replies ?? []) {
+    if (!r.reference_name || r.sent_or_received !== 'Sent') continue;
+    entries.push({ kind: 'ticket-reply', id: r.name, at: r.creation, by: r.sender, ref: r.reference_name, title: subjects.get(r.reference_name) ?? r.reference_name });
+  }
+  for (const c of s.assignments ?? []) {
+    if (!c.reference_name) continue;
+    entries.push({ kind: 'ticket-activity', id: c.name, at: c.creation, by: c.comment_email, ref: c.reference_name, title: subjects.get(c.reference_name) ?? c.reference_name, text: commentText(c.content) });
+  }
+  const people = s.people;
+  if (people) for (const e of entries) if (e.by) e.by = people.get(e.by) ?? (e.by === 'Administrator' ? null : e.by);
   // Frappe timestamps sort as text; a change sorts after the creation it follows at the same instant.
   return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));
 }

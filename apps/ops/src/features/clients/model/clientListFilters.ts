@@ -1,5 +1,5 @@
 // The list view's quick filters (account status, region, unpaid balance): their shape, how they
-// read from and write to the URL (`#/clients?status=Suspended&region=Laval&unpaid=1`, shareable
+// read from and write to the URL (`/ops/clients?status=Suspended&region=Laval&unpaid=1`, shareable
 // and what a saved view restores), and the Customer filters they make.
 import { REGIONS, type FilterTuple, type Region } from '@gigafibre/contracts';
 

@@ -16,6 +16,7 @@ const TONES: Record<string, Tone> = {
   High: 'attention',
   Overdue: 'bad',
   Faulty: 'bad',
+  'Not Completed': 'bad',
   Urgent: 'bad',
   Scheduled: 'active',
   'En Route': 'active',

@@ -91,7 +91,8 @@ describe('DispatchTimelineRow', () => {
   it('shows the technician, shift and load, and each job as a card with its words', () => {
     const { wrapper } = mountRow([job('DJ-1', '10:00:00', 60, { customer: 'Geneviève Lévesque' })]);
     expect(wrapper.get('.dj-row__name').text()).toBe('Mathieu Caron');
-    expect(wrapper.text()).toContain('10 h 00 – 18 h 30');
+    // The shift in its short form (whole hours without « 00 »), so English fits the column too.
+    expect(wrapper.text()).toContain('10 h–18 h 30');
     expect(wrapper.get('[role="meter"]').attributes('aria-valuenow')).toBe('12');
     const card = wrapper.get('[data-job="DJ-1"]');
     expect(card.text()).toContain('Geneviève Lévesque');
@@ -134,6 +135,7 @@ describe('useDispatchLabels', () => {
   it('formats times, ranges and durations per language, from cached messages', () => {
     const { labels } = mountRow([]);
     expect(labels.range(600, 690)).toBe('10 h 00 – 11 h 30');
+    expect(labels.shortRange(480, 960)).toBe('8 h–16 h');
     expect(labels.duration(45)).toBe('45 min');
     expect(labels.duration(120)).toBe('2 h');
     expect(labels.duration(90)).toBe('1 h 30');
@@ -149,6 +151,8 @@ describe('useDispatchLabels', () => {
       expect(labels.status('En Route')).toBe('En route');
       expect(labels.jobType('Repair')).toBe('Repair');
       expect(labels.range(600, 690)).toMatch(/^10:00\sa\.m\. – 11:30\sa\.m\.$/);
+      // A shift in English stays short enough for the technicians' column.
+      expect(labels.shortRange(480, 960)).toMatch(/^8\sa\.m\.–4\sp\.m\.$/);
       expect(labels.format('dispatch.queue.priority', { priority: 'High' })).toBe('High priority');
     } finally {
       i18n.global.locale.value = 'fr-CA';

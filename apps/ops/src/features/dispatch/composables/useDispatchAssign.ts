@@ -1,8 +1,8 @@
 // Putting a job somewhere: on a technician at a time (a drop, or the keyboard's assign dialog) or
 // back in the queue. Checks the conflict rules and asks before a risky move, shows the move at
 // once, then keeps the server's answer — or rolls back and says why, in the user's language.
-import { useQuasar } from 'quasar';
-import { notify } from '@/shared/ui/lazyNotify';
+import { useQuasar, type QNotifyCreateOptions } from 'quasar';
+import { notify as shellNotify } from '@/shared/ui/lazyNotify';
 import { useI18n } from 'vue-i18n';
 import { isApiError } from '@/shared/http';
 import { markTiming, measureTiming, TIMING } from '@/shared/instrumentation';
@@ -19,9 +19,18 @@ import type { DispatchLabels } from './useDispatchLabels';
 
 const { writeStart, persisted, dropToPersisted } = TIMING.dispatch;
 
+/**
+ * The board's toasts go to the bottom right, over the timeline's far end: the app's default (top
+ * right) covered the search, the region and the view controls a dispatcher reaches for right after a move.
+ */
+export const BOARD_TOAST_POSITION = 'bottom-right' as const;
+const notify = (options: QNotifyCreateOptions) => shellNotify({ position: BOARD_TOAST_POSITION, ...options });
+
 export interface PlaceOptions {
   /** The user already saw the conflicts and chose to go ahead (the assign dialog). */
   confirmed?: boolean;
+  /** Where a drop was aimed when the start had to move (the job would not fit the day): asked first. */
+  pointed?: number | null;
 }
 
 export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardView, labels: DispatchLabels) {
@@ -111,9 +120,19 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
     const found = options.confirmed ? [] : conflictsAt(job, target);
     const lines = found.map((c) => labels.conflict(c, describeJob));
     if (!options.confirmed && isUnderway(job.status)) lines.unshift(t('dispatch.confirm.underway', { status: labels.status(job.status) }));
+    // A dispatcher never books a time they did not see: a moved start is said first.
+    const moved = options.pointed != null && options.pointed !== target.start;
+    if (moved) lines.unshift(t('dispatch.preview.startMoved', { pointed: labels.time(options.pointed as number), start: labels.time(target.start) }));
     if (lines.length > 0) {
-      const title = found.length > 0 ? t('dispatch.confirm.conflictsTitle', { job: name, tech: techName }) : t('dispatch.confirm.underwayTitle', { job: name });
-      if (!(await confirm(title, lines, t('dispatch.confirm.placeAnyway')))) return false;
+      const startText = labels.time(target.start);
+      const title =
+        found.length > 0
+          ? t('dispatch.confirm.conflictsTitle', { job: name, tech: techName })
+          : moved
+            ? t('dispatch.confirm.startMovedTitle', { job: name, start: startText })
+            : t('dispatch.confirm.underwayTitle', { job: name });
+      const ok = found.length > 0 ? t('dispatch.confirm.placeAnyway') : moved ? t('dispatch.confirm.placeAt', { start: startText }) : t('dispatch.confirm.placeAnyway');
+      if (!(await confirm(title, lines, ok))) return false;
     }
     const back = job.technician && job.scheduled_date && job.start_time ? job : null;
     const message = t('dispatch.toast.assigned', { job: name, tech: techName, time: labels.time(target.start) });

@@ -11,7 +11,7 @@ import type { BoardJob, BoardTechnician, Placement, TechProfile } from '../model
 import type { DispatchBoardData } from './useDispatchBoard';
 import type { DispatchLabels } from './useDispatchLabels';
 
-export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchLabels, search: Ref<string>) {
+export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchLabels, search: Ref<string>, laneHeight?: Ref<number>) {
   const region = shallowRef<string | null>(null);
   const queueFilter = shallowRef<QueueFilter>(EMPTY_QUEUE_FILTER);
   const layoutOf = createBoardLayout();
@@ -86,7 +86,9 @@ export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchL
     const when = labels.range(placement.start, placement.end);
     const what = labels.jobType(job.job_type);
     const extra = [job.name, labels.status(job.status), ...warnings.map(labels.conflictKind)].join(', ');
-    return { label: who, detail: `${when} · ${what}`, extra };
+    // The type before the time: on a short card the ellipsis eats the end, and the type is what a
+    // dispatcher scans for (the time is on the axis).
+    return { label: who, detail: `${what} · ${when}`, extra };
   }
 
   const visibleTechnicians = computed(() =>
@@ -105,6 +107,7 @@ export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchL
       textKey: textKey.value,
       dim: match ? (job) => !match(haystack(job)) : () => false,
       flash: board.flash.value,
+      laneHeight: laneHeight?.value,
     });
   });
 

@@ -6,6 +6,7 @@ import type { DispatchBoardData } from './useDispatchBoard';
 import type { DispatchBoardView } from './useDispatchBoardView';
 import type { DispatchDrag } from './useDispatchDrag';
 import type { DispatchLabels } from './useDispatchLabels';
+import type { Density, ZoomLevel } from '../model/dispatchZoom';
 
 export interface DispatchUi {
   search: Ref<string>;
@@ -17,6 +18,9 @@ export interface DispatchUi {
   assigning: ShallowRef<string | null>;
   mapOpen: Ref<boolean>;
   shortcutsOpen: Ref<boolean>;
+  /** The time axis's zoom and the rows' density (remembered by the page). */
+  zoom: Ref<ZoomLevel>;
+  density: Ref<Density>;
 }
 
 export interface DispatchContext {
@@ -45,9 +49,11 @@ export function useDispatch(): DispatchContext {
   return context;
 }
 
-export function createDispatchUi(search: Ref<string>, mapOpen: Ref<boolean>): DispatchUi {
+export function createDispatchUi(search: Ref<string>, mapOpen: Ref<boolean>, zoom: Ref<ZoomLevel>, density: Ref<Density>): DispatchUi {
   return {
     search,
+    zoom,
+    density,
     active: shallowRef(null),
     openJob: shallowRef(null),
     assigning: shallowRef(null),

@@ -3,7 +3,7 @@
 // snapped slot and its conflicts are shown; the dragged card is protected from live updates.
 import { shallowRef } from 'vue';
 import type { Conflict } from '../model/dispatchConflicts';
-import { slotAt } from '../model/dispatchTime';
+import { pointedSlot, slotAt } from '../model/dispatchTime';
 import type { DispatchAssign } from './useDispatchAssign';
 import type { DispatchBoardData } from './useDispatchBoard';
 import type { DispatchBoardView } from './useDispatchBoardView';
@@ -22,6 +22,8 @@ export interface HoverSlot {
   start: number;
   end: number;
   conflicts: Conflict[];
+  /** Where the pointer was, when the slot had to move the start to keep the job within the day. */
+  pointed: number | null;
 }
 
 export function useDispatchDrag(board: DispatchBoardData, view: DispatchBoardView, assign: DispatchAssign, canAssign: () => boolean) {
@@ -56,9 +58,11 @@ export function useDispatchDrag(board: DispatchBoardData, view: DispatchBoardVie
     if (!state || !track || !job) return null;
     const technician = track.dataset.track as string;
     const rect = track.getBoundingClientRect();
-    const startMin = slotAt(event.clientX - rect.left, rect.width, view.axis.value, job.duration_minutes, state.grabMinutes);
+    const offset = event.clientX - rect.left;
+    const startMin = slotAt(offset, rect.width, view.axis.value, job.duration_minutes, state.grabMinutes);
+    const pointed = pointedSlot(offset, rect.width, view.axis.value, state.grabMinutes);
     const target = { technician, date: board.date.value, start: startMin };
-    return { technician, start: startMin, end: startMin + job.duration_minutes, conflicts: assign.conflictsAt(job, target) };
+    return { technician, start: startMin, end: startMin + job.duration_minutes, conflicts: assign.conflictsAt(job, target), pointed: pointed === startMin ? null : pointed };
   }
 
   function overTrack(event: DragEvent): void {
@@ -82,7 +86,7 @@ export function useDispatchDrag(board: DispatchBoardData, view: DispatchBoardVie
     event.preventDefault();
     const slot = slotFrom(event) ?? hover.value;
     const name = drag.value.job;
-    if (slot) void assign.place(name, { technician: slot.technician, date: board.date.value, start: slot.start });
+    if (slot) void assign.place(name, { technician: slot.technician, date: board.date.value, start: slot.start }, { pointed: slot.pointed });
     // The drag is over once dropped: the source card may already have left the DOM (moved out of
     // the queue), and then its own dragend never reaches us.
     end();

@@ -3,7 +3,7 @@
 // times per render (800 cards), so each message is resolved once per language and reused.
 import { useI18n } from 'vue-i18n';
 import type { Conflict } from '../model/dispatchConflicts';
-import { displayTime } from '../model/dispatchTime';
+import { displayHour, displayTime } from '../model/dispatchTime';
 
 const STATUS_KEYS: Record<string, string> = {
   Unscheduled: 'unscheduled',
@@ -11,6 +11,7 @@ const STATUS_KEYS: Record<string, string> = {
   'En Route': 'enRoute',
   'In Progress': 'inProgress',
   Completed: 'completed',
+  'Not Completed': 'notCompleted',
   Cancelled: 'cancelled',
 };
 const TYPE_KEYS: Record<string, string> = { Installation: 'installation', Repair: 'repair', Relocation: 'relocation' };
@@ -53,6 +54,9 @@ export function useDispatchLabels() {
   };
   const time = (minutes: number) => displayTime(minutes, locale.value);
   const range = (start: number, end: number) => template('dispatch.timeRange', ['start', 'end'])({ start: time(start), end: time(end) });
+  // A whole hour without its minutes (« 8 h », "8 a.m."): shifts fit the technicians' column in English too.
+  const shortTime = (minutes: number) => (minutes % 60 === 0 ? displayHour(minutes / 60, locale.value) : time(minutes));
+  const shortRange = (start: number, end: number) => `${shortTime(start)}–${shortTime(end)}`;
   const duration = (minutes: number) => {
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
@@ -71,6 +75,8 @@ export function useDispatchLabels() {
     skill,
     time,
     range,
+    /** « 8 h–16 h », "8 a.m.–4 p.m.": a shift in the technicians' column. */
+    shortRange,
     duration,
     /** One conflict in a sentence; `describeJob` names the other job of an overlap. */
     conflict(c: Conflict, describeJob: (name: string) => string = (name) => name): string {

@@ -5,6 +5,7 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { onBeforeUnmount, shallowRef, type Ref } from 'vue';
+import { clusterByCell } from '../model/dispatchMapClusters';
 
 export interface JobMarker {
   name: string;
@@ -36,7 +37,8 @@ const HOME: L.LatLngExpression = [45.55, -73.65];
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function useDispatchLeaflet(container: Ref<HTMLElement | null>, onJob: (name: string) => void) {
+/** `clusterLabel(n)`: what a cluster of n jobs says (« 12 interventions ici · cliquer pour zoomer »). */
+export function useDispatchLeaflet(container: Ref<HTMLElement | null>, onJob: (name: string) => void, clusterLabel: (count: number) => string) {
   const tilesFailed = shallowRef(false);
   let map: L.Map | null = null;
   let jobsLayer: L.LayerGroup | null = null;
@@ -44,6 +46,7 @@ export function useDispatchLeaflet(container: Ref<HTMLElement | null>, onJob: (n
   /** The first markers' bounds, fitted once the panel has its real size (it may still be laying out). */
   let firstBounds: L.LatLngBounds | null = null;
   let sized = false;
+  let jobs: readonly JobMarker[] = [];
 
   function mount(tileUrl: string | null, attribution: string | null): void {
     const el = container.value;
@@ -67,17 +70,45 @@ export function useDispatchLeaflet(container: Ref<HTMLElement | null>, onJob: (n
     }
     jobsLayer = L.layerGroup().addTo(map);
     techLayer = L.layerGroup().addTo(map);
+    // Clusters depend on the zoom: redraw the jobs after each one.
+    map.on('zoomend', () => drawJobs());
+  }
+
+  /** Jobs at the current zoom: one circle each, or one numbered badge for those that would overlap. */
+  function drawJobs(): void {
+    if (!map || !jobsLayer) return;
+    const m = map;
+    jobsLayer.clearLayers();
+    for (const cluster of clusterByCell(jobs, (j) => m.latLngToLayerPoint([j.lat, j.lng]))) {
+      const [only] = cluster.members;
+      if (cluster.members.length === 1 && only) {
+        L.circleMarker([only.lat, only.lng], { radius: 7, color: '#ffffff', weight: 1.5, fillColor: only.color, fillOpacity: 0.95 })
+          .bindTooltip(escapeHtml(only.label))
+          .on('click', () => onJob(only.name))
+          .addTo(jobsLayer);
+        continue;
+      }
+      const count = cluster.members.length;
+      const bounds = L.latLngBounds(cluster.members.map((j) => [j.lat, j.lng] as L.LatLngTuple));
+      const label = clusterLabel(count);
+      const icon = L.divIcon({
+        className: 'dj-map-cluster',
+        html: `<span class="dj-map-cluster__badge" data-testid="map-cluster" data-count="${count}">${count}</span>`,
+        iconSize: [34, 34],
+        iconAnchor: [17, 17],
+      });
+      L.marker(m.layerPointToLatLng([cluster.x, cluster.y]), { icon, title: label, alt: label, keyboard: true })
+        .bindTooltip(escapeHtml(label))
+        // Opens the clump: zoom until its jobs stand apart (at most to street level).
+        .on('click', () => m.fitBounds(bounds, { padding: [32, 32], maxZoom: 17 }))
+        .addTo(jobsLayer);
+    }
   }
 
   function showJobs(markers: readonly JobMarker[]): void {
     if (!map || !jobsLayer) return;
-    jobsLayer.clearLayers();
-    for (const m of markers) {
-      L.circleMarker([m.lat, m.lng], { radius: 7, color: '#ffffff', weight: 1.5, fillColor: m.color, fillOpacity: 0.95 })
-        .bindTooltip(escapeHtml(m.label))
-        .on('click', () => onJob(m.name))
-        .addTo(jobsLayer);
-    }
+    jobs = markers;
+    drawJobs();
     if (!firstBounds && markers.length > 0) {
       firstBounds = L.latLngBounds(markers.map((m) => [m.lat, m.lng] as L.LatLngTuple));
       map.fitBounds(firstBounds, { padding: [24, 24], maxZoom: 13 });

@@ -3,6 +3,7 @@
 import { onBeforeUnmount, onMounted } from 'vue';
 import { nextCard, nextInList, type NavKey } from '../model/dispatchKeyboardNav';
 import { isLocked } from '../model/dispatchStatus';
+import { stepZoom } from '../model/dispatchZoom';
 import type { DispatchContext } from './useDispatchContext';
 
 export interface ShortcutActions {
@@ -93,6 +94,13 @@ export function useDispatchShortcuts(ctx: DispatchContext, actions: ShortcutActi
         break;
       case 'm':
         ui.mapOpen.value = !ui.mapOpen.value;
+        break;
+      case '+':
+      case '=':
+        ui.zoom.value = stepZoom(ui.zoom.value, 1);
+        break;
+      case '-':
+        ui.zoom.value = stepZoom(ui.zoom.value, -1);
         break;
       default:
         return;

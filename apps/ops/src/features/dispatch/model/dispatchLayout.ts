@@ -79,6 +79,8 @@ export interface BoardLayoutInput {
   textKey: unknown;
   dim: (job: BoardJob) => boolean;
   flash: ReadonlySet<string>;
+  /** Height of a lane of cards (the density); LANE_HEIGHT when not given. */
+  laneHeight?: number;
 }
 
 const pct = (minutes: number, axis: Axis) => (minutes / (axis.end - axis.start)) * 100;
@@ -102,8 +104,8 @@ export function assignLanes(items: readonly { start: number; end: number }[]): {
   return { lanes, count: Math.max(1, laneEnds.length) };
 }
 
-export function rowHeight(lanes: number): number {
-  return Math.max(1, lanes) * LANE_HEIGHT + ROW_PADDING;
+export function rowHeight(lanes: number, laneHeight = LANE_HEIGHT): number {
+  return Math.max(1, lanes) * laneHeight + ROW_PADDING;
 }
 
 const regionRank = (region: string) => {
@@ -154,7 +156,7 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
     profile,
     region: tech.territory ?? '',
     lanes: count,
-    height: rowHeight(count),
+    height: rowHeight(count, input.laneHeight),
     cards,
     shift,
     bookedMinutes: booked,
@@ -164,7 +166,7 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
 
 /** What a row depends on, compared item by item to decide whether it can be reused. */
 function rowKey(tech: BoardTechnician, input: BoardLayoutInput, entries: readonly { job: BoardJob; placement: Placement }[]): unknown[] {
-  const key: unknown[] = [tech, input.profiles.get(tech.name), input.axis.start, input.axis.end, input.textKey];
+  const key: unknown[] = [tech, input.profiles.get(tech.name), input.axis.start, input.axis.end, input.textKey, input.laneHeight];
   for (const { job } of entries) {
     key.push(job, conflictKinds(input.conflicts.get(job.name) ?? []).join(), input.dim(job), input.flash.has(job.name));
   }

@@ -9,6 +9,8 @@ export const STATUS_COLORS: Readonly<Record<JobStatus, { light: string; dark: st
   'En Route': { light: '#b45309', dark: '#fbbf24' },
   'In Progress': { light: '#7c3aed', dark: '#b69cfb' },
   Completed: { light: '#1b7a3a', dark: '#4cc777' },
+  // Closed with a failure: red, so the board marks it at a glance.
+  'Not Completed': { light: '#b91c1c', dark: '#f87171' },
   Cancelled: { light: '#78716c', dark: '#a8a29e' },
 };
 

@@ -7,6 +7,7 @@ import {
   formatWireTime,
   nowLineMinutes,
   parseTime,
+  pointedSlot,
   slotAt,
   slotsBetween,
   snapMinutes,
@@ -99,3 +100,15 @@ describe('America/Toronto and DST days', () => {
     expect(nowLineMinutes(AUTUMN, Date.parse('2026-11-02T12:00:00Z'))).toBeNull();
   });
 });
+
+describe('pointedSlot', () => {
+  it('is where the pointer is, even past the end of the day, so a moved start can be said', () => {
+    const axis = { start: 7 * 60, end: 21 * 60 };
+    const width = 1400; // 100 px an hour
+    // A 4 h job dropped at 18:45: slotAt keeps it in the day (17:00), the pointer said 18:45.
+    expect(pointedSlot(1175, width, axis)).toBe(18 * 60 + 45);
+    expect(slotAt(1175, width, axis, 240)).toBe(17 * 60);
+    expect(pointedSlot(300, width, axis, 30)).toBe(9 * 60 + 30);
+  });
+});
+

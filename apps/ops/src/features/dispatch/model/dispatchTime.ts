@@ -107,6 +107,16 @@ export function slotAt(offsetPx: number, widthPx: number, axis: Axis, duration: 
   return Math.min(Math.max(snapMinutes(raw), axis.start), latest);
 }
 
+/**
+ * The slot the pointer itself designates, before `slotAt` keeps the job within the axis: when the two
+ * differ, the drop moved the start (a 4 h job dropped at 18:45 on a day ending at 21:00 starts at
+ * 17:00), and the dispatcher must be told before booking.
+ */
+export function pointedSlot(offsetPx: number, widthPx: number, axis: Axis, grabMinutes = 0): number {
+  const span = axis.end - axis.start;
+  return snapMinutes(axis.start + (widthPx > 0 ? (offsetPx / widthPx) * span : 0) - grabMinutes);
+}
+
 /** Every slot start between `from` and `to` (exclusive), for pickers. */
 export function slotsBetween(from: number, to: number, step = SLOT_MINUTES): number[] {
   const out: number[] = [];

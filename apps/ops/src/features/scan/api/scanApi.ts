@@ -1,7 +1,8 @@
 // The scan feature's calls to the BFF: the technician's jobs, equipment at a service location,
 // linking equipment, job status and label OCR. The queue shows send failures itself (no
 // toast) and queue sends carry the record id as Idempotency-Key and an 8-second deadline.
-import type { DispatchJob, JobStatus, ServiceEquipment, VisionEquipment } from '@gigafibre/contracts';
+import type { DispatchJob, ErpFile, ServiceEquipment, SetJobStatusArgs, VisionEquipment } from '@gigafibre/contracts';
+import type { JobStatusPayload } from '../model/scanQueueRecord';
 import { callMethod, erpGet, erpInsert, erpList, erpUpdate, hubPost, type CallOptions } from '@/shared/http';
 
 export const JOB_SUMMARY_FIELDS = [
@@ -41,6 +42,23 @@ export function listJobsOfDay(technician: string, date: string, signal?: AbortSi
 }
 
 export const getJob = (job: string, options: CallOptions = {}) => erpGet('Dispatch Job', job, options);
+
+const JOB_FILE_FIELDS = ['name', 'file_name', 'file_url', 'creation'] as const;
+export type JobFileRow = Pick<ErpFile, (typeof JOB_FILE_FIELDS)[number]>;
+
+/** The photos and signature attached to a job (private files, read back through the BFF). */
+export function listJobFiles(job: string, signal?: AbortSignal): Promise<JobFileRow[]> {
+  return erpList('File', {
+    fields: [...JOB_FILE_FIELDS],
+    filters: [
+      ['attached_to_doctype', '=', 'Dispatch Job'],
+      ['attached_to_name', '=', job],
+    ],
+    orderBy: 'creation asc',
+    limit: 100,
+    signal,
+  });
+}
 
 /** Customers by name (one request for a day's jobs): what a technician may know of them, no e-mail. */
 export function getCustomers(names: readonly string[], signal?: AbortSignal) {
@@ -92,9 +110,21 @@ export const createEquipment = (doc: Partial<ServiceEquipment>, options: CallOpt
 export const updateEquipment = (name: string, patch: Partial<ServiceEquipment>, options: CallOptions) =>
   erpUpdate('Service Equipment', name, patch, options);
 
-/** `gigafibre.ops.set_job_status` (the same status again is a no-op: replays are harmless). */
-export function setJobStatus(job: string, status: JobStatus, options: CallOptions): Promise<unknown> {
-  return callMethod('gigafibre.ops.set_job_status', { job, status }, { invalidates: ['Dispatch Job'], ...options });
+/**
+ * `gigafibre.ops.set_job_status`: one close-out step in one call (contract: jobCloseout.ts in
+ * @gigafibre/contracts); the same status again is a no-op and the Idempotency-Key replays.
+ */
+export function setJobStatus(job: string, step: JobStatusPayload, options: CallOptions): Promise<unknown> {
+  const args: SetJobStatusArgs = {
+    job,
+    status: step.status,
+    ...(step.at ? { at: step.at } : {}),
+    ...(step.reason ? { reason: step.reason } : {}),
+    ...(step.reasonDetails ? { reason_details: step.reasonDetails } : {}),
+    ...(step.notes !== undefined ? { notes: step.notes } : {}),
+    ...(step.checklist ? { checklist: step.checklist } : {}),
+  };
+  return callMethod('gigafibre.ops.set_job_status', args, { invalidates: ['Dispatch Job'], ...options });
 }
 
 /** The hub's OCR of an equipment label (multipart `image`). */

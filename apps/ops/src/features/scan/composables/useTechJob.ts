@@ -8,9 +8,10 @@ import { loadJobDetail, type TechJobDetail } from '../services/techJobData';
 
 const BURST_MS = 600;
 
-/** The job itself, or equipment at its place (or linked to it). */
+/** The job itself, a file attached to it, or equipment at its place (or linked to it). */
 export function concernsTechJob(job: string, event: DocChangeEvent, data: TechJobDetail | undefined): boolean {
   if (event.doctype === 'Dispatch Job') return event.name === job;
+  if (event.doctype === 'File') return !!event.refs?.some((r) => r.doctype === 'Dispatch Job' && r.name === job);
   if (event.doctype !== 'Service Equipment') return false;
   const location = data?.place.location;
   return !!location && !!event.refs?.some((r) => r.name === location || r.name === job);

@@ -1,7 +1,7 @@
 // The scan queue's record: one thing the technician did that the server has not acknowledged yet.
 // Stored in IndexedDB as is (Blobs included), so it carries a schema version. No Vue, no '@/'
 // imports: the bench builds records with these same functions.
-import type { EquipmentType, JobStatus, VisionEquipment } from '@gigafibre/contracts';
+import type { EquipmentType, FailureReason, FieldStatus, VisionEquipment } from '@gigafibre/contracts';
 
 /** Bump when the stored shape changes, and teach `readStoredRecord` the old one. */
 export const SCAN_QUEUE_SCHEMA_VERSION = 1;
@@ -29,15 +29,35 @@ export interface LinkEquipmentPayload {
   source: 'camera' | 'manual' | 'photo';
 }
 
-/** Move the job along: en route → en cours → terminé. */
+/**
+ * One close-out step (gigafibre.ops.set_job_status, one call): en route → sur place → terminée or
+ * non complétée, with the moment it was tapped and, at the end, the notes, checklist and reason.
+ */
 export interface JobStatusPayload {
-  status: Extract<JobStatus, 'En Route' | 'In Progress' | 'Completed'>;
+  status: FieldStatus;
+  /** ISO instant of the tap (absent on records queued before steps were timed: the server's now). */
+  at?: string;
+  reason?: FailureReason;
+  reasonDetails?: string;
+  notes?: string;
+  /** Checklist item ids done (JOB_CHECKLISTS). */
+  checklist?: string[];
 }
 
 /** A label photo for the hub's OCR (`/vision/equipment`). */
 export interface OcrPayload {
   image: Blob;
   fileName: string;
+}
+
+/**
+ * A photo or the customer's signature for the job: already resized and re-encoded on the phone
+ * (no EXIF, no GPS), sent through Frappe's upload_file, private, attached to the job.
+ */
+export interface JobFilePayload {
+  image: Blob;
+  fileName: string;
+  role: 'photo' | 'signature';
 }
 
 /** The last failure, as the technician will read it. */
@@ -55,6 +75,7 @@ export interface ScanRecordError {
 export type ScanRecordBody =
   | { kind: 'link-equipment'; payload: LinkEquipmentPayload }
   | { kind: 'job-status'; payload: JobStatusPayload }
+  | { kind: 'job-file'; payload: JobFilePayload }
   | { kind: 'ocr'; payload: OcrPayload; result?: VisionEquipment };
 
 export type ScanRecordKind = ScanRecordBody['kind'];
@@ -128,11 +149,14 @@ export function compareRecords(a: ScanQueueRecord, b: ScanQueueRecord): number {
 export function chainOf(record: ScanQueueRecord): string {
   if (record.kind === 'link-equipment') return `equipment:${record.payload.serial}`;
   if (record.kind === 'job-status') return `job-status:${record.job ?? ''}`;
+  // The signature goes before « terminée » (ERPNext refuses a signed job type's completion without
+  // it): the same chain as the job's status. Photos travel on their own.
+  if (record.kind === 'job-file') return record.payload.role === 'signature' ? `job-status:${record.job ?? ''}` : `job-file:${record.id}`;
   return `ocr:${record.id}`;
 }
 
 const STATES: readonly string[] = ['pending', 'sending', 'refused', 'to-confirm'];
-const KINDS: readonly string[] = ['link-equipment', 'job-status', 'ocr'];
+const KINDS: readonly string[] = ['link-equipment', 'job-status', 'job-file', 'ocr'];
 
 /**
  * A record as read back from IndexedDB: the current shape, or null when it is not one this

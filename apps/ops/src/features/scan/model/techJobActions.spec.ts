@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newScanRecord } from './scanQueueRecord';
-import { addressLine, mapsHref, nextStatus, phonePlatform, shownStatus, statusKey } from './techJobActions';
+import { addressLine, canFail, mapsHref, nextStatus, phonePlatform, shownStatus, shownSteps, statusKey } from './techJobActions';
 import type { TechJobPlace } from '../services/techJobData';
 
 const place: TechJobPlace = {
@@ -52,5 +52,22 @@ describe('directions', () => {
     const noPoint = { ...place, latitude: null, longitude: null };
     expect(mapsHref(noPoint, 'android')).toBe(`geo:0,0?q=${encodeURIComponent('3340, rue Masson, Montréal, H1X 1R7')}`);
     expect(mapsHref(noPoint, 'other')).toContain(encodeURIComponent('3340, rue Masson'));
+  });
+
+  it('a job on the way or on site may end as not completed; never before leaving or once closed', () => {
+    expect(['Scheduled', 'En Route', 'In Progress', 'Completed', 'Not Completed'].map((s) => canFail(s as never))).toEqual([false, true, true, false, false]);
+    expect(nextStatus('Not Completed')).toBeNull();
+  });
+
+  it('lists the recorded steps, then the queued ones at their tap time, never one twice', () => {
+    const recorded = { enRouteAt: '2026-11-18 09:40:00', arrivedAt: null, closedAt: null };
+    const arrive = newScanRecord({ kind: 'job-status', payload: { status: 'In Progress', at: '2026-11-18T15:05:00.000Z' } }, { user: 'u', job: 'DJ-1' });
+    const again = newScanRecord({ kind: 'job-status', payload: { status: 'En Route', at: '2026-11-18T15:01:00.000Z' } }, { user: 'u', job: 'DJ-1' });
+    const refused = { ...newScanRecord({ kind: 'job-status', payload: { status: 'Completed', at: '2026-11-18T16:00:00.000Z' } }, { user: 'u', job: 'DJ-1' }), state: 'refused' as const };
+    expect(shownSteps(recorded, 'En Route', [again, arrive, refused])).toEqual([
+      { key: 'enRoute', at: '2026-11-18 09:40:00', queued: false },
+      { key: 'arrived', at: '2026-11-18T15:05:00.000Z', queued: true },
+    ]);
+    expect(shownSteps({ enRouteAt: null, arrivedAt: null, closedAt: '2026-11-18 10:00:00' }, 'Not Completed', [])).toEqual([{ key: 'notCompleted', at: '2026-11-18 10:00:00', queued: false }]);
   });
 });

@@ -1,10 +1,10 @@
 // Pure rules of the technician's job view: the next status, what the queue changes in what is
 // shown, and the links that open the phone's maps app.
-import { geoPoint, type JobStatus } from '@gigafibre/contracts';
-import type { JobStatusPayload, ScanQueueRecord } from './scanQueueRecord';
+import { geoPoint, type FieldStatus, type JobStatus } from '@gigafibre/contracts';
+import type { ScanQueueRecord } from './scanQueueRecord';
 import type { TechJobPlace } from '../services/techJobData';
 
-export type FieldStatus = JobStatusPayload['status'];
+export type { FieldStatus };
 
 /** The one forward step a technician takes from each status (en route → en cours → terminé). */
 const FORWARD: Partial<Record<JobStatus, FieldStatus>> = {
@@ -16,6 +16,11 @@ const FORWARD: Partial<Record<JobStatus, FieldStatus>> = {
 /** The next status the technician can set, or null (not started by dispatch, finished, cancelled). */
 export function nextStatus(status: JobStatus): FieldStatus | null {
   return FORWARD[status] ?? null;
+}
+
+/** A job on the way or on site may end as « non complétée » (with a reason). */
+export function canFail(status: JobStatus): boolean {
+  return status === 'En Route' || status === 'In Progress';
 }
 
 /** i18n key part for a status (`En Route` → `EnRoute`). */
@@ -59,4 +64,28 @@ export function mapsHref(place: TechJobPlace, platform: PhonePlatform): string {
   }
   if (platform === 'ios') return `https://maps.apple.com/?daddr=${encodeURIComponent(point ?? address)}&q=${encodeURIComponent(address)}`;
   return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(point ?? address)}`;
+}
+
+/** One timed step of the close-out as the job page lists it. */
+export interface ShownStep {
+  key: 'enRoute' | 'arrived' | 'completed' | 'notCompleted';
+  /** A Frappe datetime (sent) or an ISO instant (still queued). */
+  at: string;
+  queued: boolean;
+}
+
+const STEP_KEYS: Record<FieldStatus, ShownStep['key']> = { 'En Route': 'enRoute', 'In Progress': 'arrived', Completed: 'completed', 'Not Completed': 'notCompleted' };
+
+/** The steps recorded on the job, then those still in the queue (their tap time, marked queued). */
+export function shownSteps(recorded: { enRouteAt: string | null; arrivedAt: string | null; closedAt: string | null }, status: JobStatus, queued: readonly ScanQueueRecord[]): ShownStep[] {
+  const steps: ShownStep[] = [];
+  if (recorded.enRouteAt) steps.push({ key: 'enRoute', at: recorded.enRouteAt, queued: false });
+  if (recorded.arrivedAt) steps.push({ key: 'arrived', at: recorded.arrivedAt, queued: false });
+  if (recorded.closedAt) steps.push({ key: status === 'Not Completed' ? 'notCompleted' : 'completed', at: recorded.closedAt, queued: false });
+  for (const r of queued) {
+    if (r.kind !== 'job-status' || !r.payload.at || r.state === 'refused') continue;
+    const key = STEP_KEYS[r.payload.status];
+    if (!steps.some((s) => s.key === key)) steps.push({ key, at: r.payload.at, queued: true });
+  }
+  return steps;
 }

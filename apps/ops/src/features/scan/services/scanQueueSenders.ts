@@ -2,7 +2,7 @@
 // Idempotency-Key and an 8-second deadline; a failure is an ApiError the state machine classifies.
 import type { ServiceEquipment, VisionEquipment } from '@gigafibre/contracts';
 import { montrealToday } from '@gigafibre/contracts';
-import { ApiError, isApiError, type CallOptions } from '@/shared/http';
+import { ApiError, erpUploadFile, isApiError, type CallOptions } from '@/shared/http';
 import { createEquipment, findEquipmentBySerial, getJob, readEquipmentLabel, setJobStatus, updateEquipment } from '../api/scanApi';
 import { SCAN_SEND_TIMEOUT_MS } from '../model/scanQueueMachine';
 import type { LinkEquipmentPayload, ScanQueueRecord } from '../model/scanQueueRecord';
@@ -15,7 +15,10 @@ export async function sendScanRecord(record: ScanQueueRecord): Promise<VisionEqu
       await linkEquipment(requireJob(record), record.payload, call);
       return undefined;
     case 'job-status':
-      await setJobStatus(requireJob(record), record.payload.status, call);
+      await setJobStatus(requireJob(record), record.payload, call);
+      return undefined;
+    case 'job-file':
+      await erpUploadFile({ doctype: 'Dispatch Job', name: requireJob(record) }, record.payload.image, record.payload.fileName, call);
       return undefined;
     case 'ocr':
       return readEquipmentLabel(record.payload.image, record.payload.fileName, call);

@@ -3,7 +3,7 @@
 import type { JobStatus, JobType } from '@gigafibre/contracts';
 import { montrealToday } from '@gigafibre/contracts';
 import { isApiError } from '@/shared/http';
-import { findTechnician, getCustomers, getJob, getLocations, listEquipmentAt, listJobsOfDay, type EquipmentRow } from '../api/scanApi';
+import { findTechnician, getCustomers, getJob, getLocations, listEquipmentAt, listJobFiles, listJobsOfDay, type EquipmentRow, type JobFileRow } from '../api/scanApi';
 import { createTechJobCache, type TechJobCache } from './scanStorage';
 
 export interface TechJobPlace {
@@ -40,8 +40,22 @@ export interface TechJobList {
   savedAt: number | null;
 }
 
+/** What the close-out recorded on the job (Montréal wall times, `YYYY-MM-DD HH:mm:ss`). */
+export interface TechJobCloseout {
+  enRouteAt: string | null;
+  arrivedAt: string | null;
+  closedAt: string | null;
+  failureReason: string | null;
+  failureDetails: string | null;
+  completionNotes: string | null;
+  checklistDone: string[];
+}
+
 export interface TechJobDetail extends TechJobSummary {
   phone: string | null;
+  closeout: TechJobCloseout;
+  /** Photos and signature already in ERPNext. */
+  files: JobFileRow[];
   equipment: EquipmentRow[];
   savedAt: number | null;
 }
@@ -116,14 +130,36 @@ export function loadTodayJobs(email: string, signal?: AbortSignal): Promise<Tech
   );
 }
 
+function checklistIds(raw: string | null): string[] {
+  try {
+    const list: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function closeoutOf(doc: Awaited<ReturnType<typeof getJob>>): TechJobCloseout {
+  return {
+    enRouteAt: doc.en_route_at,
+    arrivedAt: doc.arrived_at,
+    closedAt: doc.closed_at,
+    failureReason: doc.failure_reason,
+    failureDetails: doc.failure_details,
+    completionNotes: doc.completion_notes,
+    checklistDone: checklistIds(doc.checklist_done),
+  };
+}
+
 /** One job with its client, place and the equipment there. */
 export function loadJobDetail(job: string, signal?: AbortSignal): Promise<TechJobDetail> {
   return withDeviceCopy(`job:${job}`, async () => {
     const doc = await getJob(job, { signal });
-    const [customers, locations, equipment] = await Promise.all([
+    const [customers, locations, equipment, files] = await Promise.all([
       getCustomers([doc.customer], signal),
       getLocations([doc.service_location], signal),
       listEquipmentAt(doc.service_location, signal),
+      listJobFiles(job, signal),
     ]);
     const customer = customers[0];
     return {
@@ -140,7 +176,10 @@ export function loadJobDetail(job: string, signal?: AbortSignal): Promise<TechJo
       phone: customer?.mobile_no ?? null,
       place: placeOf(doc.service_location, locations[0]),
       equipment,
+      closeout: closeoutOf(doc),
+      files,
       savedAt: null,
     };
-  });
+    // A copy kept before close-outs were recorded lacks them: not shown rather than shown half.
+  }, (copy) => copy.closeout !== undefined);
 }

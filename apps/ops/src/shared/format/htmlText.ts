@@ -1,3 +1,4 @@
+// Frappe keeps Comment and Communication content as HTML: read it as text, write typed text as HTML.
 // Comment.content is HTML in ERPNext (its desk writes `<div class="ql-editor"><p>…</p></div>` and
 // renders what it reads as HTML); older or imported notes may be plain text. The timeline shows
 // text only: HTML is parsed in an inert document (no script runs, nothing loads) and only its words

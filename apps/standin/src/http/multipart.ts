@@ -1,4 +1,4 @@
-// A small multipart/form-data reader for the vision uploads (one image field, a few text fields).
+// A small multipart/form-data reader (the hub's vision uploads, the ERP's upload_file): one file part, a few text fields.
 
 export interface Part {
   name: string;

@@ -1,0 +1,222 @@
+// `pnpm bench closeout`: a technician's close-out photos on a slow phone, through the real app
+// (Chromium) → edge → BFF → standin ERPNext.
+// 1. 10 photos of 12 MP (4000×3000 JPEG) picked at once on the job page with Chromium's CPU
+//    throttled ×4: the time until all are resized (≤ 1600 px, re-encoded) and queued. Target ≤ 6 s.
+// 2. 200 queued items (those 10 photos and 190 equipment links) flushed after reconnect: the time,
+//    what was lost and what was sent twice (per Idempotency-Key on the wire, and in ERPNext).
+//    Target ≤ 60 s, 0 lost, 0 duplicated.
+// BENCH_PORT_BASE (default 8525: ERP +1, hub +2, edge +4, BFF +5), OPS_DIST, BFF_BUNDLE;
+// `--no-build` reuses the built SPA. BENCH_SMOKE=1: 2 photos of 2 MP and 10 items, figures not judged.
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { newScanRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../apps/ops/src/features/scan/model/scanQueueRecord';
+import { startStackChild, waitForUrl } from '../scripts/lib/processes';
+import { benchGroup, stopAll } from './lib/benchProcesses';
+import { report, reportError, round, size, SMOKE } from './lib/report';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PHOTOS = size(10, 2);
+const ITEMS = size(200, 10);
+const [PHOTO_W, PHOTO_H] = SMOKE ? [1600, 1200] : [4000, 3000];
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 8525);
+const PORTS = { erp: BASE + 1, hub: BASE + 2, edge: BASE + 4, bff: BASE + 5 };
+const EDGE = `http://localhost:${PORTS.edge}`;
+const ERP = `http://127.0.0.1:${PORTS.erp}`;
+const ERP_TOKEN = 'bench-key:bench-secret';
+const DIST = process.env.OPS_DIST ?? join(root, 'apps/ops/dist');
+const BFF_BUNDLE = process.env.BFF_BUNDLE ?? join(root, 'apps/bff/dist/index.js');
+const BUDGET = { resizeMs: 6_000, flushMs: 60_000 };
+
+function build(): void {
+  if (!SMOKE && !process.argv.includes('--no-build')) {
+    const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, OPS_DIST: DIST } });
+    if (vite.status !== 0) throw new Error('vite build a échoué');
+  }
+  if (!existsSync(BFF_BUNDLE)) {
+    const bff = spawnSync(process.execPath, [join(root, 'apps/bff/build.mjs')], { cwd: root, stdio: 'inherit', env: { ...process.env, BFF_BUNDLE } });
+    if (bff.status !== 0) throw new Error('build du BFF échoué');
+  }
+}
+
+function startStack(): ChildProcess {
+  return startStackChild(
+    benchGroup,
+    {
+      OPS_PORT: String(PORTS.edge),
+      BFF_PORT: String(PORTS.bff),
+      STANDIN_ERP_PORT: String(PORTS.erp),
+      STANDIN_HUB_PORT: String(PORTS.hub),
+      STANDIN_ERP_TOKEN: ERP_TOKEN,
+      STANDIN_HUB_TOKEN: 'bench-hub-token',
+      STANDIN_DB: ':memory:',
+      LOG_LEVEL: 'warn',
+      OPS_DIST: DIST,
+      BFF_BUNDLE,
+    },
+    { detached: true },
+  );
+}
+
+async function erp<T>(path: string, query: Record<string, unknown>): Promise<T> {
+  const url = new URL(path, ERP);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+  const res = await fetch(url, { headers: { Authorization: `token ${ERP_TOKEN}` } });
+  if (!res.ok) throw new Error(`${path} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Browser code: `n` camera-like JPEGs (noise over a gradient, so they compress like photos), base64. */
+function photosScript(n: number, width: number, height: number): string {
+  return `(async () => {
+    const out = [];
+    for (let k = 0; k < ${n}; k++) {
+      const canvas = new OffscreenCanvas(${width}, ${height});
+      const ctx = canvas.getContext('2d');
+      const g = ctx.createLinearGradient(0, 0, ${width}, ${height});
+      g.addColorStop(0, 'hsl(' + (k * 37) + ', 60%, 40%)');
+      g.addColorStop(1, 'hsl(' + (k * 37 + 120) + ', 60%, 60%)');
+      ctx.fillStyle = g;
+      ctx.fillRect(0, 0, ${width}, ${height});
+      const tile = ctx.createImageData(256, 256);
+      for (let i = 0; i < tile.data.length; i++) tile.data[i] = i % 4 === 3 ? 40 : Math.random() * 255;
+      for (let y = 0; y < ${height}; y += 256) for (let x = 0; x < ${width}; x += 256) ctx.putImageData(tile, x, y);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      out.push(btoa(text));
+    }
+    return out;
+  })()`;
+}
+
+/** Browser code: writes the records into the app's queue database and tells the app, as another tab would. */
+function storeRecordsScript(records: ScanQueueRecord[]): string {
+  const { database, store } = SCAN_QUEUE_IDB;
+  return `(async () => {
+    const rows = ${JSON.stringify(records)};
+    const open = indexedDB.open(${JSON.stringify(database)});
+    open.onupgradeneeded = () => open.result.createObjectStore(${JSON.stringify(store)});
+    const db = await new Promise((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
+    const tx = db.transaction(${JSON.stringify(store)}, 'readwrite');
+    for (const row of rows) tx.objectStore(${JSON.stringify(store)}).put(row, row.id);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+    new BroadcastChannel('gigafibre-ops-scan-queue').postMessage({ type: 'changed' });
+  })()`;
+}
+
+async function main(): Promise<void> {
+  build();
+  await waitForUrl(`${EDGE}/ops/readyz`, { child: startStack() });
+  const { data: jobs } = await erp<{ data: { name: string; service_location: string }[] }>('/api/resource/Dispatch Job', {
+    fields: ['name', 'service_location'],
+    filters: [
+      ['technician', '=', 'TECH-001'],
+      ['status', '=', 'Scheduled'],
+    ],
+    limit_page_length: 1,
+  });
+  const job = jobs[0];
+  if (!job) throw new Error('aucune intervention planifiée pour TECH-001');
+
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const context = await browser.newContext({ baseURL: EDGE, viewport: { width: 390, height: 844 }, locale: 'fr-CA', timezoneId: 'America/Toronto', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`/ops/#/j/${job.name}`);
+    await page.getByLabel('Adresse courriel').fill('tech@gigafibre.ca');
+    await page.getByLabel('Mot de passe').fill('demo-tech');
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/ops/'));
+    await page.goto(`/ops/#/j/${job.name}`);
+    await page.getByTestId('photo-add').waitFor();
+
+    // The photos are made before the throttling (the phone's camera made them, not the app).
+    const files = ((await page.evaluate(photosScript(PHOTOS, PHOTO_W, PHOTO_H))) as string[]).map((b64, i) => ({ name: `IMG_${1000 + i}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(b64, 'base64') }));
+    const photoMb = round(files.reduce((sum, f) => sum + f.buffer.length, 0) / files.length / 1e6, 2);
+
+    // 1. Offline (nothing leaves), CPU ×4: pick them all, wait until all are queued.
+    await context.setOffline(true);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const resizeStart = performance.now();
+    await page.getByTestId('photo-input').setInputFiles(files);
+    // (a locator, not waitForFunction: the app's CSP forbids evaluating strings in the page)
+    await page.locator('[data-testid="photo-queued"]').nth(PHOTOS - 1).waitFor({ timeout: 120_000 });
+    const resizeMs = performance.now() - resizeStart;
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    // 2. The rest of the 200 items: equipment links, stored as the app stores them.
+    const run = randomBytes(2).toString('hex').toUpperCase().slice(0, 3);
+    const serials = Array.from({ length: ITEMS - PHOTOS }, (_, i) => `CLOS${run}${i.toString(16).toUpperCase().padStart(5, '0')}`);
+    const links = serials.map((serial) =>
+      newScanRecord({ kind: 'link-equipment', payload: { serial, mac: null, equipmentType: 'ONT', model: null, manufacturer: null, serviceLocation: job.service_location, source: 'camera' } }, { user: 'tech@gigafibre.ca', job: job.name }),
+    );
+    await page.evaluate(storeRecordsScript(links));
+    await page.waitForSelector(`[data-testid="scan-queue-badge"][data-count="${ITEMS}"]`, { timeout: 30_000 });
+
+    const sendsPerKey = new Map<string, number>();
+    page.on('request', (req) => {
+      const url = req.url();
+      if (req.method() === 'POST' && (url.includes('/ops/api/erp/method/upload_file') || url.includes('/ops/api/erp/resource/Service%20Equipment'))) {
+        const key = req.headers()['idempotency-key'] ?? '';
+        sendsPerKey.set(key, (sendsPerKey.get(key) ?? 0) + 1);
+      }
+    });
+    const flushStart = performance.now();
+    await context.setOffline(false);
+    await page.waitForSelector('[data-testid="scan-queue-badge"][data-count="0"]', { timeout: 180_000 });
+    const flushMs = performance.now() - flushStart;
+
+    const { data: equipment } = await erp<{ data: { serial_no: string }[] }>('/api/resource/Service Equipment', { fields: ['serial_no'], filters: [['serial_no', 'like', `CLOS${run}%`]], limit_page_length: 0 });
+    const { data: photos } = await erp<{ data: { file_name: string; file_size: number }[] }>('/api/resource/File', {
+      fields: ['file_name', 'file_size'],
+      filters: [
+        ['attached_to_doctype', '=', 'Dispatch Job'],
+        ['attached_to_name', '=', job.name],
+      ],
+      limit_page_length: 0,
+    });
+    const stored = new Map<string, number>();
+    for (const row of equipment) stored.set(row.serial_no, (stored.get(row.serial_no) ?? 0) + 1);
+    const lost = serials.filter((s) => !stored.has(s)).length + Math.max(0, PHOTOS - photos.length);
+    const duplicated = [...stored.values()].reduce((sum, n) => sum + n - 1, 0) + Math.max(0, photos.length - PHOTOS) + [...sendsPerKey.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+    const queuedKb = round(photos.reduce((sum, p) => sum + p.file_size, 0) / Math.max(1, photos.length) / 1024, 0);
+
+    console.log(`${PHOTOS} photos de ${round((PHOTO_W * PHOTO_H) / 1e6, 1)} MP (${photoMb} Mo) réduites et mises en file en ${round(resizeMs / 1000, 2)} s (CPU ×4), ${queuedKb} ko chacune`);
+    console.log(`${ITEMS} envois (dont ${PHOTOS} photos) en ${round(flushMs / 1000, 2)} s ; perdus ${lost} ; en double ${duplicated}`);
+    report(
+      'closeout',
+      {
+        photos: PHOTOS,
+        photo_megapixels: round((PHOTO_W * PHOTO_H) / 1e6, 1),
+        photo_input_mb: photoMb,
+        cpu_throttle: 4,
+        resize_and_queue_ms: Math.round(resizeMs),
+        photo_queued_kb: queuedKb,
+        items: ITEMS,
+        flush_ms: Math.round(flushMs),
+        lost,
+        duplicated,
+        sends: [...sendsPerKey.values()].reduce((a, b) => a + b, 0),
+        resize_budget_ms: BUDGET.resizeMs,
+        flush_budget_ms: BUDGET.flushMs,
+      },
+      resizeMs <= BUDGET.resizeMs && flushMs <= BUDGET.flushMs && lost === 0 && duplicated === 0,
+    );
+  } finally {
+    await browser.close();
+    await stopAll();
+  }
+}
+
+main().catch(async (error: unknown) => {
+  reportError('closeout', error);
+  await stopAll();
+  process.exit(2);
+});
