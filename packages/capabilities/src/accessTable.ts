@@ -21,6 +21,8 @@ export const TECHNICIAN_WINDOW = { field: 'scheduled_date', daysBefore: 7, daysA
 const JOB_LINKS = { service_location: 'Service Location', dispatch_job: 'Dispatch Job' } as const;
 /** What booking a visit writes: the job's kind, place, length, skill, priority, preferred day and window, notes, its ticket. */
 const VISIT_KEYS = ['job_type', 'status', 'customer', 'service_location', 'duration_minutes', 'required_skill', 'priority', 'requested_date', 'requested_window', 'notes', 'issue'];
+/** What booking proposals read of the days' jobs (visits.book): who is busy when, and where. */
+const PROPOSAL_JOB_FIELDS = ['technician', 'scheduled_date', 'start_time', 'duration_minutes', 'status', 'service_location'];
 /** The keys a CSR changes on a ticket (`customer` never: a ticket does not move to another client). */
 const TICKET_KEYS = ['subject', 'priority', 'description', 'status', 'issue_type'];
 const FILE_FIELDS = ['file_name', 'file_url', 'is_private', 'file_size', 'file_type', 'attached_to_doctype', 'attached_to_name', 'creation', 'owner'];
@@ -35,6 +37,8 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
       { by: 'clients.view', rows: 'all', fields: '*' },
       { by: 'dispatch.view', rows: 'all', fields: '*' },
       { by: 'scan.use', rows: 'own', fields: '*' },
+      // Booking proposals: who is busy when and where, nothing about the client or the work.
+      { by: 'visits.book', rows: 'all', fields: PROPOSAL_JOB_FIELDS },
     ],
     write: [
       {
@@ -81,6 +85,8 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
         rows: 'own',
         fields: ['customer', 'address_line', 'city', 'postal_code', 'territory', 'latitude', 'longitude', 'status', 'access_notes'],
       },
+      // Booking proposals: the distance from a technician's previous job, never whose place it is.
+      { by: 'visits.book', rows: 'all', fields: ['latitude', 'longitude'] },
     ],
   },
   'Service Equipment': {
@@ -194,6 +200,8 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
     read: [
       { by: 'dispatch.view', rows: 'all', fields: '*' },
       { by: 'scan.use', rows: 'own', fields: ['technician_name', 'user'] },
+      // Booking proposals: who has the skill and works when (never their phone, e-mail or position).
+      { by: 'visits.book', rows: 'all', fields: ['technician_name', 'skills', 'shift_start', 'shift_end', 'status'] },
     ],
   },
   Tag: {

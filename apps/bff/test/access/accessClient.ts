@@ -16,6 +16,8 @@ export const ROLES = {
   /** The demo technician's e-mail in other letter case (Authentik keeps what the user typed). */
   techUpper: { email: 'Tech@GigaFibre.ca', groups: ['ops-tech'] },
   nobody: { email: 'nobody@gigafibre.ca', groups: [] },
+  /** Reads tickets and books visits, nothing else (a group only the tickets suite's group map defines). */
+  booker: { email: 'booker@gigafibre.ca', groups: ['ops-booking'] },
 } as const;
 
 export type Role = keyof typeof ROLES;

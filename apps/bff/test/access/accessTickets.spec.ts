@@ -2,12 +2,20 @@
 // replies, notes, assigns and books; only within their grants (a reply is Sent, a note a plain
 // Comment, an assignment on an Issue, a booking Unscheduled and for one client); a dispatcher
 // (tickets.view, visits.book) reads and books but never changes a ticket; a technician reads none.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_GROUP_MAP } from '@gigafibre/capabilities';
 import { describe, expect, it } from 'vitest';
-import { method, resource } from './accessClient';
+import { method, resource, rowsOf } from './accessClient';
 import { expectRefused, tally, userCalls } from './accessExpect';
 import { useAccessSuite } from './accessSuite';
 
-const suite = useAccessSuite('tickets');
+// The default groups, plus one that only reads tickets and books visits: what booking proposals
+// need must come from `visits.book` itself, not from `dispatch.view` that every default booker has.
+const groupMapFile = join(mkdtempSync(join(tmpdir(), 'access-tickets-')), 'groups.json');
+writeFileSync(groupMapFile, JSON.stringify({ ...DEFAULT_GROUP_MAP, 'ops-booking': ['tickets.view', 'visits.book'] }));
+const suite = useAccessSuite('tickets', { OPS_GROUP_MAP_FILE: groupMapFile });
 const { user } = suite;
 const TICKET = 'ISS-000001';
 
@@ -86,6 +94,50 @@ describe('a dispatcher reads tickets and books visits, never changes a ticket', 
   it('books a visit → 200', async () => {
     tally.cases++;
     expect((await user('dispatch').post(resource('Dispatch Job'), visit())).status).toBe(200);
+  });
+});
+
+describe('booking proposals read the least: technicians’ skills and shifts, who is busy when and where', () => {
+  const technicians = () => resource('Technician', { fields: ['name', 'technician_name', 'skills', 'shift_start', 'shift_end'], filters: [['status', '=', 'Active']], limit_page_length: 50 });
+  const jobs = () => resource('Dispatch Job', { fields: ['name', 'technician', 'scheduled_date', 'start_time', 'duration_minutes', 'status', 'service_location'], limit_page_length: 50 });
+
+  it('a booker reads them: 200', async () => {
+    tally.cases += 3;
+    const techs = rowsOf(await user('booker').get(technicians()));
+    expect(techs.length).toBeGreaterThan(0);
+    expect(techs[0]).toMatchObject({ technician_name: expect.any(String), skills: expect.any(String) });
+    expect(rowsOf(await user('booker').get(jobs())).length).toBeGreaterThan(0);
+    const places = await user('booker').get(resource('Service Location', { fields: ['name', 'latitude', 'longitude'], filters: [['name', '=', suite.truth.outside.location]] }));
+    expect(rowsOf(places)).toEqual([expect.objectContaining({ name: suite.truth.outside.location, latitude: expect.any(Number) })]);
+  });
+
+  it.each([
+    ['a technician’s phone', () => resource('Technician', { fields: ['name', 'phone'] })],
+    ['a technician’s user', () => resource('Technician', { fields: ['name', 'user'] })],
+    ['a job’s client', () => resource('Dispatch Job', { fields: ['name', 'customer'] })],
+    ['a job’s notes', () => resource('Dispatch Job', { fields: ['name', 'notes'] })],
+    ['a place’s address', () => resource('Service Location', { fields: ['name', 'address_line'] })],
+    ['a place’s client', () => resource('Service Location', { fields: ['name', 'customer'] })],
+  ])('%s → 403, nothing reaches the ERP', async (_name, target) => {
+    tally.cases++;
+    const from = suite.stack.hits.length;
+    const answer = await user('booker').get(target());
+    expectRefused(answer, 403);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
+  });
+
+  it('a whole technician comes cut to the granted columns: no phone, user or position', async () => {
+    tally.cases++;
+    const answer = await user('booker').get(resource('Technician', {}, 'TECH-002'));
+    expect(answer.status).toBe(200);
+    const doc = (answer.json as { data: Record<string, unknown> }).data;
+    expect(Object.keys(doc).sort()).toEqual(['doctype', 'modified', 'name', 'shift_end', 'shift_start', 'skills', 'status', 'technician_name']);
+  });
+
+  it('a booker changes no ticket and assigns no job', async () => {
+    tally.cases += 2;
+    expectRefused(await user('booker').put(resource('Issue', {}, TICKET), { status: 'Closed' }), 403);
+    expectRefused(await user('booker').put(resource('Dispatch Job', {}, 'DJ-000001'), { technician: 'TECH-002' }), 403);
   });
 });
 
