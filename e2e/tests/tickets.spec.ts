@@ -1,15 +1,17 @@
 // Issue 16: the CSR closes the loop. Two browsers: a CSR finds a client by phone, opens a ticket,
-// runs Diagnostiquer, books a visit; a dispatcher sees it arrive in the queue live and assigns it;
-// the CSR's ticket shows « planifiée » live; the CSR replies and resolves; the history names each
-// step's author. A dispatch-only user cannot change a ticket (UI hidden, BFF 403). A save over a
+// runs Diagnostiquer (a refresh of the modem), books a visit; a dispatcher sees it arrive in the
+// queue live and assigns it; the CSR's ticket shows « planifiée » live; the technician's scan links a
+// device to the job; the CSR replies and resolves; the ticket's history and the client's timeline
+// name each step's author. The ticket page's history follows other people's changes live. A dispatch-only user cannot change a ticket (UI hidden, BFF 403). A save over a
 // change made meanwhile is refused in French and the new state shown.
 import { DEMO } from '../../apps/standin/src/edge/demo-users';
-import { FIXTURE_CUSTOMERS } from '../../apps/standin/src/seed/fixtures';
+import { FIXTURE_CUSTOMERS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
 import { expect, test } from '../fixtures/auth';
 import { expectNoSeriousAxeViolation } from '../fixtures/axe';
 import { activeStack, stackToday } from '../fixtures/stack';
 import { ClientSearchPage } from '../pages/ClientSearchPage';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
+import { DiagnosticsPage } from '../pages/DiagnosticsPage';
 import { DispatchErp } from '../pages/DispatchErp';
 import { TicketPage, TicketQueuePage } from '../pages/TicketPage';
 import { E2E_ERP_TOKEN } from '../stack-env';
@@ -17,8 +19,9 @@ import { E2E_ERP_TOKEN } from '../stack-env';
 const CLIENT = FIXTURE_CUSTOMERS.badOptical;
 const headers = { Authorization: `token ${E2E_ERP_TOKEN}`, 'Content-Type': 'application/json' };
 
-async function erp<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${activeStack().erpUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+/** An ERP call with the service token, as `as` when given (the BFF's X-Ops-User: the author ERPNext records). */
+async function erp<T>(method: string, path: string, body?: unknown, as?: string): Promise<T> {
+  const res = await fetch(`${activeStack().erpUrl}${path}`, { method, headers: { ...headers, ...(as ? { 'X-Ops-User': as } : {}) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (!res.ok) throw new Error(`ERP ${method} ${path} → ${res.status} ${await res.text()}`);
   return ((await res.json()) as { data: T }).data;
 }
@@ -43,9 +46,13 @@ test('a CSR works a ticket end to end while a dispatcher assigns the visit it bo
   await expect(csr.page.getByRole('heading', { level: 1 })).toHaveText(subject);
   await expect(page.sla()).toContainText('Première réponse dans');
 
-  // Diagnostiquer leads to the diagnostics screen for the client's ONT, and back.
+  // Diagnostiquer leads to the diagnostics screen for the client's ONT; a refresh, and back.
   await csr.page.getByTestId('diagnose').first().click();
   await expect(csr.page).toHaveURL(/\/ops\/diagnostics\?serial=/);
+  const diag = new DiagnosticsPage(csr.page);
+  await diag.expectPanel();
+  await diag.refreshButton().click();
+  await expect(diag.outcome()).toHaveAttribute('data-outcome', 'done');
   await csr.page.goBack();
   await page.loaded();
 
@@ -68,6 +75,10 @@ test('a CSR works a ticket end to end while a dispatcher assigns the visit it bo
   await expect(page.visitStatus(job)).toHaveText('planifiée', { timeout: 5_000 });
   await expect(csr.page.locator(`[data-testid="visit"][data-job="${job}"]`)).toContainText(slot.technician.technician_name);
 
+  // The technician's scan links a router to the job (the Service Equipment the scan feature writes).
+  const routerSerial = `TPLKE2E${String(Date.now()).slice(-6)}`;
+  await erp('POST', '/api/resource/Service%20Equipment', { service_location: CLIENT.location, customer: CLIENT.customer, equipment_type: 'Router', serial_no: routerSerial, status: 'Active', dispatch_job: job }, FIXTURE_TECHNICIANS.demo.user);
+
   // A reply to the customer, then resolved: the history names who did what.
   await page.reply('Bonjour, un technicien passera aujourd’hui.');
   await page.choose(page.status(), 'Résolu');
@@ -79,6 +90,22 @@ test('a CSR works a ticket end to end while a dispatcher assigns the visit it bo
   const stored = await erp<{ status: string; first_responded_on?: string; resolution_date?: string; agreement_status: string }>('GET', `/api/resource/Issue/${ticket.name}`);
   expect(stored).toMatchObject({ status: 'Resolved', agreement_status: 'Fulfilled' });
   await expectNoSeriousAxeViolation(csr.page, testInfo, 'ticket');
+
+  // The client's timeline tells the whole story, each step with a person's name.
+  await csr.page.getByTestId('open-client').click();
+  const timeline = csr.page.getByTestId('timeline-entry');
+  const entry = (kind: string, text: string | RegExp) => csr.page.locator(`[data-testid="timeline-entry"][data-kind="${kind}"]`).filter({ hasText: text });
+  await expect(timeline.first()).toBeVisible();
+  await expect(entry('device-action', `Actualisation des données de l’appareil ONT ${CLIENT.ont.serial}`).first()).toContainText(DEMO.support.name);
+  await expect(entry('ticket-created', subject)).toHaveCount(1);
+  await expect(entry('job-created', 'Réparation').first()).toContainText(DEMO.support.name);
+  await expect(entry('job-changed', slot.technician.technician_name).first()).toContainText(DEMO.dispatch.name);
+  await expect(entry('equipment-scanned', `Router ${routerSerial} lié à l’intervention ${job}`)).toContainText(FIXTURE_TECHNICIANS.demo.name);
+  await expect(entry('ticket-reply', subject)).toContainText(DEMO.support.name);
+  await expect(entry('ticket-changed', subject).first()).toContainText(DEMO.support.name);
+  const story = csr.page.getByTestId('timeline');
+  await expect(story).not.toContainText('@gigafibre.ca');
+  await expect(story).not.toContainText(/TECH-\d/);
 });
 
 test('the queue finds the ticket under « mine » and moves it live when someone else changes it', async ({ asUser }) => {
@@ -95,7 +122,17 @@ test('the queue finds the ticket under « mine » and moves it live when someone
   // Keyboard: Enter opens the focused row.
   await queue.row(ticket.name).focus();
   await page.keyboard.press('Enter');
-  await new TicketPage(page).loaded();
+  const view = new TicketPage(page);
+  await view.loaded();
+  // Someone else notes, assigns themself and puts it on hold: the history follows without a reload.
+  const admin = DEMO.admin;
+  await erp('POST', '/api/resource/Comment', { comment_type: 'Comment', reference_doctype: 'Issue', reference_name: ticket.name, content: 'Client rappelé, absent' }, admin.email);
+  await erp('POST', '/api/method/frappe.desk.form.assign_to.add', { doctype: 'Issue', name: ticket.name, assign_to: JSON.stringify([admin.email]) }, admin.email);
+  await erp('PUT', `/api/resource/Issue/${ticket.name}`, { status: 'On Hold' }, admin.email);
+  await expect(view.history().filter({ hasText: 'Client rappelé, absent' })).toContainText(admin.name, { timeout: 5_000 });
+  await expect(view.history().filter({ hasText: 'Statut : Ouvert → En attente' })).toContainText(admin.name, { timeout: 5_000 });
+  await expect(view.history().filter({ hasText: `${admin.name} s’est assigné` })).toHaveCount(1, { timeout: 5_000 });
+  await expect(view.status()).toHaveValue('En attente');
 });
 
 test('a save over someone else’s change is refused in French and the new state is shown', async ({ asUser }) => {
@@ -137,14 +174,29 @@ test('a dispatch-only user reads a ticket but cannot change it: nothing offered,
   expect((await erp<{ status: string; _assign?: string }>('GET', `/api/resource/Issue/${ticket.name}`)).status).toBe('Open');
 });
 
-test('« Planifier une visite » from the client file books a visit for that client, then goes back to the file', async ({ asUser }) => {
+test('« Planifier une visite » from the client file proposes free slots, books a visit for that client, then goes back to the file', async ({ asUser }, testInfo) => {
+  test.setTimeout(120_000); // the client file, the proposals' reads, an axe scan of the dialog, a booking
   const { page } = await asUser('support');
   await page.goto(`/ops/clients/${CLIENT.customer}`);
   await page.getByTestId('client-visit-book').click();
   const view = new TicketPage(page);
-  const job = await view.bookVisit(await stackToday(), false);
+  // The first free slots of nearby technicians: picking one fills the preferred day and window.
+  const dialog = page.getByTestId('visit-dialog');
+  const proposal = dialog.getByTestId('visit-proposal').first();
+  await expect(proposal).toBeVisible();
+  const [day, window, technician] = await Promise.all(['data-day', 'data-window', 'data-technician'].map(async (a) => (await proposal.getAttribute(a)) ?? ''));
+  const techName = (await erp<{ technician_name: string }>('GET', `/api/resource/Technician/${technician}`)).technician_name;
+  await expect(proposal).toContainText(techName.split(' ')[0] ?? techName);
+  await expect(proposal).not.toContainText(technician);
+  await proposal.click();
+  await expect(proposal).toHaveAttribute('aria-pressed', 'true');
+  await expect(dialog.getByTestId('visit-day')).toHaveValue(day);
+  await expect(dialog.locator('input[data-testid="visit-window"]')).not.toHaveValue('N’importe quand');
+  await expectNoSeriousAxeViolation(page, testInfo, 'visit-booking');
+  const job = await view.bookVisit(day, false);
   await expect(page).toHaveURL(new RegExp(`/clients/${CLIENT.customer}$`));
-  const stored = await DispatchErp.job(job);
-  expect([stored.status, stored.technician]).toEqual(['Unscheduled', null]);
+  // The dispatcher still assigns: the job waits unassigned, with the day and window picked.
+  const stored = await erp<{ status: string; technician: string | null; requested_date: string; requested_window: string }>('GET', `/api/resource/Dispatch%20Job/${job}`);
+  expect([stored.status, stored.technician ?? null, stored.requested_date, stored.requested_window]).toEqual(['Unscheduled', null, day, window]);
   await expect(page.locator(`[data-job="${job}"]`).first()).toBeVisible();
 });

@@ -181,7 +181,8 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
     // A Version holds the old and new values of the fields it changed.
     reference: { doctype: 'ref_doctype', name: 'docname', carriesValues: true },
     read: [
-      { by: 'clients.view', rows: 'all', fields: '*', references: ['Issue', 'Dispatch Job'] },
+      // Service Equipment: a scan linking a device to a job (the client's history).
+      { by: 'clients.view', rows: 'all', fields: '*', references: ['Issue', 'Dispatch Job', 'Service Equipment'] },
       { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Dispatch Job'] },
     ],
   },
@@ -200,6 +201,8 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
     read: [
       { by: 'dispatch.view', rows: 'all', fields: '*' },
       { by: 'scan.use', rows: 'own', fields: ['technician_name', 'user'] },
+      // The client's history names the technician who did something (never TECH-029 or their e-mail).
+      { by: 'clients.view', rows: 'all', fields: ['technician_name', 'user'] },
       // Booking proposals: who has the skill and works when (never their phone, e-mail or position).
       { by: 'visits.book', rows: 'all', fields: ['technician_name', 'skills', 'shift_start', 'shift_end', 'status'] },
     ],

@@ -58,6 +58,8 @@ export const DOCTYPES = {
   'Service Equipment': {
     naming: 'EQ-',
     digits: 6,
+    // Track Changes: a scan linking a device to a job is a Version the client's history shows.
+    trackChanges: true,
     fields: {
       service_location: { type: 'Link', options: 'Service Location', reqd: true },
       customer: { type: 'Link', options: 'Customer' },

@@ -91,3 +91,15 @@ export interface DeviceTaskResult {
   status: 'done' | 'queued';
   task: { _id: string; name: DeviceTaskName; device: string; timestamp: string };
 }
+
+/**
+ * The hub records each task a person asks for in ERPNext, where the client's history lives (the
+ * server log is no history a CSR can read): a Comment of type `Info` on the client (Frappe's
+ * `doc.add_comment("Info", …)`), written as the `X-Ops-User` who asked, whose `content` is this
+ * text naming the device. A device that no Service Equipment holds is recorded nowhere.
+ */
+export function deviceTaskNote(name: DeviceTaskName | 'factoryReset', device: { equipment_type: string | null; serial_no: string | null }, status: DeviceTaskResult['status']): string {
+  const what = { reboot: 'Redémarrage', refreshObject: 'Actualisation des données', factoryReset: 'Réinitialisation d’usine' }[name];
+  const which = [device.equipment_type, device.serial_no].filter(Boolean).join(' ');
+  return `${what} de l’appareil ${which} ${status === 'done' ? '(fait)' : '(en attente : l’appareil n’a pas répondu)'}`;
+}

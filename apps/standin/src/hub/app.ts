@@ -38,7 +38,7 @@ export function createHubHandler(deps: HubDeps): AppHandler {
   const started = Date.now();
   const router = new Router()
     .on('GET', '/devices/lookup', lookupDevice(devices, deps.now))
-    .on('POST', '/devices/:id/tasks', deviceTask(devices))
+    .on('POST', '/devices/:id/tasks', deviceTask(devices, deps.docs))
     .on('GET', '/traccar/devices', traccar.devices)
     .on('GET', '/traccar/positions', traccar.positions)
     .on('POST', '/vision/barcodes', visionRoute('barcodes', deps.idempotency))

@@ -126,6 +126,27 @@ describe('POST /devices/<id>/tasks', () => {
     expect((await task(online, { name: 'refreshObject' }, false)).status).toBe(202);
   });
 
+  it('records each task in the client’s ERPNext history: an Info Comment by the person who asked', async () => {
+    const comments = () =>
+      standin.db
+        .prepare(`SELECT comment_type, content, comment_email, owner FROM "tabComment" WHERE reference_doctype = 'Customer' AND reference_name = ? ORDER BY creation`)
+        .all(FIXTURE_CUSTOMERS.business.customer) as { comment_type: string; content: string; comment_email: string; owner: string }[];
+    const before = comments().length;
+    const { body } = await lookup(FIXTURE_CUSTOMERS.business.ont.serial);
+    const res = await hubFetch(base, `/devices/${encodeURIComponent(body.device.id)}/tasks?connection_request`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'refreshObject' }),
+      headers: { 'Content-Type': 'application/json', 'X-Ops-User': 'Support@Gigafibre.ca' },
+    });
+    expect(res.status).toBe(200);
+    expect(comments().slice(before)).toEqual([
+      { comment_type: 'Info', content: `Actualisation des données de l’appareil ONT ${FIXTURE_CUSTOMERS.business.ont.serial} (fait)`, comment_email: 'support@gigafibre.ca', owner: 'support@gigafibre.ca' },
+    ]);
+    // A refused task records nothing.
+    expect((await task(body.device.id, { name: 'format' })).status).toBe(400);
+    expect(comments()).toHaveLength(before + 1);
+  });
+
   it('answers 404 for an unknown device and 400 for an unknown task or object', async () => {
     expect((await task('NOPE-NOPE-NOPE', { name: 'reboot' })).status).toBe(404);
     const id = (await lookup(FIXTURE_CUSTOMERS.marginalOptical.ont.serial)).body.device.id;

@@ -4,7 +4,10 @@ import { sendJson } from '../../http/respond';
 import type { Ctx } from '../../http/router';
 import { HubError } from '../errors';
 import { consolidate } from './consolidate';
+import type { DocStore } from '../../erp/docs/store';
+import { opsUser } from '../opsUser';
 import type { DeviceStore, TaskRecord } from './store';
+import { recordDeviceTask } from './taskComment';
 
 const SERIAL_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/;
 const OBJECT_RE = /^Device(\.[A-Za-z0-9_]+)*\.?$/;
@@ -23,8 +26,9 @@ export function lookupDevice(devices: DeviceStore, now: () => Date) {
   };
 }
 
-export function deviceTask(devices: DeviceStore) {
-  return async ({ req, res, params, query }: Ctx): Promise<void> => {
+export function deviceTask(devices: DeviceStore, docs: DocStore) {
+  return async (ctx: Ctx): Promise<void> => {
+    const { req, res, params, query } = ctx;
     const raw = (await readBody(req, 16 * 1024)).toString('utf8');
     let body: unknown;
     try {
@@ -41,6 +45,7 @@ export function deviceTask(devices: DeviceStore) {
     }
     const result = devices.task(params.id as string, name as TaskRecord['name'], objectName as string | undefined, query.has('connection_request'));
     if (!result) throw new HubError(404, `Appareil introuvable : ${params.id as string}`);
+    recordDeviceTask(docs, devices.serialOf(params.id as string), result, opsUser(ctx));
     // The DeviceTaskResult shape; factoryReset is accepted too, as GenieACS does.
     sendJson(res, result.status === 'done' ? 200 : 202, result);
   };

@@ -73,6 +73,12 @@ export class DeviceStore {
     return row?.id;
   }
 
+  /** The device's own serial number (a Service Equipment's `serial_no` in ERPNext), or undefined. */
+  serialOf(id: string): string | undefined {
+    const row = this.byId.get(id) as { profile: string } | undefined;
+    return row ? (JSON.parse(row.profile) as DeviceProfile).serial : undefined;
+  }
+
   /** The device's current document, or undefined when GenieACS does not know it. */
   document(id: string): AcsDeviceDoc | undefined {
     return this.load(id)?.doc;

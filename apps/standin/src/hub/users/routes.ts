@@ -9,6 +9,7 @@ import { readBody } from '../../http/body';
 import { sendJson } from '../../http/respond';
 import type { Ctx } from '../../http/router';
 import { HubError } from '../errors';
+import { opsUser } from '../opsUser';
 import { hashPassword, temporaryPassword } from './password';
 import { publicUser, type AuthUserStore } from './store';
 
@@ -107,9 +108,4 @@ export class UserRoutes {
     if (Object.keys(erpPatch).length > 0 && this.docs.get('User', after.email)) this.docs.update('User', after.email, erpPatch, opsUser(ctx));
     sendJson(ctx.res, 200, publicUser(after));
   };
-}
-
-function opsUser(ctx: Ctx): string | null {
-  const value = ctx.req.headers['x-ops-user'];
-  return typeof value === 'string' && /^[^\s@]+@[^\s@]+$/.test(value) && value.length <= 254 ? value.toLowerCase() : null;
 }

@@ -76,3 +76,10 @@ export async function fetchTechnicianNames(ids: string[], signal?: AbortSignal):
   const rows = await erpList('Technician', { fields: ['name', 'technician_name'], filters: [['name', 'in', ids]], limit: ids.length, signal, cacheMs: 60_000 });
   return new Map(rows.map((r) => [r.name, r.technician_name]));
 }
+
+/** A technician's user (e-mail) → their name, for what they did themselves (users who may not read technicians get an empty map). */
+export async function fetchTechnicianUserNames(users: string[], signal?: AbortSignal): Promise<Map<string, string>> {
+  if (users.length === 0) return new Map();
+  const rows = await erpList('Technician', { fields: ['name', 'technician_name', 'user'], filters: [['user', 'in', users]], limit: users.length, signal, cacheMs: 60_000 });
+  return new Map(rows.flatMap((r): [string, string][] => (r.user ? [[r.user, r.technician_name]] : [])));
+}

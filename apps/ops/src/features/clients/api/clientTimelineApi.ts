@@ -1,21 +1,23 @@
-// What the client's timeline is made of: notes (Comment), tickets and jobs (their creation and
-// their Version history), payments. Read in parallel; the Versions need the ticket and job names.
+// What the client's timeline is made of: notes and the hub's records of device actions (Comment,
+// Info), tickets, jobs and equipment (their creation and their Version history: a scan linking a
+// device to a job), payments. Read in parallel; the Versions need the ticket, job and equipment names.
 import { erpList } from '@/shared/http';
 import { versionChanges, type TimelineSources } from '../model/buildTimeline';
-import { fetchTechnicianNames } from './clientDetailApi';
+import { fetchTechnicianNames, fetchTechnicianUserNames } from './clientDetailApi';
 
 
 /** Enough history for a call; older entries are in ERPNext. */
 const LIMIT = 100;
 
 export async function fetchTimelineSources(id: string, signal?: AbortSignal): Promise<TimelineSources> {
-  const [comments, issues, jobs, payments] = await Promise.all([
+  const [comments, issues, jobs, payments, equipment] = await Promise.all([
     erpList('Comment', {
-      fields: ['name', 'content', 'comment_email', 'comment_by', 'creation'],
+      fields: ['name', 'comment_type', 'content', 'comment_email', 'comment_by', 'creation'],
       filters: [
         ['reference_doctype', '=', 'Customer'],
         ['reference_name', '=', id],
-        ['comment_type', '=', 'Comment'],
+        // Info: what targo-hub records of a reboot or refresh asked from « Diagnostiquer ».
+        ['comment_type', 'in', ['Comment', 'Info']],
       ],
       orderBy: 'creation desc',
       limit: LIMIT,
@@ -30,8 +32,15 @@ export async function fetchTimelineSources(id: string, signal?: AbortSignal): Pr
       limit: LIMIT,
       signal,
     }),
+    erpList('Service Equipment', {
+      fields: ['name', 'equipment_type', 'serial_no', 'dispatch_job', 'creation', 'owner'],
+      filters: [['customer', '=', id]],
+      orderBy: 'creation desc',
+      limit: LIMIT,
+      signal,
+    }),
   ]);
-  const names = [...issues.map((i) => i.name), ...jobs.map((j) => j.name)];
+  const names = [...issues.map((i) => i.name), ...jobs.map((j) => j.name), ...equipment.map((e) => e.name)];
   const tickets = issues.map((i) => i.name);
   const onTickets = (doctypeField: string, nameField: string): [string, 'in' | '=', string | string[]][] => [
     [doctypeField, '=', 'Issue'],
@@ -59,15 +68,19 @@ export async function fetchTimelineSources(id: string, signal?: AbortSignal): Pr
       : await erpList('Version', {
           fields: ['name', 'ref_doctype', 'docname', 'data', 'creation', 'owner'],
           filters: [
-            ['ref_doctype', 'in', ['Issue', 'Dispatch Job']],
+            ['ref_doctype', 'in', ['Issue', 'Dispatch Job', 'Service Equipment']],
             ['docname', 'in', names],
           ],
           orderBy: 'creation desc',
-          limit: LIMIT * 2,
+          limit: LIMIT * 3,
           signal,
         });
   // A job moved to a technician names them (never TECH-029); users who may not read technicians keep the ids.
   const techIds = [...new Set(versions.flatMap((v) => versionChanges(v.data).filter((c) => c.field === 'technician').flatMap((c) => [c.from, c.to])).filter((x): x is string => !!x))];
-  const techs = await fetchTechnicianNames(techIds, signal).catch(() => new Map<string, string>());
-  return { comments, issues, jobs, payments, versions, replies, assignments, people: new Map([...users.map((u): [string, string] => [u.name, u.full_name ?? u.name]), ...techs]) };
+  // Technicians act as their own user (a scan, a status change): named from their Technician record.
+  const staff = new Map(users.map((u): [string, string] => [u.name, u.full_name ?? u.name]));
+  const actors = [...new Set([...versions.map((v) => v.owner), ...equipment.map((e) => e.owner)])].filter((u) => u.includes('@') && !staff.has(u));
+  const none = () => new Map<string, string>();
+  const [techs, techUsers] = await Promise.all([fetchTechnicianNames(techIds, signal).catch(none), fetchTechnicianUserNames(actors, signal).catch(none)]);
+  return { comments, issues, jobs, payments, versions, replies, assignments, equipment, people: new Map([...staff, ...techs, ...techUsers]) };
 }

@@ -183,6 +183,8 @@ export const enCA: Widen<typeof frCA> = {
     jobChanged: 'Job updated: {title}',
     ticketReply: 'Reply to customer: {title}',
     ticketActivity: 'Ticket: {title}',
+    deviceAction: 'Device action (Diagnose)',
+    equipmentScanned: 'Equipment {device} linked to job {job}',
     payment: 'Payment received: {amount}',
     paymentFor: 'Invoice {invoice}',
     by: 'by {by}',

@@ -180,6 +180,8 @@ export const frCA = {
     jobChanged: 'Intervention modifiée : {title}',
     ticketReply: 'Réponse au client : {title}',
     ticketActivity: 'Billet : {title}',
+    deviceAction: 'Action sur l’appareil (Diagnostiquer)',
+    equipmentScanned: 'Équipement {device} lié à l’intervention {job}',
     payment: 'Paiement reçu : {amount}',
     paymentFor: 'Facture {invoice}',
     by: 'par {by}',

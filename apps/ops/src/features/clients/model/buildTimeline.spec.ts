@@ -31,6 +31,36 @@ describe('buildTimeline', () => {
     expect(entries[5]).toMatchObject({ amount: 86.23, mode: 'Interac', ref: 'ACC-SINV-000001' });
   });
 
+  it('shows device actions and equipment scanned onto a job, naming the technician (never an e-mail)', () => {
+    const entries = buildTimeline({
+      ...empty,
+      comments: [
+        { name: 'c-info', comment_type: 'Info', content: 'Redémarrage de l’appareil ONT ALCL0A1B2C08 (fait)', comment_email: 'support@gigafibre.ca', comment_by: 'support@gigafibre.ca', creation: '2025-11-26 11:00:00.000000' },
+      ],
+      equipment: [
+        { name: 'EQ-000010', equipment_type: 'Router', serial_no: 'TPLK0001', dispatch_job: 'DJ-000003', creation: '2025-11-26 10:00:00.000000', owner: 'tech@gigafibre.ca' },
+        { name: 'EQ-000011', equipment_type: 'ONT', serial_no: 'ALCL0002', dispatch_job: 'DJ-000004', creation: '2025-01-01 10:00:00.000000', owner: 'Administrator' },
+        { name: 'EQ-000012', equipment_type: 'ONT', serial_no: 'ALCL0003', dispatch_job: null, creation: '2025-01-01 10:00:00.000000', owner: 'Administrator' },
+      ],
+      versions: [
+        // EQ-000011 was installed long ago, then linked to a job by a scan; other changes to equipment are not history.
+        { name: 'v-eq', ref_doctype: 'Service Equipment', docname: 'EQ-000011', data: '{"changed":[["dispatch_job",null,"DJ-000004"]]}', creation: '2025-11-25 09:00:00.000000', owner: 'tech@gigafibre.ca' },
+        { name: 'v-eq2', ref_doctype: 'Service Equipment', docname: 'EQ-000012', data: '{"changed":[["status","Active","Defective"]]}', creation: '2025-11-24 09:00:00.000000', owner: 'tech@gigafibre.ca' },
+      ],
+      people: new Map([
+        ['support@gigafibre.ca', 'Nadia Bouchard'],
+        ['tech@gigafibre.ca', 'Mathieu Caron'],
+      ]),
+    });
+    expect(entries.map((e) => [e.kind, e.by, 'ref' in e ? e.ref : null, 'title' in e ? e.title : 'text' in e ? e.text : null])).toEqual([
+      ['device-action', 'Nadia Bouchard', null, 'Redémarrage de l’appareil ONT ALCL0A1B2C08 (fait)'],
+      ['equipment-scanned', 'Mathieu Caron', 'DJ-000003', 'Router TPLK0001'],
+      ['equipment-scanned', 'Mathieu Caron', 'DJ-000004', 'ONT ALCL0002'],
+      // Seeded at the client's installation by the API token: no person to name.
+      ['equipment-scanned', null, 'DJ-000004', 'ONT ALCL0002'],
+    ]);
+  });
+
   it('is empty for a client with no history', () => {
     expect(buildTimeline(empty)).toEqual([]);
   });

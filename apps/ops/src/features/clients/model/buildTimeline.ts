@@ -1,9 +1,11 @@
-// The client's story, newest first: notes, tickets opened and changed, jobs created and changed
-// (from Frappe's Version documents), payments received.
+// The client's story, newest first: notes, device actions (targo-hub's Info comments), tickets
+// opened and changed, jobs created and changed (from Frappe's Version documents), equipment scanned
+// onto a job (created with the job, or linked to it later: a Version), payments received.
 import { commentText } from '@/shared/format/htmlText';
 
 export interface TimelineSources {
-  comments: { name: string; content: string | null; comment_email: string | null; comment_by: string | null; creation: string }[];
+  /** Notes (Comment) and device actions recorded by the hub (Info). */
+  comments: { name: string; comment_type?: string | null; content: string | null; comment_email: string | null; comment_by: string | null; creation: string }[];
   issues: { name: string; subject: string; creation: string; owner: string }[];
   jobs: { name: string; job_type: string; creation: string; owner: string }[];
   payments: { name: string; paid_amount: number | null; mode_of_payment: string | null; reference_name: string | null; creation: string }[];
@@ -12,6 +14,8 @@ export interface TimelineSources {
   replies?: { name: string; reference_name: string | null; sender: string | null; sent_or_received: string | null; creation: string }[];
   /** Notes and assignments on their tickets (Comment: Comment, Assigned, Assignment Completed, Info). */
   assignments?: { name: string; reference_name: string | null; comment_type: string | null; content: string | null; comment_email: string | null; creation: string }[];
+  /** The client's equipment (a scan creates it with its job, or links it to one). */
+  equipment?: { name: string; equipment_type: string | null; serial_no: string | null; dispatch_job: string | null; creation: string; owner: string }[];
   /** Staff names by e-mail, and technicians' by record (TECH-029): a person is shown by name. */
   people?: ReadonlyMap<string, string>;
 }
@@ -39,7 +43,9 @@ export type TimelineEntry =
   | (Base & { kind: 'job-changed'; ref: string; title: string; changes: FieldChange[] })
   | (Base & { kind: 'payment'; amount: number; mode: string | null; ref: string | null })
   | (Base & { kind: 'ticket-reply'; ref: string; title: string })
-  | (Base & { kind: 'ticket-activity'; ref: string; title: string; text: string });
+  | (Base & { kind: 'ticket-activity'; ref: string; title: string; text: string })
+  | (Base & { kind: 'device-action'; text: string })
+  | (Base & { kind: 'equipment-scanned'; ref: string; title: string });
 
 export type TimelineKind = TimelineEntry['kind'];
 
@@ -63,13 +69,25 @@ export function buildTimeline(s: TimelineSources): TimelineEntry[] {
   const subjects = new Map(s.issues.map((i) => [i.name, i.subject]));
   const jobTypes = new Map(s.jobs.map((j) => [j.name, j.job_type]));
   const entries: TimelineEntry[] = [
-    ...s.comments.map((c): TimelineEntry => ({ kind: 'note', id: c.name, at: c.creation, by: c.comment_by ?? c.comment_email, text: commentText(c.content) })),
+    ...s.comments.map((c): TimelineEntry => {
+      const base = { id: c.name, at: c.creation, by: c.comment_by ?? c.comment_email, text: commentText(c.content) };
+      return c.comment_type === 'Info' ? { ...base, kind: 'device-action' } : { ...base, kind: 'note' };
+    }),
     ...s.issues.map((i): TimelineEntry => ({ kind: 'ticket-created', id: `${i.name}:created`, at: i.creation, by: i.owner, ref: i.name, title: i.subject })),
     ...s.jobs.map((j): TimelineEntry => ({ kind: 'job-created', id: `${j.name}:created`, at: j.creation, by: j.owner, ref: j.name, title: j.job_type })),
     ...s.payments.map((p): TimelineEntry => ({ kind: 'payment', id: p.name, at: p.creation, by: null, amount: p.paid_amount ?? 0, mode: p.mode_of_payment, ref: p.reference_name })),
   ];
   const named = (v: string | null) => (v && s.people?.get(v)) ?? v;
+  const devices = new Map((s.equipment ?? []).map((e) => [e.name, [e.equipment_type, e.serial_no].filter(Boolean).join(' ') || e.name]));
+  for (const e of s.equipment ?? []) {
+    if (e.dispatch_job) entries.push({ kind: 'equipment-scanned', id: `${e.name}:created`, at: e.creation, by: e.owner, ref: e.dispatch_job, title: devices.get(e.name) ?? e.name });
+  }
   for (const v of s.versions) {
+    if (v.ref_doctype === 'Service Equipment') {
+      const linked = versionChanges(v.data).find((c) => c.field === 'dispatch_job' && c.to);
+      if (linked?.to) entries.push({ kind: 'equipment-scanned', id: v.name, at: v.creation, by: v.owner, ref: linked.to, title: devices.get(v.docname) ?? v.docname });
+      continue;
+    }
     const changes = versionChanges(v.data).map((c) => (c.field === 'technician' ? { ...c, from: named(c.from), to: named(c.to) } : c));
     if (changes.length === 0) continue;
     const base = { id: v.name, at: v.creation, by: v.owner, ref: v.docname, changes };

@@ -6,7 +6,7 @@ describe('client file sections and live changes', () => {
   it('routes a changed doctype to the sections that show it', () => {
     expect(sectionsFor({ doctype: 'Comment' })).toEqual(['timeline']);
     expect(sectionsFor({ doctype: 'Payment Entry' })).toEqual(['timeline', 'invoices', 'balance']);
-    expect(sectionsFor({ doctype: 'Service Equipment' })).toEqual(['locations']);
+    expect(sectionsFor({ doctype: 'Service Equipment' })).toEqual(['locations', 'timeline']);
     expect(sectionsFor({ doctype: 'Technician' })).toEqual([]);
     expect(sectionFilter('balance', 'CUST-1').doctype).toEqual(['Payment Entry', 'Sales Invoice']);
   });

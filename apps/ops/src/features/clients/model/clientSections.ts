@@ -17,7 +17,7 @@ export const SECTIONS_BY_DOCTYPE: Readonly<Record<string, readonly ClientSection
   'Sales Invoice': ['invoices', 'balance'],
   Subscription: ['subscriptions'],
   'Service Location': ['locations'],
-  'Service Equipment': ['locations'],
+  'Service Equipment': ['locations', 'timeline'],
 };
 
 /** The sections an event concerns. */
