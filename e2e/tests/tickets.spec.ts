@@ -184,7 +184,8 @@ test('« Planifier une visite » from the client file proposes free slots, books
   const dialog = page.getByTestId('visit-dialog');
   const proposal = dialog.getByTestId('visit-proposal').first();
   await expect(proposal).toBeVisible();
-  const [day, window, technician] = await Promise.all(['data-day', 'data-window', 'data-technician'].map(async (a) => (await proposal.getAttribute(a)) ?? ''));
+  const attribute = async (name: string) => (await proposal.getAttribute(name)) ?? '';
+  const [day, slotWindow, technician] = [await attribute('data-day'), await attribute('data-window'), await attribute('data-technician')];
   const techName = (await erp<{ technician_name: string }>('GET', `/api/resource/Technician/${technician}`)).technician_name;
   await expect(proposal).toContainText(techName.split(' ')[0] ?? techName);
   await expect(proposal).not.toContainText(technician);
@@ -197,6 +198,6 @@ test('« Planifier une visite » from the client file proposes free slots, books
   await expect(page).toHaveURL(new RegExp(`/clients/${CLIENT.customer}$`));
   // The dispatcher still assigns: the job waits unassigned, with the day and window picked.
   const stored = await erp<{ status: string; technician: string | null; requested_date: string; requested_window: string }>('GET', `/api/resource/Dispatch%20Job/${job}`);
-  expect([stored.status, stored.technician ?? null, stored.requested_date, stored.requested_window]).toEqual(['Unscheduled', null, day, window]);
+  expect([stored.status, stored.technician ?? null, stored.requested_date, stored.requested_window]).toEqual(['Unscheduled', null, day, slotWindow]);
   await expect(page.locator(`[data-job="${job}"]`).first()).toBeVisible();
 });
