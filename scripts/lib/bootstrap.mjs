@@ -2,7 +2,7 @@
 // a pinned pnpm in .tools/, the workspace install (better-sqlite3 compiled against Node's own
 // headers), Debian's Chromium for the browser tests and Debian's nginx for the edge they go through.
 // Node built-ins only: nothing is installed yet.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,6 +21,21 @@ export function run(cmd, args, { env = {}, cwd = root, what = `${cmd} ${args.joi
     console.error(`\n✗ ${what} a échoué (code ${result.status ?? result.signal}).`);
     process.exit(result.status || 1);
   }
+}
+
+/**
+ * Runs a command with its output kept until it ends, for steps that run side by side (their lines
+ * would interleave otherwise). Resolves with the exit status and the output; never exits the process.
+ */
+export function runCaptured(cmd, args, { env = {}, cwd = root } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, PATH: toolsPath(), FORCE_COLOR: '0', ...env } });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('error', (err) => resolve({ status: 1, output: String(err) }));
+    child.on('close', (code, signal) => resolve({ status: code ?? 1, signal, output: Buffer.concat(chunks).toString('utf8') }));
+  });
 }
 
 /** PATH with the pinned pnpm first, so package scripts that call `pnpm` find it. */
@@ -73,41 +88,34 @@ function aptInstall(packages, refusal) {
   apt(['install', '-y', '--no-install-recommends', ...packages]);
 }
 
-/** Debian's Chromium for Playwright: installed with apt when missing, or a clear message. */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return CHROMIUM;
-  console.log(`→ Chromium absent (${CHROMIUM}) : installation du paquet Debian « chromium »`);
-  aptInstall(
-    ['chromium'],
-    `✗ Chromium est requis pour les tests de bout en bout et ne peut pas être installé sans droits root.\n` +
-      `  Installez-le : sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium\n` +
-      `  ou indiquez un autre binaire avec CHROMIUM_PATH.`,
-  );
-  if (!existsSync(CHROMIUM)) {
-    console.error(`✗ apt-get a terminé mais ${CHROMIUM} est introuvable.`);
-    process.exit(1);
-  }
-  return CHROMIUM;
-}
-
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
 /**
- * Debian's nginx, the edge the end-to-end suite goes through (scripts/lib/nginx-edge.conf, run by
- * scripts/stack.ts from a temporary folder: the package's own service and /etc/nginx are unused).
+ * What the end-to-end suite needs from Debian, installed with one apt-get run when missing (a fresh
+ * machine lacks both; one `apt-get update` instead of two): Chromium for Playwright, and nginx, the
+ * edge the suite goes through (scripts/lib/nginx-edge.conf, run by scripts/stack.ts from a temporary
+ * folder: the package's own service and /etc/nginx are unused).
  */
-export function ensureNginx() {
-  if (existsSync(NGINX)) return NGINX;
-  console.log(`→ nginx absent (${NGINX}) : installation du paquet Debian « nginx »`);
+export function ensureBrowserTestTools() {
+  const needed = [
+    { bin: CHROMIUM, pkg: 'chromium', env: 'CHROMIUM_PATH', why: 'les tests de bout en bout' },
+    { bin: NGINX, pkg: 'nginx', env: 'NGINX_PATH', why: 'les tests de bout en bout (il joue Traefik devant les BFF, avec le module auth_request)' },
+  ].filter((tool) => !existsSync(tool.bin));
+  if (needed.length === 0) return;
+  const pkgs = needed.map((tool) => tool.pkg);
+  console.log(`→ absent : ${needed.map((tool) => tool.bin).join(', ')} — installation des paquets Debian ${pkgs.map((p) => `« ${p} »`).join(', ')}`);
   aptInstall(
-    ['nginx'],
-    `✗ nginx est requis pour les tests de bout en bout (il joue Traefik devant les BFF) et ne peut pas être installé sans droits root.\n` +
-      `  Installez-le : sudo apt-get update && sudo apt-get install -y --no-install-recommends nginx\n` +
-      `  ou indiquez un autre binaire avec NGINX_PATH (avec le module auth_request).`,
+    pkgs,
+    needed
+      .map((tool) => `✗ ${tool.pkg} est requis pour ${tool.why} et ne peut pas être installé sans droits root.\n` +
+        `  Installez-le : sudo apt-get update && sudo apt-get install -y --no-install-recommends ${tool.pkg}\n` +
+        `  ou indiquez un autre binaire avec ${tool.env}.`)
+      .join('\n'),
   );
-  if (!existsSync(NGINX)) {
-    console.error(`✗ apt-get a terminé mais ${NGINX} est introuvable.`);
-    process.exit(1);
+  for (const tool of needed) {
+    if (!existsSync(tool.bin)) {
+      console.error(`✗ apt-get a terminé mais ${tool.bin} est introuvable.`);
+      process.exit(1);
+    }
   }
-  return NGINX;
 }

@@ -1,6 +1,6 @@
 // Vitest setup for the SPA: IndexedDB, Quasar on every mounted component, and what jsdom lacks.
-// Specs that opt into the node environment (the ESLint one) skip the DOM part: they have no window
-// (and Quasar cannot even be imported without one).
+// Specs run on Node unless their first line asks for jsdom (vitest.config.ts); those on Node skip
+// the DOM part: they have no window (and Quasar cannot even be imported without one).
 import 'fake-indexeddb/auto';
 import { config } from '@vue/test-utils';
 

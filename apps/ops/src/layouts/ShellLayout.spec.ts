@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The shell shows exactly the navigation each default group may use: drawer on desktop, bottom
 // tabs on phones; the header names the user.
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { capabilitiesFor, DEFAULT_GROUP_MAP, type Capability } from '@gigafibre/capabilities';
 import { createMemoryHistory } from 'vue-router';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The composables against a mocked http layer and the real live store: two components share one
 // request, a write updates both, a live change refetches what it concerns, unmounting releases.
 /* eslint-disable vue/one-component-per-file -- two minimal host components, defined where they are used */

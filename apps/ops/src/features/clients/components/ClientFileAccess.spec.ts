@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // What a user may do on a client file follows their capabilities: the « Diagnostiquer » link only
 // with diagnostics.view (pointing at that device), the note form and « Nouveau billet » only with
 // clients.edit.

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, versionChanges, type TimelineSources } from './buildTimeline';
 import { commentText, noteToHtml } from '@/shared/format/htmlText';

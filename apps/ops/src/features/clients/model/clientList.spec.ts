@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { customerFilters, filtersFromQuery, filtersToQuery, hasFilters, NO_FILTERS } from './clientListFilters';
 import { deleteView, MAX_SAVED_VIEWS, readSavedViews, saveView } from './savedViews';

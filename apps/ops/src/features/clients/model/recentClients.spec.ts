@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearRecentClients, MAX_RECENT_CLIENTS, readRecentClients, rememberRecentClient } from './recentClients';
 

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // Actions follow the capability: read-only users get no device buttons; a reboot is confirmed
 // with the customer and device named, and its outcome is explained.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The gauge says in words what it draws: the level, its band and the thresholds.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // Customer-controlled text (SSIDs, host names) is shown as text, and stations are listed weakest
 // first with their signal in words.
 import { beforeAll, describe, expect, it } from 'vitest';

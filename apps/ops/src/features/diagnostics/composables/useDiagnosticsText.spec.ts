@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The screen follows the UI language; the ticket summary is always French.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // A technician's row: cards from the layout, their words (visible, then what a screen reader adds),
 // warning badges, who may drag what, one tab stop; and the labels' per-language message cache.
 import { beforeAll, describe, expect, it } from 'vitest';

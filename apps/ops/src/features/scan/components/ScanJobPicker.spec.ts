@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The job picker of #/scan shows the same jobs as « Mes tâches » (issue 23): finished ones too,
 // labelled and after the ones still to do; « aucune intervention » only when there is none.
 import { beforeAll, describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // What the technician reads about a failed record: the server's words, and for a 413 or 415 first
 // what to do about it; the 429 wait counts down.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The « Inviter » dialog's content against a mocked hub: French messages before anything is sent,
 // the 409 on the e-mail field, 201 vs 207 told apart, an unknown outcome said as such, and the
 // temporary password gone once the dialog's content is unmounted.

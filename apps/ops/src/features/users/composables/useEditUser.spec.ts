@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { AuthUser } from '@gigafibre/contracts';
 import { editPatch } from './useEditUser';
