@@ -47,6 +47,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
       { job: job.name, technician: target.technician, start: target.start, end, requiredSkill: job.required_skill },
       profile,
       view.placed.value.list,
+      view.absences.value.byTech.get(target.technician),
     );
   }
 

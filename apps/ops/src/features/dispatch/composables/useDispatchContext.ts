@@ -16,6 +16,8 @@ export interface DispatchUi {
   openJob: ShallowRef<string | null>;
   /** The job in the keyboard assign dialog. */
   assigning: ShallowRef<string | null>;
+  /** The technician whose « Ajouter une absence » dialog is open. */
+  absenceFor: ShallowRef<string | null>;
   mapOpen: Ref<boolean>;
   shortcutsOpen: Ref<boolean>;
   /** The time axis's zoom and the rows' density (remembered by the page). */
@@ -57,6 +59,7 @@ export function createDispatchUi(search: Ref<string>, mapOpen: Ref<boolean>, zoo
     active: shallowRef(null),
     openJob: shallowRef(null),
     assigning: shallowRef(null),
+    absenceFor: shallowRef(null),
     mapOpen,
     shortcutsOpen: shallowRef(false),
   };
