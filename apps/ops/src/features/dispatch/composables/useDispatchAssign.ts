@@ -81,7 +81,11 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
     return errorText(error).message;
   }
 
-  async function write(job: BoardJob, patch: JobPatch, success: string, undo?: () => void): Promise<boolean> {
+  /**
+   * Saves one move: shown at once, then the server's answer kept — or rolled back (and the job
+   * fetched as it really is now: someone else's change, a deletion). No toast: callers say it.
+   */
+  async function saveMove(job: BoardJob, patch: JobPatch): Promise<{ ok: true } | { ok: false; error: unknown }> {
     const pending = board.jobs.beginWrite(applyPatch(job, patch));
     markTiming(writeStart, job.name);
     try {
@@ -89,6 +93,17 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
       markTiming(persisted, job.name);
       measureTiming(dropToPersisted, writeStart, persisted, job.name);
       board.jobs.commitWrite(pending, toBoardJob(saved));
+      return { ok: true };
+    } catch (error) {
+      board.highlight(board.jobs.rollbackWrite(pending));
+      void board.refetch([job.name]).catch(() => undefined);
+      return { ok: false, error };
+    }
+  }
+
+  async function write(job: BoardJob, patch: JobPatch, success: string, undo?: () => void): Promise<boolean> {
+    const result = await saveMove(job, patch);
+    if (result.ok) {
       notify({
         type: 'positive',
         message: success,
@@ -97,13 +112,9 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
         actions: undo ? [{ label: t('dispatch.toast.undo'), color: 'white', handler: undo }] : [],
       });
       return true;
-    } catch (error) {
-      board.highlight(board.jobs.rollbackWrite(pending));
-      notify({ type: 'negative', message: failureMessage(error), caption: t('dispatch.errors.rolledBack'), timeout: 8000, group: false });
-      // Show the job as it really is now (someone else's change, a deletion).
-      void board.refetch([job.name]).catch(() => undefined);
-      return false;
     }
+    notify({ type: 'negative', message: failureMessage(result.error), caption: t('dispatch.errors.rolledBack'), timeout: 8000, group: false });
+    return false;
   }
 
   /** Assigns `name` to `target`; false when the user cancelled, nothing changed, or the server refused. */
@@ -167,7 +178,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
     await write(current, patch, t('dispatch.toast.undone', { job: name }));
   }
 
-  return { place, unassign, conflictsAt, describeJob };
+  return { place, unassign, conflictsAt, describeJob, saveMove, confirm, failureMessage, notify };
 }
 
 export type DispatchAssign = ReturnType<typeof useDispatchAssign>;

@@ -12,7 +12,7 @@ import type { BoardJob, BoardTechnician, Placement, TechProfile } from '../model
 import type { DispatchBoardData } from './useDispatchBoard';
 import type { DispatchLabels } from './useDispatchLabels';
 
-export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchLabels, search: Ref<string>, laneHeight?: Ref<number>) {
+export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchLabels, search: Ref<string>, laneHeight?: Ref<number>, selected?: Ref<ReadonlySet<string>>) {
   const region = shallowRef<string | null>(null);
   const queueFilter = shallowRef<QueueFilter>(EMPTY_QUEUE_FILTER);
   const layoutOf = createBoardLayout();
@@ -116,6 +116,7 @@ export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchL
       flash: board.flash.value,
       laneHeight: laneHeight?.value,
       absences: absences.value.byTech,
+      selected: selected?.value,
     });
   });
 

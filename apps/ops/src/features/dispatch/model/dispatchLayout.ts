@@ -35,6 +35,8 @@ export interface CardView {
   locked: boolean;
   dim: boolean;
   flash: boolean;
+  /** In the dispatcher's selection (bulk moves). */
+  selected: boolean;
   start: number;
   end: number;
 }
@@ -95,6 +97,8 @@ export interface BoardLayoutInput {
   laneHeight?: number;
   /** The day's absences per technician. */
   absences?: ReadonlyMap<string, readonly AbsenceBlock[]>;
+  /** The selected jobs (bulk moves). */
+  selected?: ReadonlySet<string>;
 }
 
 const pct = (minutes: number, axis: Axis) => (minutes / (axis.end - axis.start)) * 100;
@@ -153,6 +157,7 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
       locked: isLocked(job.status),
       dim: input.dim(job),
       flash: input.flash.has(job.name),
+      selected: input.selected?.has(job.name) ?? false,
       start: placement.start,
       end: placement.end,
     };
@@ -190,7 +195,7 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
 function rowKey(tech: BoardTechnician, input: BoardLayoutInput, entries: readonly { job: BoardJob; placement: Placement }[]): unknown[] {
   const key: unknown[] = [tech, input.profiles.get(tech.name), input.axis.start, input.axis.end, input.textKey, input.laneHeight, input.absences?.get(tech.name)];
   for (const { job } of entries) {
-    key.push(job, conflictKinds(input.conflicts.get(job.name) ?? []).join(), input.dim(job), input.flash.has(job.name));
+    key.push(job, conflictKinds(input.conflicts.get(job.name) ?? []).join(), input.dim(job), input.flash.has(job.name), input.selected?.has(job.name) ?? false);
   }
   return key;
 }
