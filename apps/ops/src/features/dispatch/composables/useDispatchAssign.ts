@@ -2,12 +2,12 @@
 // back in the queue. Checks the conflict rules and asks before a risky move, shows the move at
 // once, then keeps the server's answer — or rolls back and says why, in the user's language.
 import { useQuasar, type QNotifyCreateOptions } from 'quasar';
-import { notify as shellNotify } from '@/shared/ui/lazyNotify';
 import { useI18n } from 'vue-i18n';
 import { isApiError } from '@/shared/http';
 import { markTiming, measureTiming, TIMING } from '@/shared/instrumentation';
 import { useApiErrorText } from '@/shared/ui';
 import { updateJob } from '../api/dispatchApi';
+import { boardNotify } from './boardToast';
 import { conflictsFor, type Conflict } from '../model/dispatchConflicts';
 import { applyPatch, assignPatch, isSamePlace, unassignPatch, type JobPatch } from '../model/dispatchPatch';
 import { isLocked, isUnderway } from '../model/dispatchStatus';
@@ -19,12 +19,8 @@ import type { DispatchLabels } from './useDispatchLabels';
 
 const { writeStart, persisted, dropToPersisted } = TIMING.dispatch;
 
-/**
- * The board's toasts go to the bottom right, over the timeline's far end: the app's default (top
- * right) covered the search, the region and the view controls a dispatcher reaches for right after a move.
- */
-export const BOARD_TOAST_POSITION = 'bottom-right' as const;
-const notify = (options: QNotifyCreateOptions) => shellNotify({ position: BOARD_TOAST_POSITION, ...options });
+/** The board's toasts sit in the queue's dock, never over a control (boardToast.ts). */
+const notify = (options: QNotifyCreateOptions) => boardNotify(options);
 
 export interface PlaceOptions {
   /** The user already saw the conflicts and chose to go ahead (the assign dialog). */
