@@ -69,6 +69,29 @@ export const DispatchErp = {
     return job;
   },
 
+  /**
+   * `count` more queue jobs of a slice, none of them the first pick of `taken` (the jobs other tests
+   * of the slice take with queueJob), accepted by `accept`.
+   */
+  async moreQueueJobs(slice: number, of: number, count: number, taken: readonly string[], accept: (job: ErpJob) => boolean = () => true): Promise<ErpJob[]> {
+    const today = await stackToday();
+    const jobs = await list<ErpJob>('Dispatch Job', JOB_FIELDS, [
+      ['status', '=', 'Unscheduled'],
+      ['requested_date', 'between', [addDays(today, -7), today]],
+    ]);
+    const skip = new Set<string>([FIXTURE_JOBS.unassignedToday.job, ...taken]);
+    const mine = jobs.filter((j) => !skip.has(j.name) && Number(j.name.slice(3)) % of === slice && accept(j)).sort((a, b) => a.name.localeCompare(b.name));
+    if (mine.length < count) throw new Error(`only ${mine.length} queue jobs in slice ${slice}/${of}`);
+    return mine.slice(-count);
+  },
+
+  /** Active technicians other than the fixtures, by name. */
+  async technicians(): Promise<ErpTechnician[]> {
+    const techs = await list<ErpTechnician>('Technician', ['name', 'technician_name', 'skills', 'shift_start', 'shift_end'], [['status', '=', 'Active']]);
+    const fixtures = new Set<string>([FIXTURE_TECHNICIANS.demo.technician, FIXTURE_TECHNICIANS.second.technician]);
+    return techs.filter((t) => !fixtures.has(t.name)).sort((a, b) => a.name.localeCompare(b.name));
+  },
+
   technician: async (name: string) => completeDoc('Technician', await erp<DocRead<'Technician'>>(`/api/resource/Technician/${encodeURIComponent(name)}`)) as ErpTechnician,
 
   /**

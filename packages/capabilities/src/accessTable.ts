@@ -26,6 +26,10 @@ const PROPOSAL_JOB_FIELDS = ['technician', 'scheduled_date', 'start_time', 'dura
 /** The keys a CSR changes on a ticket (`customer` never: a ticket does not move to another client). */
 const TICKET_KEYS = ['subject', 'priority', 'description', 'status', 'issue_type'];
 const FILE_FIELDS = ['file_name', 'file_url', 'is_private', 'file_size', 'file_type', 'attached_to_doctype', 'attached_to_name', 'creation', 'owner'];
+/** A Technician Absence as the board reads and a dispatcher writes it (ABSENCE_WRITE_FIELDS in @gigafibre/contracts). */
+const ABSENCE_KEYS = ['technician', 'from_datetime', 'to_datetime', 'reason_type', 'note'];
+/** ABSENCE_TYPES in @gigafibre/contracts (the BFF's access table spec checks they agree). */
+const ABSENCE_REASONS = ['Vacation', 'Training', 'Sick Day', 'Unavailable'];
 const EQUIPMENT_KEYS = ['service_location', 'serial_no', 'equipment_type', 'manufacturer', 'model', 'mac_address', 'status', 'installed_on', 'dispatch_job'];
 
 /** The access table: one entry per doctype the ops app may touch. */
@@ -205,6 +209,14 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
       { by: 'clients.view', rows: 'all', fields: ['technician_name', 'user'] },
       // Booking proposals: who has the skill and works when (never their phone, e-mail or position).
       { by: 'visits.book', rows: 'all', fields: ['technician_name', 'skills', 'shift_start', 'shift_end', 'status'] },
+    ],
+  },
+  // Technicians' time off and unavailable blocks: the board draws them and warns before booking into
+  // one; a dispatcher adds one (never edits another's, never deletes: a mistake is a new record).
+  'Technician Absence': {
+    read: [{ by: 'dispatch.view', rows: 'all', fields: ABSENCE_KEYS }],
+    write: [
+      { method: 'POST', by: 'dispatch.assign', rows: 'all', fields: ABSENCE_KEYS, values: { reason_type: ABSENCE_REASONS }, links: { technician: 'Technician' } },
     ],
   },
   Tag: {

@@ -1,5 +1,6 @@
 import type { DoctypeSpec, DocOf, DocReadValuesOf, TableFieldOf } from './doctype-spec';
 import { FAILURE_REASONS } from './jobCloseout';
+import { ABSENCE_TYPES } from './technicianAbsence';
 import { SKILLS, JOB_STATUSES, PRIORITIES, ISSUE_STATUSES, AGREEMENT_STATUSES, VISIT_WINDOWS, JOB_TYPES, EQUIPMENT_TYPES } from './doctypeOptions';
 
 export * from './doctypeOptions';
@@ -179,6 +180,18 @@ export const DOCTYPES = {
       traccar_device_id: { type: 'Int' },
     },
   },
+  /** A technician's time off or unavailable block; why not HR's Leave Application: technicianAbsence.ts. */
+  'Technician Absence': {
+    naming: 'ABS-',
+    digits: 6,
+    fields: {
+      technician: { type: 'Link', options: 'Technician', reqd: true },
+      from_datetime: { type: 'Datetime', reqd: true, description: 'Montréal wall time, included' },
+      to_datetime: { type: 'Datetime', reqd: true, description: 'Montréal wall time, excluded' },
+      reason_type: { type: 'Select', options: ABSENCE_TYPES, reqd: true },
+      note: { type: 'Text' },
+    },
+  },
   Tag: {
     naming: 'prompt',
     fields: {
@@ -308,6 +321,7 @@ export type Issue = Doc<'Issue'>;
 export type DispatchJob = Doc<'Dispatch Job'>;
 export type Technician = Doc<'Technician'>;
 export type Tag = Doc<'Tag'>;
+export type TechnicianAbsence = Doc<'Technician Absence'>;
 export type ErpUser = Doc<'User'>;
 export type Comment = Doc<'Comment'>;
 export type Version = Doc<'Version'>;

@@ -1,7 +1,7 @@
 // The access table checked against the doctypes it names: a typo in a field list would silently
 // refuse (or, worse, grant) what nobody meant.
 import { DOCTYPE_ACCESS, LIST_LIMITS, METHOD_ACCESS, ROUTE_POLICY, UPLOAD_ACCESS } from '@gigafibre/capabilities';
-import { DOCTYPES, isDoctype, SET_JOB_STATUS_ARGS } from '@gigafibre/contracts';
+import { ABSENCE_TYPES, ABSENCE_WRITE_FIELDS, DOCTYPES, isDoctype, SET_JOB_STATUS_ARGS } from '@gigafibre/contracts';
 import { describe, expect, it } from 'vitest';
 import { OwnRowsModel } from './ownRows';
 import { MAX_ROOT_ROWS } from './scopeStore';
@@ -12,6 +12,13 @@ const columns = (doctype: string) => (isDoctype(doctype) ? new Set([...Object.ke
 describe('the access table', () => {
   it('lets through exactly the arguments of set_job_status the contract declares', () => {
     expect(METHOD_ACCESS['gigafibre.ops.set_job_status']?.args).toEqual(SET_JOB_STATUS_ARGS);
+  });
+
+  it('grants dispatch exactly the Technician Absence keys and reasons the contract declares', () => {
+    const write = DOCTYPE_ACCESS['Technician Absence']?.write?.[0];
+    expect(write?.fields).toEqual(ABSENCE_WRITE_FIELDS);
+    expect(write?.values?.reason_type).toEqual(ABSENCE_TYPES);
+    expect(DOCTYPE_ACCESS['Technician Absence']?.read.map((g) => [g.by, g.rows, g.fields])).toEqual([['dispatch.view', 'all', ABSENCE_WRITE_FIELDS]]);
   });
 
   it.each(Object.entries(DOCTYPE_ACCESS))('%s names only real doctypes and columns', (doctype, access) => {

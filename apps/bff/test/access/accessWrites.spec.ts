@@ -29,6 +29,9 @@ async function equipmentAt(location: string): Promise<string> {
   return ((await res.json()) as { data: { name: string }[] }).data[0]?.name as string;
 }
 
+const ABSENCES = '/ops/api/erp/resource/Technician%20Absence';
+const ABSENCE = { technician: 'TECH-003', from_datetime: '2026-12-01 13:00:00', to_datetime: '2026-12-01 15:00:00', reason_type: 'Training', note: 'Formation' };
+
 /** Keys no write grant lists, tried on every write route. */
 const FORBIDDEN_KEYS = ['owner', 'docstatus', 'name', 'creation', 'modified_by', 'idx', 'doctype', 'flags', '_user_tags', '__islocal', 'parent', 'amended_from', 'unknown_field'];
 
@@ -72,6 +75,7 @@ const ROUTES: Route[] = [
     body: () => ({ comment_type: 'Comment', reference_doctype: 'Customer', reference_name: suite.truth.outside.customer, content: 'x' }),
     moves: [],
   },
+  { name: 'dispatcher adds an absence', role: 'dispatch', verb: 'post', target: () => ABSENCES, body: () => ({ ...ABSENCE, from_datetime: '2026-12-02 08:00:00', to_datetime: '2026-12-02 09:00:00' }), moves: [] },
   { name: 'dispatcher sets a status', role: 'dispatch', verb: 'post', target: () => method('gigafibre.ops.set_job_status'), body: () => ({ job: ownJob('Scheduled')[0], status: 'Cancelled' }), moves: ['customer'] },
   { name: 'technician sets a status', role: 'tech', verb: 'post', target: () => method('gigafibre.ops.set_job_status'), body: () => ({ job: ownJob('Scheduled')[0], status: 'En Route' }), moves: ['customer'] },
 ];
@@ -222,5 +226,55 @@ describe('a technician writes only their own', () => {
       reason: 'out_of_scope',
     });
     if (role === 'ghost') expectRefused(await user(role).post(method('gigafibre.ops.set_job_status'), { job, status: 'Completed' }), 403, { reason: 'out_of_scope' });
+  });
+});
+
+describe('Technician Absence: dispatch reads the allow-listed fields and adds one; nobody else writes', () => {
+  it('a dispatcher lists absences with their five fields, never the others', async () => {
+    tally.cases += 2;
+    const answer = await user('dispatch').get(resource('Technician Absence', { fields: ['name', 'technician', 'from_datetime', 'to_datetime', 'reason_type', 'note'], limit_page_length: 100 }));
+    expect(answer.status, answer.body.slice(0, 300)).toBe(200);
+    expect((answer.json as { data: unknown[] }).data.length).toBeGreaterThan(0);
+    const from = suite.stack.hits.length;
+    expectRefused(await user('dispatch').get(resource('Technician Absence', { fields: ['name', 'owner'], limit_page_length: 100 })), 403, { reason: 'field_not_allowed' });
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
+  });
+
+  it('a list of every absence at once is refused (pages are bounded)', async () => {
+    tally.cases++;
+    expectRefused(await user('dispatch').get(resource('Technician Absence', { fields: ['name'], limit_page_length: 0 })), 400, { reason: 'page_too_large' });
+  });
+
+  it.each([
+    ['a technician', 'tech', 403],
+    ['a CSR (reads the board, assigns nothing)', 'support', 403],
+    ['someone without a group', 'nobody', 403],
+  ] as const)('%s adds none → %i, nothing sent', async (_name, role, status) => {
+    tally.cases++;
+    const from = suite.stack.hits.length;
+    expectRefused(await user(role).post(ABSENCES, ABSENCE), status);
+    expect(userCalls(suite.stack.hits, from)).toEqual([]);
+  });
+
+  it('a technician reads none of them', async () => {
+    tally.cases++;
+    expectRefused(await user('tech').get(resource('Technician Absence', { fields: ['name', 'technician'], limit_page_length: 20 })), 403, { reason: 'missing_capability' });
+  });
+
+  it('a reason outside the list → 400; an unknown technician → refused; a valid one is saved', async () => {
+    tally.cases += 3;
+    expectRefused(await user('dispatch').post(ABSENCES, { ...ABSENCE, reason_type: 'Strike' }), 400, { reason: 'value_not_allowed', field: 'reason_type' });
+    const ghost = await user('dispatch').post(ABSENCES, { ...ABSENCE, technician: 'TECH-999' });
+    expect([403, 404, 417]).toContain(ghost.status);
+    const saved = await user('dispatch').post(ABSENCES, ABSENCE);
+    expect(saved.status, saved.body.slice(0, 300)).toBe(200);
+    expect(Object.keys((saved.json as { data: Record<string, unknown> }).data).sort()).toEqual(expect.arrayContaining(['name', 'technician', 'from_datetime', 'to_datetime', 'reason_type']));
+  });
+
+  it('a block whose end comes first: the ERP refuses it in French (417), nothing saved', async () => {
+    tally.cases++;
+    const answer = await user('dispatch').post(ABSENCES, { ...ABSENCE, from_datetime: '2026-12-01 15:00:00', to_datetime: '2026-12-01 13:00:00' });
+    expect(answer.status).toBe(417);
+    expect(answer.body).toContain('La fin de l’absence doit suivre son début');
   });
 });

@@ -4,7 +4,7 @@ import { DOCTYPES, NUMERIC_FIELD_TYPES, type CHILD_TABLE_FIELDS, type Doctype, t
 import type { Db } from './open';
 
 /** Bumped whenever the layout changes: an older database is reseeded. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** Quotes an SQL identifier. Only ever called with names from the doctype specs. */
 export function q(identifier: string): string {
@@ -93,6 +93,7 @@ const EXTRA_INDEXES: Partial<Record<Doctype, string[][]>> = {
   Communication: [['reference_doctype', 'reference_name']],
   'Dispatch Job': [['scheduled_date', 'start_time'], ['requested_date'], ['status'], ['technician', 'scheduled_date']],
   Technician: [['traccar_device_id']],
+  'Technician Absence': [['technician', 'from_datetime'], ['to_datetime']],
   Comment: [['reference_doctype', 'reference_name']],
   Version: [['ref_doctype', 'docname']],
 };

@@ -130,6 +130,12 @@ export const FIXTURE_TECHNICIANS = {
   second: { technician: 'TECH-002', name: 'Mathieu Caron', user: 'mathieu.caron@gigafibre.ca', territory: 'Montréal', traccarDeviceId: 102 },
 } as const;
 
+/** Seeded Technician Absences the tests use (minutes since midnight, today). */
+export const FIXTURE_ABSENCES = {
+  /** TECH-002 in training today 15:30–17:30, after their 13:00–15:00 job: a drop at 16:00 warns. */
+  secondTraining: { name: 'ABS-000001', technician: 'TECH-002', start: 15 * 60 + 30, end: 17 * 60 + 30 },
+} as const;
+
 export const FIXTURE_JOBS = {
   /** Today, Unscheduled (in the queue): Repair, Wi-Fi/Mesh, 60 min, High, at the healthyMesh customer. */
   unassignedToday: { job: 'DJ-000001', customer: 'CUST-00006', durationMinutes: 60, requiredSkill: 'Wi-Fi/Mesh' },

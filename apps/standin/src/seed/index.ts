@@ -5,6 +5,7 @@ import { getMeta, setMeta } from '../db/meta';
 import { createIndexes, createTables, dropAll, SCHEMA_VERSION } from '../db/schema';
 import { setSeries } from '../erp/docs/naming';
 import { montrealToday } from '@gigafibre/contracts';
+import { seedAbsences } from './absences';
 import { seedBilling } from './billing';
 import { createSeedContext } from './context';
 import { seedCustomers } from './customers';
@@ -55,6 +56,7 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
     seedBilling(ctx, customers);
     seedTicketsAndNotes(ctx, customers, opts.tickets ?? Math.round(opts.scale * 0.9));
     seedJobs(ctx, techs, customers, opts.jobsPerDay ?? 120);
+    seedAbsences(ctx, techs);
     if (opts.hostileText) plantHostileText(ctx);
     for (const [doctype, spec] of Object.entries(DOCTYPES) as [Doctype, DoctypeSpec][]) {
       counts[doctype] = ctx.count(doctype);

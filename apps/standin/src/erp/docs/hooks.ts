@@ -1,5 +1,5 @@
 // What the Gigafibre custom app (and ERPNext's controllers) do on save, per doctype.
-import { agreementStatus, CLOSED_ISSUE_STATUSES, DEFAULT_SLA, isClosedJobStatus, PRIORITIES, slaDeadlines, type Doctype } from '@gigafibre/contracts';
+import { absenceDatesError, agreementStatus, CLOSED_ISSUE_STATUSES, DEFAULT_SLA, isClosedJobStatus, PRIORITIES, slaDeadlines, type Doctype } from '@gigafibre/contracts';
 import { FrappeError, validationError } from '../errors';
 import type { Stored } from './coerce';
 
@@ -95,6 +95,12 @@ const HOOKS: Partial<Record<Doctype, Hook>> = {
       doc.territory = ctx.get('Service Location', doc.service_location)?.territory ?? null;
     }
     dispatchJob(doc, old, ctx);
+  },
+  // The Gigafibre app's controller (a custom doctype: contracts' technicianAbsence.ts), in the manner
+  // of HR's Leave Application validate_dates (« To date cannot be before from date »).
+  'Technician Absence': (doc) => {
+    const error = absenceDatesError(doc.from_datetime as string | null, doc.to_datetime as string | null);
+    if (error) throw validationError(error);
   },
   'Sales Invoice': (doc, _old, ctx) => {
     if (doc.customer_name === null && typeof doc.customer === 'string') {

@@ -1,14 +1,16 @@
 // The dispatch board's calls, typed, over the app's one HTTP client (through the BFF).
 import { type DispatchJob, type JobStatus, type ServiceEquipment, type TraccarDevice, type TraccarPosition, type Version } from '@gigafibre/contracts';
-import { callDocMethod, saveDoc } from '@/shared/documents';
+import { callDocMethod, insertDoc, saveDoc } from '@/shared/documents';
 import { erpGet, erpList, erpListAll, hubGet, request, type CallOptions } from '@/shared/http';
 import type { JobPatch } from '../model/dispatchPatch';
 import { addDays } from '@gigafibre/contracts';
 import {
+  ABSENCE_FIELDS,
   CUSTOMER_FIELDS,
   JOB_FIELDS,
   LOCATION_FIELDS,
   TECHNICIAN_FIELDS,
+  type BoardAbsence,
   type BoardCustomer,
   type BoardJob,
   type BoardLocation,
@@ -26,6 +28,8 @@ const NAMES_PER_REQUEST = 150;
 const DAY_MAX_JOBS = 5000;
 /** Technicians on the board (40 today, one row each). */
 const MAX_TECHNICIANS = 1000;
+/** Absences touching one day: a few per technician at most. */
+const DAY_MAX_ABSENCES = 2000;
 
 export const listTechnicians = (signal?: AbortSignal) =>
   erpListAll(
@@ -37,6 +41,28 @@ export const listTechnicians = (signal?: AbortSignal) =>
 /** Every job scheduled on `date` (any status: the day's history stays visible). */
 export const listDayJobs = (date: string, signal?: AbortSignal) =>
   erpListAll('Dispatch Job', { fields: JOB_FIELDS, filters: [['scheduled_date', '=', date]], signal }, DAY_MAX_JOBS) as Promise<BoardJob[]>;
+
+/** The Technician Absences touching `date` (started before the next midnight, ending after this one). */
+export const listDayAbsences = (date: string, signal?: AbortSignal) =>
+  erpListAll(
+    'Technician Absence',
+    {
+      fields: ABSENCE_FIELDS,
+      filters: [
+        ['from_datetime', '<', `${addDays(date, 1)} 00:00:00`],
+        ['to_datetime', '>', `${date} 00:00:00`],
+      ],
+      orderBy: 'from_datetime asc, name asc',
+      signal,
+    },
+    DAY_MAX_ABSENCES,
+  ) as Promise<BoardAbsence[]>;
+
+/** Adds an absence (dispatch.assign); the ERP refuses one whose end does not follow its start. */
+export const createAbsence = async (body: Omit<BoardAbsence, 'name'>): Promise<BoardAbsence> => {
+  const saved = await insertDoc('Technician Absence', body, { timeoutMs: 10_000 });
+  return { name: saved.name, technician: saved.technician, from_datetime: saved.from_datetime, to_datetime: saved.to_datetime, reason_type: saved.reason_type, note: saved.note };
+};
 
 /** The queue around `date`: unassigned jobs requested from a month before to two weeks after. */
 export const listQueueJobs = (date: string, signal?: AbortSignal) =>

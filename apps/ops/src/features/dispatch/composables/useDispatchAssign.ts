@@ -2,12 +2,12 @@
 // back in the queue. Checks the conflict rules and asks before a risky move, shows the move at
 // once, then keeps the server's answer — or rolls back and says why, in the user's language.
 import { useQuasar, type QNotifyCreateOptions } from 'quasar';
-import { notify as shellNotify } from '@/shared/ui/lazyNotify';
 import { useI18n } from 'vue-i18n';
 import { isApiError } from '@/shared/http';
 import { markTiming, measureTiming, TIMING } from '@/shared/instrumentation';
 import { useApiErrorText } from '@/shared/ui';
 import { updateJob } from '../api/dispatchApi';
+import { boardNotify } from './boardToast';
 import { conflictsFor, type Conflict } from '../model/dispatchConflicts';
 import { applyPatch, assignPatch, isSamePlace, unassignPatch, type JobPatch } from '../model/dispatchPatch';
 import { isLocked, isUnderway } from '../model/dispatchStatus';
@@ -19,12 +19,8 @@ import type { DispatchLabels } from './useDispatchLabels';
 
 const { writeStart, persisted, dropToPersisted } = TIMING.dispatch;
 
-/**
- * The board's toasts go to the bottom right, over the timeline's far end: the app's default (top
- * right) covered the search, the region and the view controls a dispatcher reaches for right after a move.
- */
-export const BOARD_TOAST_POSITION = 'bottom-right' as const;
-const notify = (options: QNotifyCreateOptions) => shellNotify({ position: BOARD_TOAST_POSITION, ...options });
+/** The board's toasts sit in the queue's dock, never over a control (boardToast.ts). */
+const notify = (options: QNotifyCreateOptions) => boardNotify(options);
 
 export interface PlaceOptions {
   /** The user already saw the conflicts and chose to go ahead (the assign dialog). */
@@ -47,6 +43,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
       { job: job.name, technician: target.technician, start: target.start, end, requiredSkill: job.required_skill },
       profile,
       view.placed.value.list,
+      view.absences.value.byTech.get(target.technician),
     );
   }
 
@@ -80,7 +77,11 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
     return errorText(error).message;
   }
 
-  async function write(job: BoardJob, patch: JobPatch, success: string, undo?: () => void): Promise<boolean> {
+  /**
+   * Saves one move: shown at once, then the server's answer kept — or rolled back (and the job
+   * fetched as it really is now: someone else's change, a deletion). No toast: callers say it.
+   */
+  async function saveMove(job: BoardJob, patch: JobPatch): Promise<{ ok: true } | { ok: false; error: unknown }> {
     const pending = board.jobs.beginWrite(applyPatch(job, patch));
     markTiming(writeStart, job.name);
     try {
@@ -88,6 +89,17 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
       markTiming(persisted, job.name);
       measureTiming(dropToPersisted, writeStart, persisted, job.name);
       board.jobs.commitWrite(pending, toBoardJob(saved));
+      return { ok: true };
+    } catch (error) {
+      board.highlight(board.jobs.rollbackWrite(pending));
+      void board.refetch([job.name]).catch(() => undefined);
+      return { ok: false, error };
+    }
+  }
+
+  async function write(job: BoardJob, patch: JobPatch, success: string, undo?: () => void): Promise<boolean> {
+    const result = await saveMove(job, patch);
+    if (result.ok) {
       notify({
         type: 'positive',
         message: success,
@@ -96,13 +108,9 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
         actions: undo ? [{ label: t('dispatch.toast.undo'), color: 'white', handler: undo }] : [],
       });
       return true;
-    } catch (error) {
-      board.highlight(board.jobs.rollbackWrite(pending));
-      notify({ type: 'negative', message: failureMessage(error), caption: t('dispatch.errors.rolledBack'), timeout: 8000, group: false });
-      // Show the job as it really is now (someone else's change, a deletion).
-      void board.refetch([job.name]).catch(() => undefined);
-      return false;
     }
+    notify({ type: 'negative', message: failureMessage(result.error), caption: t('dispatch.errors.rolledBack'), timeout: 8000, group: false });
+    return false;
   }
 
   /** Assigns `name` to `target`; false when the user cancelled, nothing changed, or the server refused. */
@@ -166,7 +174,7 @@ export function useDispatchAssign(board: DispatchBoardData, view: DispatchBoardV
     await write(current, patch, t('dispatch.toast.undone', { job: name }));
   }
 
-  return { place, unassign, conflictsAt, describeJob };
+  return { place, unassign, conflictsAt, describeJob, saveMove, confirm, failureMessage, notify };
 }
 
 export type DispatchAssign = ReturnType<typeof useDispatchAssign>;

@@ -5,11 +5,11 @@ import { computed, nextTick, onScopeDispose, shallowRef, watch, type Ref } from 
 import type { DocChangeEvent } from '@gigafibre/contracts';
 import { markTiming, measureTiming, TIMING } from '@/shared/instrumentation';
 import { useLiveEvents } from '@/shared/live';
-import { listCustomers, listDayJobs, listJobsByName, listLocations, listQueueJobs, listTechnicians, QUEUE_WINDOW_DAYS } from '../api/dispatchApi';
+import { listCustomers, listDayAbsences, listDayJobs, listJobsByName, listLocations, listQueueJobs, listTechnicians, QUEUE_WINDOW_DAYS } from '../api/dispatchApi';
 import { DispatchJobSet } from '../model/dispatchJobSet';
 import { isOnBoard } from '../model/dispatchQueueFilter';
 import { addDays } from '@gigafibre/contracts';
-import type { BoardCustomer, BoardJob, BoardLocation, BoardTechnician } from '../model/dispatchTypes';
+import type { BoardAbsence, BoardCustomer, BoardJob, BoardLocation, BoardTechnician } from '../model/dispatchTypes';
 
 /** How long a card changed by someone else stays highlighted. */
 export const FLASH_MS = 2_400;
@@ -23,6 +23,8 @@ export function useDispatchBoard(date: Ref<string>) {
   const version = shallowRef(0);
   const jobs = new DispatchJobSet(() => (version.value += 1));
   const technicians = shallowRef<BoardTechnician[]>([]);
+  /** The day's Technician Absences. */
+  const absences = shallowRef<BoardAbsence[]>([]);
   const customers = shallowRef<ReadonlyMap<string, BoardCustomer>>(new Map());
   const locations = shallowRef<ReadonlyMap<string, BoardLocation>>(new Map());
   const loading = shallowRef(true);
@@ -60,16 +62,18 @@ export function useDispatchBoard(date: Ref<string>) {
       error.value = null;
     }
     try {
-      const [techs, dayJobs, queueJobs] = await Promise.all([
+      const [techs, dayJobs, queueJobs, away] = await Promise.all([
         listTechnicians(current.signal),
         listDayJobs(day, current.signal),
         listQueueJobs(day, current.signal),
+        listDayAbsences(day, current.signal),
       ]);
       const all = [...dayJobs, ...queueJobs.filter((j) => j.scheduled_date !== day)];
       await loadRefs(all, current.signal);
       if (controller !== current) return;
       if (first) markTiming(MARKS.dataReady);
       technicians.value = techs;
+      absences.value = away;
       jobs.replaceAll(all);
       loading.value = false;
       refreshError.value = null;
@@ -137,14 +141,27 @@ export function useDispatchBoard(date: Ref<string>) {
     }, LIVE_BATCH_MS);
   }
   useLiveEvents({ doctype: 'Dispatch Job' }, onEvent, { onResumed: () => void load({ quiet: true }) });
-  useLiveEvents({ doctype: ['Technician', 'Customer', 'Service Location'] }, (event) => {
-    if (event.doctype === 'Technician') void listTechnicians().then((list) => (technicians.value = list), () => undefined);
+  useLiveEvents({ doctype: ['Technician', 'Customer', 'Service Location', 'Technician Absence'] }, (event) => {
+    if (event.doctype === 'Technician Absence') void reloadAbsences();
+    else if (event.doctype === 'Technician') void listTechnicians().then((list) => (technicians.value = list), () => undefined);
     else if (event.doctype === 'Customer' && customers.value.has(event.name)) {
       void listCustomers([event.name]).then((cs) => (customers.value = new Map([...customers.value, ...cs.map((c) => [c.name, c] as const)])), () => undefined);
     } else if (event.doctype === 'Service Location' && locations.value.has(event.name)) {
       void listLocations([event.name]).then((ls) => (locations.value = new Map([...locations.value, ...ls.map((l) => [l.name, l] as const)])), () => undefined);
     }
   });
+
+  /** Another dispatcher added an absence: the day's list again (a handful of rows). */
+  async function reloadAbsences(): Promise<void> {
+    const day = date.value;
+    const list = await listDayAbsences(day).catch(() => null);
+    if (list && day === date.value) absences.value = list;
+  }
+
+  /** Our own new absence, shown at once (its live event reloads the list anyway). */
+  function addAbsence(absence: BoardAbsence): void {
+    if (!absences.value.some((a) => a.name === absence.name)) absences.value = [...absences.value, absence];
+  }
 
   watch(date, () => void load(), { immediate: true });
   onScopeDispose(() => {
@@ -158,6 +175,8 @@ export function useDispatchBoard(date: Ref<string>) {
     jobs,
     version,
     technicians,
+    absences,
+    addAbsence,
     customers,
     locations,
     loading,

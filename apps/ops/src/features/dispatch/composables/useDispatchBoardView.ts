@@ -2,6 +2,7 @@
 // queue filters): placements, conflicts, the layout of rows and cards, and the queue. All of it
 // in computed values over plain functions; the layout keeps unchanged rows as the same objects.
 import { computed, shallowRef, type Ref } from 'vue';
+import { absenceBlocks, absencesByTechnician } from '../model/dispatchAbsences';
 import { boardConflicts, placementOf, techProfile, type ConflictKind } from '../model/dispatchConflicts';
 import { createBoardLayout, type CardText } from '../model/dispatchLayout';
 import { compareQueue, EMPTY_QUEUE_FILTER, foldText, inQueue, searchMatcher, tagsIn, type QueueFilter } from '../model/dispatchQueueFilter';
@@ -11,7 +12,7 @@ import type { BoardJob, BoardTechnician, Placement, TechProfile } from '../model
 import type { DispatchBoardData } from './useDispatchBoard';
 import type { DispatchLabels } from './useDispatchLabels';
 
-export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchLabels, search: Ref<string>, laneHeight?: Ref<number>) {
+export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchLabels, search: Ref<string>, laneHeight?: Ref<number>, selected?: Ref<ReadonlySet<string>>) {
   const region = shallowRef<string | null>(null);
   const queueFilter = shallowRef<QueueFilter>(EMPTY_QUEUE_FILTER);
   const layoutOf = createBoardLayout();
@@ -56,7 +57,13 @@ export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchL
     return { byTech, list };
   });
 
-  const conflicts = computed(() => boardConflicts(placed.value.list, profiles.value));
+  /** The day's absences, cut to the day: as a list (ranking) and per technician (rows, conflicts). */
+  const absences = computed(() => {
+    const list = absenceBlocks(board.absences.value, board.date.value);
+    return { list, byTech: absencesByTechnician(list) };
+  });
+
+  const conflicts = computed(() => boardConflicts(placed.value.list, profiles.value, absences.value.byTech));
 
   const axis = computed(() => {
     const ranges: { start: number; end: number }[] = [...placed.value.list];
@@ -108,6 +115,8 @@ export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchL
       dim: match ? (job) => !match(haystack(job)) : () => false,
       flash: board.flash.value,
       laneHeight: laneHeight?.value,
+      absences: absences.value.byTech,
+      selected: selected?.value,
     });
   });
 
@@ -146,6 +155,7 @@ export function useDispatchBoardView(board: DispatchBoardData, labels: DispatchL
     profiles,
     techByName,
     placed,
+    absences,
     conflicts,
     axis,
     layout,

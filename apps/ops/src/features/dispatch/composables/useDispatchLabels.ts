@@ -16,7 +16,10 @@ const STATUS_KEYS: Record<string, string> = {
 };
 const TYPE_KEYS: Record<string, string> = { Installation: 'installation', Repair: 'repair', Relocation: 'relocation' };
 const PRIORITY_KEYS: Record<string, string> = { Low: 'low', Medium: 'medium', High: 'high', Urgent: 'urgent' };
+const ABSENCE_KEYS: Record<string, string> = { Vacation: 'vacation', Training: 'training', 'Sick Day': 'sick', Unavailable: 'unavailable' };
 const SKILL_KEYS: Record<string, string> = { 'Fibre Splicing': 'splicing', Installation: 'installation', 'Wi-Fi/Mesh': 'wifi', Business: 'business' };
+
+const CONFLICT_KIND_KEYS: Record<Conflict['kind'], string> = { overlap: 'kindOverlap', 'outside-shift': 'kindShift', absent: 'kindAbsent', 'missing-skill': 'kindSkill' };
 
 /** A message with named placeholders, resolved once: `fill({ start, end })` only substitutes. */
 type Template = (values: Record<string, string | number>) => string;
@@ -82,10 +85,12 @@ export function useDispatchLabels() {
     conflict(c: Conflict, describeJob: (name: string) => string = (name) => name): string {
       if (c.kind === 'overlap') return t('dispatch.conflict.overlap', { job: describeJob(c.job), range: range(c.start, c.end) });
       if (c.kind === 'outside-shift') return t('dispatch.conflict.outsideShift', { range: range(c.shiftStart, c.shiftEnd) });
+      if (c.kind === 'absent') return t('dispatch.conflict.absent', { reason: lookup('absence.reason', ABSENCE_KEYS, c.reason), range: range(c.start, Math.min(c.end, 24 * 60 - 1)) });
       return t('dispatch.conflict.missingSkill', { skill: skill(c.skill) });
     },
-    conflictKind: (kind: Conflict['kind']) =>
-      kind === 'overlap' ? message('dispatch.conflict.kindOverlap') : kind === 'outside-shift' ? message('dispatch.conflict.kindShift') : message('dispatch.conflict.kindSkill'),
+    conflictKind: (kind: Conflict['kind']) => message(`dispatch.conflict.${CONFLICT_KIND_KEYS[kind]}`),
+    /** « Formation », "Training": a Technician Absence's reason. */
+    absenceReason: (value: string | null | undefined) => lookup('absence.reason', ABSENCE_KEYS, value),
     /** « 19 nov. » / "Nov 19" for a `YYYY-MM-DD`. */
     shortDate: (date: string) => shortDateFormat(locale.value).format(new Date(`${date}T12:00:00Z`)),
     /** « jeu. 26 nov. » / "Thu, Nov 26". */

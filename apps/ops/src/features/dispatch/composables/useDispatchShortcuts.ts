@@ -1,5 +1,6 @@
 // The board's keyboard: ←/→ change day, t today, / search, ? help, m map; on a focused card the
-// arrows move between cards, Enter opens it, a plans it, Delete sends it back to the queue.
+// arrows move between cards, Enter opens it, Space selects it (bulk moves; Échap clears), a plans
+// it, Delete sends it back to the queue.
 import { onBeforeUnmount, onMounted } from 'vue';
 import { nextCard, nextInList, type NavKey } from '../model/dispatchKeyboardNav';
 import { isLocked } from '../model/dispatchStatus';
@@ -40,9 +41,16 @@ export function useDispatchShortcuts(ctx: DispatchContext, actions: ShortcutActi
       if (next && next !== name) ctx.focusCard(next);
       return true;
     }
-    if (event.key === 'Enter' || event.key === ' ') {
+    if (event.key === 'Enter') {
       ui.active.value = name;
       ui.openJob.value = name;
+      return true;
+    }
+    // Space puts the card in (or takes it out of) the selection for a bulk move; without the right to move, it opens it.
+    if (event.key === ' ') {
+      ui.active.value = name;
+      if (ctx.canAssign()) ctx.bulk.toggle(name);
+      else ui.openJob.value = name;
       return true;
     }
     const job = ctx.board.jobs.get(name);
@@ -62,6 +70,12 @@ export function useDispatchShortcuts(ctx: DispatchContext, actions: ShortcutActi
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target instanceof HTMLElement ? event.target : null;
     if (target?.closest('.q-dialog, .q-menu')) return;
+    // Échap clears the selection (anywhere but in a dialog or a menu, which close first).
+    if (event.key === 'Escape' && ctx.bulk.selected.value.size > 0) {
+      ctx.bulk.clear();
+      event.preventDefault();
+      return;
+    }
     if (isTyping(target)) {
       // Enter in the search box jumps to the first match.
       if (event.key === 'Enter' && target?.closest('[data-testid="board-search"]')) {

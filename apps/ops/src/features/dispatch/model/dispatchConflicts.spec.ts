@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardConflicts, conflictKinds, conflictsFor, firstFreeSlot, parseSkills, placementOf, techProfile } from './dispatchConflicts';
-import type { BoardJob, BoardTechnician, Placement, TechProfile } from './dispatchTypes';
+import type { AbsenceBlock, BoardJob, BoardTechnician, Placement, TechProfile } from './dispatchTypes';
 
 const tech = (over: Partial<BoardTechnician> = {}): BoardTechnician => ({
   name: 'TECH-002',
@@ -157,5 +157,34 @@ describe('firstFreeSlot', () => {
     expect(firstFreeSlot('J', 600, caron, day, { start: 420, end: 1200 })).toBeNull();
     // Without a shift, the axis bounds the search.
     expect(firstFreeSlot('J', 60, { ...caron, shiftStart: null, shiftEnd: null }, [], { start: 420, end: 1200 })).toBe(420);
+  });
+});
+
+describe('absences (Technician Absence blocks)', () => {
+  const training: AbsenceBlock = { name: 'ABS-1', technician: 'TECH-002', start: 930, end: 1050, reason: 'Training', note: null };
+  const elsewhere: AbsenceBlock = { ...training, name: 'ABS-2', technician: 'TECH-009' };
+
+  it('warns when a placement falls in the technician’s absence, like a shift conflict', () => {
+    expect(conflictsFor(p('DJ-1', 960, 1020), caron, [], [training, elsewhere])).toEqual([{ kind: 'absent', absence: 'ABS-1', reason: 'Training', start: 930, end: 1050 }]);
+    // Touching the block is fine; another technician's block is not this one's.
+    expect(conflictsFor(p('DJ-1', 870, 930), caron, [], [training])).toEqual([]);
+    expect(conflictsFor(p('DJ-1', 960, 1020, 'TECH-009'), { ...caron, name: 'TECH-009' }, [], [training])).toEqual([]);
+  });
+
+  it('marks the day’s cards inside an absence, and agrees with conflictsFor', () => {
+    const techs = new Map([['TECH-002', caron]]);
+    const day = [p('A', 600, 720), p('B', 900, 960), p('C', 1050, 1080)];
+    const found = boardConflicts(day, techs, new Map([['TECH-002', [training]]]));
+    expect(found.has('A')).toBe(false);
+    expect(found.get('B')).toEqual([{ kind: 'absent', absence: 'ABS-1', reason: 'Training', start: 930, end: 1050 }]);
+    expect(found.has('C')).toBe(false);
+    for (const placement of day) expect(found.get(placement.job) ?? []).toEqual(conflictsFor(placement, caron, day, [training]));
+    expect(conflictKinds(found.get('B') ?? [])).toEqual(['absent']);
+  });
+
+  it('firstFreeSlot steps over an absence', () => {
+    // 10:00–15:30 taken by a job, 15:30–17:30 away: the first free hour is at 17:30.
+    expect(firstFreeSlot('J', 60, caron, [p('A', 600, 930)], { start: 420, end: 1200 }, 15, [training])).toBe(1050);
+    expect(firstFreeSlot('J', 60, caron, [p('A', 600, 930)], { start: 420, end: 1200 })).toBe(930);
   });
 });

@@ -1,14 +1,16 @@
 // The rules that make a placement risky: it overlaps another of the technician's jobs, it falls
-// outside their shift, or the job needs a skill they do not have. Used while hovering a slot,
+// outside their shift, the technician is away then (a Technician Absence), or the job needs a skill
+// they do not have. Used while hovering a slot,
 // before confirming a drop, and for the warning badges on every card.
 import { parseTime, wallEnd } from './dispatchTime';
-import type { BoardJob, BoardTechnician, Placement, TechProfile } from './dispatchTypes';
+import type { AbsenceBlock, BoardJob, BoardTechnician, Placement, TechProfile } from './dispatchTypes';
 
-export type ConflictKind = 'overlap' | 'outside-shift' | 'missing-skill';
+export type ConflictKind = 'overlap' | 'outside-shift' | 'absent' | 'missing-skill';
 
 export type Conflict =
   | { kind: 'overlap'; /** The other job. */ job: string; start: number; end: number }
   | { kind: 'outside-shift'; shiftStart: number; shiftEnd: number }
+  | { kind: 'absent'; /** The Technician Absence. */ absence: string; reason: string; start: number; end: number }
   | { kind: 'missing-skill'; skill: string };
 
 /** A cancelled job stays on its row (greyed) but no longer holds the technician's time. */
@@ -42,16 +44,20 @@ export function placementOf(job: BoardJob, dstDay = false): Placement | null {
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
+const absentConflict = (a: AbsenceBlock): Conflict => ({ kind: 'absent', absence: a.name, reason: a.reason, start: a.start, end: a.end });
+
 /**
  * What is wrong with putting `placement` on `tech`, given the technician's other placements that
- * day (the job itself, if among them, is ignored). Ordered: skill, shift, then overlaps by time.
+ * day (the job itself, if among them, is ignored) and the day's absences. Ordered: skill, shift,
+ * absences, then overlaps by time.
  */
-export function conflictsFor(placement: Omit<Placement, 'status'>, tech: TechProfile, others: readonly Placement[]): Conflict[] {
+export function conflictsFor(placement: Omit<Placement, 'status'>, tech: TechProfile, others: readonly Placement[], absences: readonly AbsenceBlock[] = []): Conflict[] {
   const out: Conflict[] = [];
   if (placement.requiredSkill && !tech.skills.includes(placement.requiredSkill)) out.push({ kind: 'missing-skill', skill: placement.requiredSkill });
   if (tech.shiftStart !== null && tech.shiftEnd !== null && (placement.start < tech.shiftStart || placement.end > tech.shiftEnd)) {
     out.push({ kind: 'outside-shift', shiftStart: tech.shiftStart, shiftEnd: tech.shiftEnd });
   }
+  for (const a of absences) if (a.technician === placement.technician && overlaps(a, placement)) out.push(absentConflict(a));
   const clashing = others
     .filter((o) => o.job !== placement.job && o.technician === placement.technician && holdsTime(o) && overlaps(o, placement))
     .sort((a, b) => a.start - b.start);
@@ -61,9 +67,13 @@ export function conflictsFor(placement: Omit<Placement, 'status'>, tech: TechPro
 
 /**
  * Conflicts of every placed job of a day, in one pass per technician (sorted sweep for overlaps):
- * job name → its conflicts (jobs without any are absent).
+ * job name → its conflicts (jobs without any are left out). `absences`: the day's blocks per technician.
  */
-export function boardConflicts(placements: readonly Placement[], techs: ReadonlyMap<string, TechProfile>): Map<string, Conflict[]> {
+export function boardConflicts(
+  placements: readonly Placement[],
+  techs: ReadonlyMap<string, TechProfile>,
+  absences: ReadonlyMap<string, readonly AbsenceBlock[]> = new Map(),
+): Map<string, Conflict[]> {
   const out = new Map<string, Conflict[]>();
   const add = (job: string, c: Conflict) => {
     const list = out.get(job);
@@ -79,6 +89,7 @@ export function boardConflicts(placements: readonly Placement[], techs: Readonly
   }
   for (const [name, list] of byTech) {
     const tech = techs.get(name);
+    const away = absences.get(name) ?? [];
     list.sort((a, b) => a.start - b.start || a.end - b.end);
     for (let i = 0; i < list.length; i++) {
       const p = list[i] as Placement;
@@ -88,6 +99,8 @@ export function boardConflicts(placements: readonly Placement[], techs: Readonly
           add(p.job, { kind: 'outside-shift', shiftStart: tech.shiftStart, shiftEnd: tech.shiftEnd });
         }
       }
+      // A few blocks a day at most: a plain scan.
+      for (const a of away) if (overlaps(a, p)) add(p.job, absentConflict(a));
       // Sorted by start: only later jobs starting before this one ends can overlap it.
       for (let j = i + 1; j < list.length; j++) {
         const q = list[j] as Placement;
@@ -105,13 +118,13 @@ export function boardConflicts(placements: readonly Placement[], techs: Readonly
 /** Conflict kinds in a list, each once, in a stable order (for badges and summaries). */
 export function conflictKinds(conflicts: readonly Conflict[]): ConflictKind[] {
   const kinds = new Set(conflicts.map((c) => c.kind));
-  return (['overlap', 'outside-shift', 'missing-skill'] as const).filter((k) => kinds.has(k));
+  return (['overlap', 'outside-shift', 'absent', 'missing-skill'] as const).filter((k) => kinds.has(k));
 }
 
 /**
  * The earliest slot start where a job of `duration` fits with no conflict on `tech` (within the
- * shift, or within `axis` without one); null when the day has no such room. The skill is not a
- * matter of time, so it is not considered.
+ * shift, or within `axis` without one, clear of their absences); null when the day has no such
+ * room. The skill is not a matter of time, so it is not considered.
  */
 export function firstFreeSlot(
   job: string,
@@ -120,11 +133,15 @@ export function firstFreeSlot(
   others: readonly Placement[],
   axis: { start: number; end: number },
   step = 15,
+  absences: readonly AbsenceBlock[] = [],
 ): number | null {
   const from = tech.shiftStart ?? axis.start;
   const to = tech.shiftEnd ?? axis.end;
   for (let start = Math.ceil(from / step) * step; start + duration <= to; start += step) {
-    const clash = others.some((o) => o.job !== job && o.technician === tech.name && holdsTime(o) && overlaps(o, { start, end: start + duration }));
+    const window = { start, end: start + duration };
+    const clash =
+      others.some((o) => o.job !== job && o.technician === tech.name && holdsTime(o) && overlaps(o, window)) ||
+      absences.some((a) => a.technician === tech.name && overlaps(a, window));
     if (!clash) return start;
   }
   return null;

@@ -6,7 +6,7 @@ import { REGIONS } from '@gigafibre/contracts';
 import { conflictKinds, type Conflict, type ConflictKind } from './dispatchConflicts';
 import type { Axis } from './dispatchTime';
 import { isLocked, statusSlug } from './dispatchStatus';
-import type { BoardJob, Placement, TechProfile, BoardTechnician } from './dispatchTypes';
+import type { AbsenceBlock, BoardJob, Placement, TechProfile, BoardTechnician } from './dispatchTypes';
 
 /** Pixel sizes the template and the virtual scroller agree on. */
 export const LANE_HEIGHT = 42;
@@ -35,6 +35,8 @@ export interface CardView {
   locked: boolean;
   dim: boolean;
   flash: boolean;
+  /** In the dispatcher's selection (bulk moves). */
+  selected: boolean;
   start: number;
   end: number;
 }
@@ -51,6 +53,18 @@ export interface RowView {
   shift: { left: number; width: number } | null;
   bookedMinutes: number;
   warningCount: number;
+  /** The technician's absences that day, as hatched bands in % of the axis. */
+  absences: AbsenceView[];
+}
+
+export interface AbsenceView {
+  name: string;
+  left: number;
+  width: number;
+  start: number;
+  end: number;
+  reason: string;
+  note: string | null;
 }
 
 export interface GroupView {
@@ -81,6 +95,10 @@ export interface BoardLayoutInput {
   flash: ReadonlySet<string>;
   /** Height of a lane of cards (the density); LANE_HEIGHT when not given. */
   laneHeight?: number;
+  /** The day's absences per technician. */
+  absences?: ReadonlyMap<string, readonly AbsenceBlock[]>;
+  /** The selected jobs (bulk moves). */
+  selected?: ReadonlySet<string>;
 }
 
 const pct = (minutes: number, axis: Axis) => (minutes / (axis.end - axis.start)) * 100;
@@ -139,6 +157,7 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
       locked: isLocked(job.status),
       dim: input.dim(job),
       flash: input.flash.has(job.name),
+      selected: input.selected?.has(job.name) ?? false,
       start: placement.start,
       end: placement.end,
     };
@@ -150,10 +169,18 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
           width: pct(Math.max(0, Math.min(profile.shiftEnd, axis.end) - Math.max(profile.shiftStart, axis.start)), axis),
         }
       : null;
+  const absences = (input.absences?.get(tech.name) ?? [])
+    .filter((a) => a.end > axis.start && a.start < axis.end)
+    .map((a): AbsenceView => {
+      const from = Math.max(a.start, axis.start);
+      const to = Math.min(a.end, axis.end);
+      return { name: a.name, left: pct(from - axis.start, axis), width: pct(to - from, axis), start: a.start, end: a.end, reason: a.reason, note: a.note };
+    });
   return {
     name: tech.name,
     tech,
     profile,
+    absences,
     region: tech.territory ?? '',
     lanes: count,
     height: rowHeight(count, input.laneHeight),
@@ -166,9 +193,9 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
 
 /** What a row depends on, compared item by item to decide whether it can be reused. */
 function rowKey(tech: BoardTechnician, input: BoardLayoutInput, entries: readonly { job: BoardJob; placement: Placement }[]): unknown[] {
-  const key: unknown[] = [tech, input.profiles.get(tech.name), input.axis.start, input.axis.end, input.textKey, input.laneHeight];
+  const key: unknown[] = [tech, input.profiles.get(tech.name), input.axis.start, input.axis.end, input.textKey, input.laneHeight, input.absences?.get(tech.name)];
   for (const { job } of entries) {
-    key.push(job, conflictKinds(input.conflicts.get(job.name) ?? []).join(), input.dim(job), input.flash.has(job.name));
+    key.push(job, conflictKinds(input.conflicts.get(job.name) ?? []).join(), input.dim(job), input.flash.has(job.name), input.selected?.has(job.name) ?? false);
   }
   return key;
 }

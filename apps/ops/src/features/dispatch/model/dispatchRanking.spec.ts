@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankTechnicians } from '@/shared/scheduling';
-import { jobPosition, rankInputFor } from './dispatchRanking';
+import { jobPosition, rankAbsences, rankInputFor } from './dispatchRanking';
 import type { BoardJob, BoardLocation, Placement, TechProfile } from './dispatchTypes';
 
 const job = (name: string, over: Partial<BoardJob> = {}): BoardJob => ({
@@ -57,5 +57,30 @@ describe('rankInputFor', () => {
     // TECH-1's previous job is next door; TECH-2's position is unknown: TECH-1 first, after its 09:00 end.
     const [best] = rankTechnicians(input);
     expect(best).toMatchObject({ technician: 'TECH-1', start: 540, eligible: true });
+  });
+});
+
+describe('rankAbsences', () => {
+  it('never proposes a technician away all day as free; one away a few hours is free around it', () => {
+    const jobs = new Map([['DJ-NEW', job('DJ-NEW')]]);
+    const profiles = new Map([
+      ['TECH-1', profile('TECH-1', ['Installation'])],
+      ['TECH-2', profile('TECH-2', ['Installation'])],
+    ]);
+    const blocks = [
+      { name: 'ABS-1', technician: 'TECH-1', start: 0, end: 1440, reason: 'Sick Day', note: null },
+      { name: 'ABS-2', technician: 'TECH-2', start: 480, end: 600, reason: 'Training', note: null },
+    ];
+    const absences = rankAbsences(blocks, (b) => `${b.reason} ${b.start}`);
+    expect(absences[1]).toEqual({ technician: 'TECH-2', start: 480, end: 600, label: 'Training 480' });
+    const ranks = rankTechnicians(rankInputFor(jobs.get('DJ-NEW')!, null, { profiles, placements: [], jobs: (n) => jobs.get(n), locations: new Map(), absences, axis: { start: 420, end: 1200 } }));
+    expect(ranks.map((r) => [r.technician, r.eligible, r.start])).toEqual([
+      ['TECH-2', true, 600],
+      ['TECH-1', false, null],
+    ]);
+    // At a fixed start inside the training, TECH-2 is blocked by it and says so.
+    const fixed = rankTechnicians(rankInputFor(jobs.get('DJ-NEW')!, 500, { profiles, placements: [], jobs: (n) => jobs.get(n), locations: new Map(), absences, axis: { start: 420, end: 1200 } }));
+    expect(fixed.every((r) => !r.eligible)).toBe(true);
+    expect(fixed.find((r) => r.technician === 'TECH-2')?.reasons.find((x) => x.kind === 'absence')).toMatchObject({ ok: false, absences: [{ label: 'Training 480' }] });
   });
 });

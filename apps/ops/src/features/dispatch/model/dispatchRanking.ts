@@ -4,7 +4,7 @@
 // Relative import of shared/scheduling: bench/dispatch-board.ts imports this file outside Vite's `@/` alias.
 import { geoPoint, type GeoPoint, type RankAbsence, type RankDayJob, type RankInput, type RankTechnician } from '../../../shared/scheduling';
 import type { Axis } from './dispatchTime';
-import type { BoardJob, BoardLocation, Placement, TechProfile } from './dispatchTypes';
+import type { AbsenceBlock, BoardJob, BoardLocation, Placement, TechProfile } from './dispatchTypes';
 
 export interface RankSources {
   profiles: ReadonlyMap<string, TechProfile>;
@@ -45,6 +45,11 @@ export function rankDayJobs(sources: Pick<RankSources, 'placements' | 'jobs' | '
     status: p.status,
     position: jobPosition(sources.jobs(p.job), sources.locations),
   }));
+}
+
+/** The day's absence blocks as the ranking takes them, each with the words the dialog shows. */
+export function rankAbsences(blocks: readonly AbsenceBlock[], label: (block: AbsenceBlock) => string): RankAbsence[] {
+  return blocks.map((b) => ({ technician: b.technician, start: b.start, end: b.end, label: label(b) }));
 }
 
 /** The ranking's input for `job`, starting at `start` (null: each technician's first free slot). */

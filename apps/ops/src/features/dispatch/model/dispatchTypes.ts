@@ -1,6 +1,6 @@
 // What the board holds: the few fields of each doctype it reads, and the shapes its pure
 // functions exchange.
-import type { Customer, DispatchJob, ServiceLocation, Technician } from '@gigafibre/contracts';
+import type { Customer, DispatchJob, ServiceLocation, Technician, TechnicianAbsence } from '@gigafibre/contracts';
 
 export const JOB_FIELDS = [
   'name',
@@ -43,6 +43,20 @@ export type BoardCustomer = Pick<Customer, (typeof CUSTOMER_FIELDS)[number]>;
 
 export const LOCATION_FIELDS = ['name', 'address_line', 'city', 'postal_code', 'latitude', 'longitude', 'access_notes'] as const satisfies readonly (keyof ServiceLocation)[];
 export type BoardLocation = Pick<ServiceLocation, (typeof LOCATION_FIELDS)[number]>;
+
+export const ABSENCE_FIELDS = ['name', 'technician', 'from_datetime', 'to_datetime', 'reason_type', 'note'] as const satisfies readonly (keyof TechnicianAbsence)[];
+/** A Technician Absence as the board loads it. */
+export type BoardAbsence = Pick<TechnicianAbsence, (typeof ABSENCE_FIELDS)[number]>;
+
+/** The part of an absence on the board's day, in wall-clock minutes (see absenceMinutesOn). */
+export interface AbsenceBlock {
+  name: string;
+  technician: string;
+  start: number;
+  end: number;
+  reason: string;
+  note: string | null;
+}
 
 /** A technician with the text fields the rules need already parsed. */
 export interface TechProfile {
