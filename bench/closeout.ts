@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     const sendsPerKey = new Map<string, number>();
     page.on('request', (req) => {
       const url = req.url();
-      if (req.method() === 'POST' && (url.includes('/ops/api/erp/method/upload_file') || url.includes('/ops/api/erp/resource/Service%20Equipment'))) {
+      if (req.method() === 'POST' && (url.includes('/ops/api/erp/method/upload_file') || url.includes('/ops/api/erp/method/gigafibre.ops.link_job_equipment'))) {
         const key = req.headers()['idempotency-key'] ?? '';
         sendsPerKey.set(key, (sendsPerKey.get(key) ?? 0) + 1);
       }

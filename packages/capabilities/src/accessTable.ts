@@ -239,6 +239,14 @@ export const METHOD_ACCESS: Readonly<Record<string, MethodAccess>> = {
       { by: 'scan.use', rows: 'own', values: { status: ['En Route', 'In Progress', 'Completed', 'Not Completed'] } },
     ],
   },
+  'gigafibre.ops.link_job_equipment': {
+    http: 'POST',
+    // LINK_JOB_EQUIPMENT_ARGS in @gigafibre/contracts (jobEquipment.ts); the BFF's access suite checks they agree.
+    args: ['job', 'serial_no', 'equipment_type', 'mac_address', 'model', 'manufacturer'],
+    document: { doctype: 'Dispatch Job', arg: 'job' },
+    // A technician links equipment on their own jobs only; the method keeps it within the job's client.
+    grants: [{ by: 'scan.use', rows: 'own' }],
+  },
 };
 
 /** Frappe's upload API, per doctype files are attached to (photos and signatures of a job). */

@@ -11,3 +11,4 @@ export * from './clock';
 export * from './montrealTime';
 export * from './issueSla';
 export * from './jobCloseout';
+export * from './jobEquipment';

@@ -1,7 +1,7 @@
 // The access table checked against the doctypes it names: a typo in a field list would silently
 // refuse (or, worse, grant) what nobody meant.
 import { DOCTYPE_ACCESS, LIST_LIMITS, METHOD_ACCESS, ROUTE_POLICY, UPLOAD_ACCESS } from '@gigafibre/capabilities';
-import { DOCTYPES, isDoctype, SET_JOB_STATUS_ARGS } from '@gigafibre/contracts';
+import { DOCTYPES, isDoctype, LINK_JOB_EQUIPMENT_ARGS, LINK_JOB_EQUIPMENT_METHOD, SET_JOB_STATUS_ARGS } from '@gigafibre/contracts';
 import { describe, expect, it } from 'vitest';
 import { OwnRowsModel } from './ownRows';
 import { MAX_ROOT_ROWS } from './scopeStore';
@@ -12,6 +12,10 @@ const columns = (doctype: string) => (isDoctype(doctype) ? new Set([...Object.ke
 describe('the access table', () => {
   it('lets through exactly the arguments of set_job_status the contract declares', () => {
     expect(METHOD_ACCESS['gigafibre.ops.set_job_status']?.args).toEqual(SET_JOB_STATUS_ARGS);
+  });
+
+  it('lets through exactly the arguments of link_job_equipment the contract declares', () => {
+    expect(METHOD_ACCESS[LINK_JOB_EQUIPMENT_METHOD]?.args).toEqual(LINK_JOB_EQUIPMENT_ARGS);
   });
 
   it.each(Object.entries(DOCTYPE_ACCESS))('%s names only real doctypes and columns', (doctype, access) => {

@@ -74,6 +74,14 @@ const ROUTES: Route[] = [
   },
   { name: 'dispatcher sets a status', role: 'dispatch', verb: 'post', target: () => method('gigafibre.ops.set_job_status'), body: () => ({ job: ownJob('Scheduled')[0], status: 'Cancelled' }), moves: ['customer'] },
   { name: 'technician sets a status', role: 'tech', verb: 'post', target: () => method('gigafibre.ops.set_job_status'), body: () => ({ job: ownJob('Scheduled')[0], status: 'En Route' }), moves: ['customer'] },
+  {
+    name: 'technician links equipment',
+    role: 'tech',
+    verb: 'post',
+    target: () => method('gigafibre.ops.link_job_equipment'),
+    body: () => ({ job: ownJob('Scheduled')[0], serial_no: 'ALCLAAAA0002', equipment_type: 'ONT' }),
+    moves: ['customer', 'service_location'],
+  },
 ];
 
 const MASS = ROUTES.flatMap((route) => [...FORBIDDEN_KEYS, ...route.moves].map((key) => [`${route.name} with « ${key} »`, route, key] as const));
@@ -138,9 +146,10 @@ describe('a technician writes only their own', () => {
   it.each([
     ['another technician’s job', () => [...suite.truth.tech2.jobs][0] as string],
     ['an unassigned job', () => 'DJ-000001'],
-  ])('status of %s → 403', async (_name, job) => {
-    tally.cases += 2;
+  ])('status or equipment of %s → 403', async (_name, job) => {
+    tally.cases += 3;
     expectRefused(await user('tech').post(method('gigafibre.ops.set_job_status'), { job: job(), status: 'En Route' }), 403, { reason: 'out_of_scope' });
+    expectRefused(await user('tech').post(method('gigafibre.ops.link_job_equipment'), { job: job(), serial_no: 'ALCLAAAA0003', equipment_type: 'ONT' }), 403, { reason: 'out_of_scope' });
     expectRefused(await user('tech').put(resource('Dispatch Job', {}, job()), { notes: 'x' }), 403, { reason: 'out_of_scope' });
   });
 

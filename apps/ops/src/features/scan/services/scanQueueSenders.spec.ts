@@ -1,0 +1,54 @@
+// How a record reaches the server: an equipment link is ONE call to gigafibre.ops.link_job_equipment,
+// including a record an older app wrote to IndexedDB (same payload, which that app sent in up to
+// five calls), so nothing queued before an update is lost or sent the old way.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const http = vi.hoisted(() => ({ callMethod: vi.fn(), erpList: vi.fn(), erpGet: vi.fn(), erpInsert: vi.fn(), erpUpdate: vi.fn(), erpUploadFile: vi.fn() }));
+vi.mock('@/shared/http', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/shared/http')>()), ...http }));
+
+const { readStoredRecord } = await import('../model/scanQueueRecord');
+const { linkKeyOf, sendScanRecord } = await import('./scanQueueSenders');
+
+/** A link record exactly as yesterday's app stored it (schema v1, the location known when queued). */
+const YESTERDAYS_RECORD = {
+  v: 1,
+  id: '6f1c2a9e-0b7d-4c55-9a51-2f0f3f3c9a10',
+  seq: 1_733_500_000_000_000,
+  user: 'tech@gigafibre.ca',
+  kind: 'link-equipment',
+  payload: { serial: 'ALCLB1234567', mac: 'AA:BB:CC:DD:EE:01', equipmentType: 'ONT', model: 'G-140W-F', manufacturer: null, serviceLocation: 'LOC-000005', source: 'camera' },
+  job: 'DJ-000005',
+  createdAt: 1_733_500_000_000,
+  updatedAt: 1_733_500_000_000,
+  attempts: 2,
+  lastError: { code: 'network', status: 0, message: 'Réseau indisponible', serverMessages: [], requestId: null, at: 1_733_500_001_000 },
+  state: 'sending',
+  nextAttemptAt: 0,
+};
+
+beforeEach(() => {
+  for (const fn of Object.values(http)) fn.mockReset();
+  http.callMethod.mockResolvedValue({ name: 'EQ-000123' });
+});
+
+describe('sending an equipment link', () => {
+  it('sends a record stored by the previous app version in one call, under a key of its own', async () => {
+    const record = readStoredRecord(structuredClone(YESTERDAYS_RECORD));
+    expect(record).not.toBeNull();
+    await sendScanRecord(record!);
+    expect(http.callMethod).toHaveBeenCalledTimes(1);
+    const [method, args, options] = http.callMethod.mock.calls[0] as [string, Record<string, unknown>, Record<string, unknown>];
+    expect(method).toBe('gigafibre.ops.link_job_equipment');
+    // The location is the job's, read by the server: never sent.
+    expect(args).toEqual({ job: 'DJ-000005', serial_no: 'ALCLB1234567', equipment_type: 'ONT', mac_address: 'AA:BB:CC:DD:EE:01', model: 'G-140W-F' });
+    expect(options).toMatchObject({ idempotencyKey: `${YESTERDAYS_RECORD.id}:link`, timeoutMs: 8000 });
+    expect(linkKeyOf(record!)).toBe(`${YESTERDAYS_RECORD.id}:link`);
+    for (const other of [http.erpList, http.erpGet, http.erpInsert, http.erpUpdate, http.erpUploadFile]) expect(other).not.toHaveBeenCalled();
+  });
+
+  it('lets the server’s refusal through as is (the queue classifies it)', async () => {
+    const refusal = Object.assign(new Error('Le numéro de série ALCLB1234567 appartient à un équipement d’un autre client'), { status: 409 });
+    http.callMethod.mockRejectedValueOnce(refusal);
+    await expect(sendScanRecord(readStoredRecord(structuredClone(YESTERDAYS_RECORD))!)).rejects.toBe(refusal);
+  });
+});
