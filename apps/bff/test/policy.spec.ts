@@ -116,6 +116,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/resource/Issue/:name': { subject: 'données' },
   'POST /api/method/gigafibre.ops.set_job_status': { job: PARAM_VALUE, status: 'En Route' },
   'POST /api/method/gigafibre.ops.link_job_equipment': { job: PARAM_VALUE, serial_no: 'ALCLAAAA0001', equipment_type: 'ONT' },
+  'POST /api/method/gigafibre.ops.report_late_item': { technician: PARAM_VALUE, job: 'DJ-000001', kind: 'job-status', summary: 'données', recorded_at: '2026-06-15T10:00:00Z' },
   'POST /api/resource/Communication': { communication_type: 'Communication', sent_or_received: 'Sent', subject: 'Re', reference_doctype: 'Issue', reference_name: PARAM_VALUE },
   'POST /api/resource/Dispatch Job': { job_type: 'Repair', status: 'Unscheduled', notes: 'données' },
   'POST /api/method/frappe.desk.form.assign_to.add': { doctype: 'Issue', name: PARAM_VALUE, assign_to: '["a@gigafibre.ca"]' },

@@ -147,7 +147,8 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
     personal: true,
     read: [
       { by: 'clients.view', rows: 'all', fields: '*', references: ['Customer', 'Issue'] },
-      { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Customer'] },
+      // A job's comments: what technicians recorded offline for a job reassigned or cancelled meanwhile.
+      { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Customer', 'Dispatch Job'] },
       { by: 'tickets.view', rows: 'all', fields: '*', references: ['Issue'] },
     ],
     write: [
@@ -245,6 +246,14 @@ export const METHOD_ACCESS: Readonly<Record<string, MethodAccess>> = {
     args: ['job', 'serial_no', 'equipment_type', 'mac_address', 'model', 'manufacturer'],
     document: { doctype: 'Dispatch Job', arg: 'job' },
     // A technician links equipment on their own jobs only; the method keeps it within the job's client.
+    grants: [{ by: 'scan.use', rows: 'own' }],
+  },
+  'gigafibre.ops.report_late_item': {
+    http: 'POST',
+    // REPORT_LATE_ITEM_ARGS in @gigafibre/contracts (jobLateItem.ts). The job is no longer the
+    // technician's: the check is on their own Technician record; the method writes only a Comment.
+    args: ['technician', 'job', 'kind', 'summary', 'recorded_at'],
+    document: { doctype: 'Technician', arg: 'technician' },
     grants: [{ by: 'scan.use', rows: 'own' }],
   },
 };

@@ -12,3 +12,4 @@ export * from './montrealTime';
 export * from './issueSla';
 export * from './jobCloseout';
 export * from './jobEquipment';
+export * from './jobLateItem';

@@ -1,7 +1,7 @@
 // The access table checked against the doctypes it names: a typo in a field list would silently
 // refuse (or, worse, grant) what nobody meant.
 import { DOCTYPE_ACCESS, LIST_LIMITS, METHOD_ACCESS, ROUTE_POLICY, UPLOAD_ACCESS } from '@gigafibre/capabilities';
-import { DOCTYPES, isDoctype, LINK_JOB_EQUIPMENT_ARGS, LINK_JOB_EQUIPMENT_METHOD, SET_JOB_STATUS_ARGS } from '@gigafibre/contracts';
+import { DOCTYPES, isDoctype, LINK_JOB_EQUIPMENT_ARGS, LINK_JOB_EQUIPMENT_METHOD, REPORT_LATE_ITEM_ARGS, REPORT_LATE_ITEM_METHOD, SET_JOB_STATUS_ARGS } from '@gigafibre/contracts';
 import { describe, expect, it } from 'vitest';
 import { OwnRowsModel } from './ownRows';
 import { MAX_ROOT_ROWS } from './scopeStore';
@@ -16,6 +16,10 @@ describe('the access table', () => {
 
   it('lets through exactly the arguments of link_job_equipment the contract declares', () => {
     expect(METHOD_ACCESS[LINK_JOB_EQUIPMENT_METHOD]?.args).toEqual(LINK_JOB_EQUIPMENT_ARGS);
+  });
+
+  it('lets through exactly the arguments of report_late_item the contract declares', () => {
+    expect(METHOD_ACCESS[REPORT_LATE_ITEM_METHOD]?.args).toEqual(REPORT_LATE_ITEM_ARGS);
   });
 
   it.each(Object.entries(DOCTYPE_ACCESS))('%s names only real doctypes and columns', (doctype, access) => {

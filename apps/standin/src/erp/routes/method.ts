@@ -7,6 +7,7 @@ import { montrealToday } from '@gigafibre/contracts';
 import { doctypeFrom, listRows, readDoc } from './resource';
 import { setJobStatus } from './job-status';
 import { linkJobEquipment } from './job-equipment';
+import { reportLateItem } from './late-item';
 import { assignAdd, assignRemove } from './assign-to';
 import { uploadFile } from './upload-file';
 import { uploadedFile } from '../request';
@@ -92,6 +93,10 @@ const METHODS: Record<string, Method> = {
   'gigafibre.ops.link_job_equipment': (deps, params, user, httpMethod) => {
     if (httpMethod !== 'POST') throw new FrappeError('PermissionError', 'Non permis');
     return readDoc(deps, 'Service Equipment', String(linkJobEquipment(deps.store, params, user, deps.now()).name));
+  },
+  'gigafibre.ops.report_late_item': (deps, params, user, httpMethod) => {
+    if (httpMethod !== 'POST') throw new FrappeError('PermissionError', 'Non permis');
+    return readDoc(deps, 'Comment', String(reportLateItem(deps.store, params, user).name));
   },
   // @frappe.whitelist() without methods=: any verb (frappe/handler.py).
   'frappe.desk.form.assign_to.add': (deps, params, user) => assignAdd(deps.store, params, user),

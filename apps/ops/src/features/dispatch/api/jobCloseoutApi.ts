@@ -1,7 +1,7 @@
 // What the technician recorded when closing a job, as the drawer shows it: the step times, the
 // notes, the reason of a failure, the checklist, and the files (photos, signature) attached to it.
 // Files are private: the BFF serves them only to users who may read the job (access table).
-import type { DispatchJob, ErpFile } from '@gigafibre/contracts';
+import { LATE_ITEM_PREFIX, type Comment, type DispatchJob, type ErpFile } from '@gigafibre/contracts';
 import { apiUrl, erpGet, erpList, type CallOptions } from '@/shared/http';
 
 export const CLOSEOUT_JOB_FIELDS = [
@@ -40,6 +40,25 @@ export const listCloseoutFiles = (job: string, signal?: AbortSignal): Promise<Cl
     ],
     orderBy: 'creation asc',
     limit: FILES_PAGE,
+    signal,
+  });
+
+export type LateItemComment = Pick<Comment, 'name' | 'content' | 'creation' | 'owner'>;
+/** A job reassigned or cancelled under a technician offline collects a few of these at most. */
+const LATE_ITEMS_PAGE = 50;
+
+/** What technicians recorded offline for this job after it was reassigned or cancelled (Comments). */
+export const listLateItems = (job: string, signal?: AbortSignal): Promise<LateItemComment[]> =>
+  erpList('Comment', {
+    fields: ['name', 'content', 'creation', 'owner'],
+    filters: [
+      ['reference_doctype', '=', 'Dispatch Job'],
+      ['reference_name', '=', job],
+      ['comment_type', '=', 'Comment'],
+      ['content', 'like', `${LATE_ITEM_PREFIX}%`],
+    ],
+    orderBy: 'creation asc',
+    limit: LATE_ITEMS_PAGE,
     signal,
   });
 

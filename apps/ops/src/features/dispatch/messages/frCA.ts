@@ -236,6 +236,8 @@ export const frCA = {
     photos: 'Photos de l’intervention',
     photo: 'Photo {n}',
     signature: 'Signature du client',
+    late: 'Reçu du technicien après réaffectation ou annulation ({n}) : à traiter | Reçu du technicien après réaffectation ou annulation : à traiter | Reçus du technicien après réaffectation ou annulation ({n}) : à traiter',
+    lateReceived: 'reçu le {when}',
     enlarge: 'Agrandir : {what}',
   },
 };

@@ -1,7 +1,7 @@
 // The scan feature's calls to the BFF: the technician's jobs, equipment at a service location,
 // linking equipment, job status and label OCR. The queue shows send failures itself (no
 // toast) and queue sends carry the record id as Idempotency-Key and an 8-second deadline.
-import { LINK_JOB_EQUIPMENT_METHOD, type DispatchJob, type ErpFile, type LinkJobEquipmentArgs, type ServiceEquipment, type SetJobStatusArgs, type VisionEquipment } from '@gigafibre/contracts';
+import { LINK_JOB_EQUIPMENT_METHOD, REPORT_LATE_ITEM_METHOD, type ReportLateItemArgs, type DispatchJob, type ErpFile, type LinkJobEquipmentArgs, type ServiceEquipment, type SetJobStatusArgs, type VisionEquipment } from '@gigafibre/contracts';
 import type { JobStatusPayload, LinkEquipmentPayload } from '../model/scanQueueRecord';
 import { callMethod, erpGet, erpList, hubPost, type CallOptions } from '@/shared/http';
 
@@ -131,6 +131,11 @@ export function setJobStatus(job: string, step: JobStatusPayload, options: CallO
     ...(step.checklist ? { checklist: step.checklist } : {}),
   };
   return callMethod('gigafibre.ops.set_job_status', args, { invalidates: ['Dispatch Job'], ...options });
+}
+
+/** `gigafibre.ops.report_late_item`: dispatch told of an item for a job no longer the technician's (jobLateItem.ts). */
+export function reportLateItem(args: ReportLateItemArgs, options: CallOptions): Promise<unknown> {
+  return callMethod(REPORT_LATE_ITEM_METHOD, args, options);
 }
 
 /** The hub's OCR of an equipment label (multipart `image`). */

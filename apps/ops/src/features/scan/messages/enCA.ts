@@ -128,6 +128,8 @@ export const enCA: Widen<typeof frCA> = {
     tooLarge: 'Too much data for the server: fix the item or delete it.',
     photoType: 'Photo format not accepted ({type}): retake the photo with the phone’s camera (JPEG or PNG).',
     type: 'Format refused by the server: delete this item and report it to support.',
+    jobReassigned: 'Job {job} was given to another technician while you were offline: this item was not applied to it, dispatch has received it. Keep it until they confirm, then delete it.',
+    jobCancelled: 'Job {job} was cancelled while you were offline: this item was not applied to it, dispatch has received it. Keep it until they confirm, then delete it.',
     withServer: '{advice} (Server: {server})',
   },
   jobs: {

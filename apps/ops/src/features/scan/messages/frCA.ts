@@ -125,6 +125,8 @@ export const frCA = {
     tooLarge: 'Données trop volumineuses pour le serveur : corrigez l’envoi ou supprimez-le.',
     photoType: 'Format de photo non accepté ({type}) : reprenez la photo avec l’appareil photo du téléphone (JPEG ou PNG).',
     type: 'Format d’envoi refusé par le serveur : supprimez cet envoi et signalez-le au soutien.',
+    jobReassigned: 'L’intervention {job} a été confiée à un autre technicien pendant que vous étiez hors ligne : cet envoi n’y a pas été appliqué, la répartition l’a reçu. Gardez-le tant qu’elle ne vous l’a pas confirmé, puis supprimez-le.',
+    jobCancelled: 'L’intervention {job} a été annulée pendant que vous étiez hors ligne : cet envoi n’y a pas été appliqué, la répartition l’a reçu. Gardez-le tant qu’elle ne vous l’a pas confirmé, puis supprimez-le.',
     withServer: '{advice} (Serveur : {server})',
   },
   jobs: {

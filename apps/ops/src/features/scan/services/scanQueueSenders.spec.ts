@@ -2,11 +2,16 @@
 // including a record an older app wrote to IndexedDB (same payload, which that app sent in up to
 // five calls), so nothing queued before an update is lost or sent the old way.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as HttpModule from '@/shared/http';
 
 const http = vi.hoisted(() => ({ callMethod: vi.fn(), erpList: vi.fn(), erpGet: vi.fn(), erpInsert: vi.fn(), erpUpdate: vi.fn(), erpUploadFile: vi.fn() }));
-vi.mock('@/shared/http', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/shared/http')>()), ...http }));
+vi.mock('@/shared/http', async (importOriginal) => ({ ...(await importOriginal<typeof HttpModule>()), ...http }));
 
-const { readStoredRecord } = await import('../model/scanQueueRecord');
+const { ApiError } = await import('@/shared/http');
+const { newScanRecord, readStoredRecord } = await import('../model/scanQueueRecord');
+const { describeFailure } = await import('../model/scanQueueMachine');
+const { describeRecordError } = await import('../model/describeRecordError');
+const { JobGone } = await import('../model/jobGone');
 const { linkKeyOf, sendScanRecord } = await import('./scanQueueSenders');
 
 /** A link record exactly as yesterday's app stored it (schema v1, the location known when queued). */
@@ -50,5 +55,53 @@ describe('sending an equipment link', () => {
     const refusal = Object.assign(new Error('Le numéro de série ALCLB1234567 appartient à un équipement d’un autre client'), { status: 409 });
     http.callMethod.mockRejectedValueOnce(refusal);
     await expect(sendScanRecord(readStoredRecord(structuredClone(YESTERDAYS_RECORD))!)).rejects.toBe(refusal);
+  });
+});
+
+describe('a job reassigned or cancelled while the technician was offline', () => {
+  const status = () => newScanRecord({ kind: 'job-status', payload: { status: 'En Route', at: '2026-06-15T13:02:00.000Z' } }, { user: 'tech@gigafibre.ca', job: 'DJ-000004', now: 1_781_530_920_000 });
+  const outOfScope = () => new ApiError({ status: 403, code: 'forbidden', message: 'Accès refusé', details: { reason: 'out_of_scope' } });
+  const technician = [{ name: 'TECH-001', technician_name: 'Jean-François Roy' }];
+  /** What the technician reads on the record. */
+  const t = (key: string, named?: Record<string, unknown>) => `${key} ${JSON.stringify(named ?? {})}`;
+
+  it('reassigned: hands the item to dispatch once, and keeps it, refused, saying so', async () => {
+    const record = status();
+    http.callMethod.mockImplementation((method: string) => (method === 'gigafibre.ops.set_job_status' ? Promise.reject(outOfScope()) : Promise.resolve({ name: 'c0ffee' })));
+    http.erpGet.mockRejectedValue(outOfScope());
+    http.erpList.mockResolvedValue(technician);
+    const failure = await sendScanRecord(record).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(JobGone);
+    const report = http.callMethod.mock.calls.find(([m]) => m === 'gigafibre.ops.report_late_item') as [string, Record<string, unknown>, Record<string, unknown>];
+    expect(report[1]).toEqual({ technician: 'TECH-001', job: 'DJ-000004', kind: 'job-status', summary: 'Statut « en route »', recorded_at: new Date(record.createdAt).toISOString() });
+    expect(report[2]).toMatchObject({ idempotencyKey: `${record.id}:late` });
+    const stored = { ...record, state: 'refused' as const, lastError: describeFailure(failure, 0) };
+    expect(describeRecordError(stored, t, 'fr-CA')).toBe('scan.refusal.jobReassigned {"job":"DJ-000004"}');
+  });
+
+  it('cancelled: the job, still theirs, says Cancelled; the equipment or photo of a job still open is refused the usual way', async () => {
+    http.callMethod.mockImplementation((method: string) =>
+      method === 'gigafibre.ops.set_job_status' ? Promise.reject(new ApiError({ status: 417, code: 'validation', message: 'x', serverMessages: ['Changement de statut impossible'] })) : Promise.resolve({}),
+    );
+    http.erpList.mockResolvedValue(technician);
+    http.erpGet.mockResolvedValueOnce({ name: 'DJ-000004', status: 'Cancelled' });
+    const failure = (await sendScanRecord(status()).catch((e: unknown) => e)) as InstanceType<typeof JobGone>;
+    expect(failure.reason).toBe('cancelled');
+    // A refusal on a job that is still open and theirs: nothing is handed over.
+    http.callMethod.mockClear();
+    http.erpGet.mockResolvedValueOnce({ name: 'DJ-000004', status: 'Scheduled' });
+    const refused = await sendScanRecord(status()).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(http.callMethod.mock.calls.map(([m]) => m)).toEqual(['gigafibre.ops.set_job_status']);
+  });
+
+  it('dispatch unreachable: the failure is transient, the record stays pending to try again', async () => {
+    http.callMethod.mockImplementation((method: string) =>
+      method === 'gigafibre.ops.set_job_status' ? Promise.reject(outOfScope()) : Promise.reject(new ApiError({ status: 0, code: 'network', message: 'réseau' })),
+    );
+    http.erpGet.mockRejectedValue(outOfScope());
+    http.erpList.mockResolvedValue(technician);
+    const failure = await sendScanRecord(status()).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'network' });
   });
 });
