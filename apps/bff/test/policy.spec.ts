@@ -32,6 +32,8 @@ function erpHandler(req: IncomingMessage, res: ServerResponse, body: string): vo
     if (path.split('/').length === 5) return void res.end(JSON.stringify({ data: { name: PARAM_VALUE } }));
     // upload_file answers the File it saved.
     if (path === '/api/method/upload_file') return void res.end(JSON.stringify({ message: { name: PARAM_VALUE, file_url: '/private/files/photo.png' } }));
+    // report_late_item answers the Comment it wrote (cut to what the Technician grant shows).
+    if (path === '/api/method/gigafibre.ops.report_late_item') return void res.end(JSON.stringify({ message: { name: PARAM_VALUE } }));
     return jsonHandler(req, res, body);
   }
   // A Communication or ToDo is about a ticket (their grants cover Issue only), a Comment about a client.

@@ -251,7 +251,8 @@ export const METHOD_ACCESS: Readonly<Record<string, MethodAccess>> = {
   'gigafibre.ops.report_late_item': {
     http: 'POST',
     // REPORT_LATE_ITEM_ARGS in @gigafibre/contracts (jobLateItem.ts). The job is no longer the
-    // technician's: the check is on their own Technician record; the method writes only a Comment.
+    // technician's: the check is on their own Technician record; the method writes only a Comment,
+    // whose answer the BFF cuts to the Technician grant's fields (the phone needs only the 200).
     args: ['technician', 'job', 'kind', 'summary', 'recorded_at'],
     document: { doctype: 'Technician', arg: 'technician' },
     grants: [{ by: 'scan.use', rows: 'own' }],

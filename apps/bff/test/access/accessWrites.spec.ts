@@ -153,6 +153,12 @@ describe('a technician writes only their own', () => {
     expectRefused(await user('tech').put(resource('Dispatch Job', {}, job()), { notes: 'x' }), 403, { reason: 'out_of_scope' });
   });
 
+  it('a late item handed over in another technician’s name → 403', async () => {
+    tally.cases++;
+    const body = { technician: 'TECH-002', job: [...suite.truth.tech2.jobs][0], kind: 'job-status', summary: 'x', recorded_at: '2026-06-15T10:00:00Z' };
+    expectRefused(await user('tech').post(method('gigafibre.ops.report_late_item'), body), 403, { reason: 'out_of_scope' });
+  });
+
   it('equipment of another customer → 403, even moved to their own job’s location', async () => {
     tally.cases += 3;
     const [row] = twoCustomers();
