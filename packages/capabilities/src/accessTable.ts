@@ -146,8 +146,9 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
     reference: { doctype: 'reference_doctype', name: 'reference_name' },
     personal: true,
     read: [
-      { by: 'clients.view', rows: 'all', fields: '*', references: ['Customer', 'Issue'] },
-      // A job's comments: what technicians recorded offline for a job reassigned or cancelled meanwhile.
+      // A job's comments: what technicians recorded offline for a job reassigned or cancelled
+      // meanwhile (the job's drawer; a user holding both capabilities is served by the first grant).
+      { by: 'clients.view', rows: 'all', fields: '*', references: ['Customer', 'Issue', 'Dispatch Job'] },
       { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Customer', 'Dispatch Job'] },
       { by: 'tickets.view', rows: 'all', fields: '*', references: ['Issue'] },
     ],

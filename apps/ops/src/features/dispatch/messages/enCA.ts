@@ -121,6 +121,7 @@ export const enCA: Widen<typeof frCA> = {
     rolledBack: 'The move was undone.',
   },
   drawer: {
+    label: 'Job {job}',
     close: 'Close',
     schedule: 'Schedule',
     unscheduled: 'To schedule (requested for {date})',

@@ -118,6 +118,7 @@ export const frCA = {
     rolledBack: 'Le déplacement a été annulé.',
   },
   drawer: {
+    label: 'Intervention {job}',
     close: 'Fermer',
     schedule: 'Planification',
     unscheduled: 'À planifier (demandée pour le {date})',

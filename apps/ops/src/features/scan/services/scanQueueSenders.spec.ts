@@ -84,15 +84,29 @@ describe('a job reassigned or cancelled while the technician was offline', () =>
       method === 'gigafibre.ops.set_job_status' ? Promise.reject(new ApiError({ status: 417, code: 'validation', message: 'x', serverMessages: ['Changement de statut impossible'] })) : Promise.resolve({}),
     );
     http.erpList.mockResolvedValue(technician);
-    http.erpGet.mockResolvedValueOnce({ name: 'DJ-000004', status: 'Cancelled' });
+    http.erpGet.mockResolvedValueOnce({ name: 'DJ-000004', status: 'Cancelled', technician: 'TECH-001' });
     const failure = (await sendScanRecord(status()).catch((e: unknown) => e)) as InstanceType<typeof JobGone>;
     expect(failure.reason).toBe('cancelled');
     // A refusal on a job that is still open and theirs: nothing is handed over.
     http.callMethod.mockClear();
-    http.erpGet.mockResolvedValueOnce({ name: 'DJ-000004', status: 'Scheduled' });
+    http.erpGet.mockResolvedValueOnce({ name: 'DJ-000004', status: 'Scheduled', technician: 'TECH-001' });
     const refused = await sendScanRecord(status()).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect(http.callMethod.mock.calls.map(([m]) => m)).toEqual(['gigafibre.ops.set_job_status']);
+  });
+
+  it('reassigned, the BFF still letting the job be read (its scope lags): ERPNext’s refusal and the job’s technician say so', async () => {
+    http.callMethod.mockImplementation((method: string) =>
+      method === 'gigafibre.ops.set_job_status'
+        ? Promise.reject(new ApiError({ status: 403, code: 'forbidden', message: 'x', serverMessages: ['L’intervention DJ-000004 est assignée à un autre technicien'] }))
+        : Promise.resolve({}),
+    );
+    http.erpGet.mockResolvedValue({ name: 'DJ-000004', status: 'Scheduled', technician: 'TECH-002' });
+    http.erpList.mockResolvedValue(technician);
+    const failure = (await sendScanRecord(status()).catch((e: unknown) => e)) as InstanceType<typeof JobGone>;
+    expect(failure).toBeInstanceOf(JobGone);
+    expect(failure.reason).toBe('reassigned');
+    expect(http.callMethod.mock.calls.map(([m]) => m)).toEqual(['gigafibre.ops.set_job_status', 'gigafibre.ops.report_late_item']);
   });
 
   it('dispatch unreachable: the failure is transient, the record stays pending to try again', async () => {

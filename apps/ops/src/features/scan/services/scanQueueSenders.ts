@@ -30,15 +30,18 @@ export async function sendScanRecord(record: ScanQueueRecord): Promise<VisionEqu
   }
 }
 
-/** Refusals a reassigned (403: no longer theirs) or cancelled (417: no such step) job answers. */
+/** Refusals a reassigned (403: no longer theirs, from the BFF or ERPNext) or cancelled (417: no such step) job answers. */
 const JOB_GONE_STATUSES = [403, 417];
 
 /** Why the record's job can no longer take it, read from the job itself; null when it still can. */
 async function jobGoneAfter(record: ScanQueueRecord, error: unknown): Promise<LateItemReason | null> {
   if (!record.job || !lateItemKind(record) || !isApiError(error) || !JOB_GONE_STATUSES.includes(error.status)) return null;
+  const read: CallOptions = { timeoutMs: SCAN_SEND_TIMEOUT_MS };
   try {
-    const job = await getJob(record.job, { timeoutMs: SCAN_SEND_TIMEOUT_MS });
-    return job.status === 'Cancelled' ? 'cancelled' : null;
+    const [technician, job] = await Promise.all([findTechnician(record.user), getJob(record.job, read)]);
+    if (job.status === 'Cancelled') return 'cancelled';
+    // Still readable (the BFF's scope of their jobs may lag a moment) but someone else's now.
+    return technician && job.technician !== technician.name ? 'reassigned' : null;
   } catch (readError) {
     // The BFF no longer shows the technician this job: it was given to someone else.
     if (isApiError(readError) && readError.status === 403) return 'reassigned';
