@@ -137,7 +137,7 @@ async function main(): Promise<void> {
 
     const sendsPerKey = new Map<string, number>();
     page.on('request', (req) => {
-      if (req.method() === 'POST' && req.url().includes('/ops/api/erp/resource/Service%20Equipment')) {
+      if (req.method() === 'POST' && req.url().includes('/ops/api/erp/method/gigafibre.ops.link_job_equipment')) {
         const key = req.headers()['idempotency-key'] ?? '';
         sendsPerKey.set(key, (sendsPerKey.get(key) ?? 0) + 1);
       }

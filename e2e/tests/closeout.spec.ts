@@ -1,14 +1,15 @@
 // Issue 18: a technician closes a job on the phone with the network cut in the middle and a reload:
 // en route, on site, a photo (a JPEG with EXIF orientation and GPS), the customer's signature, the
 // checklist and notes, completion. Back online, ERPNext holds each exactly once (times, files
-// attached and private, the photo upright at ≤ 1600 px without EXIF), and a dispatcher's board shows
-// it live. A technician cannot read a photo of another technician's job.
+// attached and private, the photo upright at ≤ 1600 px without EXIF), and a dispatcher's board and
+// job drawer show it live (times, notes, photo enlarged, signature). A technician cannot read a photo
+// of another technician's job.
 import { join } from 'node:path';
 import { FaultClient } from '../../apps/standin/src/faults/client';
 import { FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
 import { expect, test } from '../fixtures/auth';
 import { expectNoSeriousAxeViolation } from '../fixtures/axe';
-import { attachAsOffice, closeoutOf, fileBytes, filesOf, jpegFacts } from '../fixtures/closeoutStandin';
+import { attachAsOffice, closeoutOf, commentsOn, fileBytes, filesOf, jpegFacts, reassignAsOffice } from '../fixtures/closeoutStandin';
 import { futureJobOfDemoTechnician } from '../fixtures/scanStandin';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 import { ScanPage, ScanQueuePage } from '../pages/ScanPage';
@@ -44,6 +45,10 @@ test('offline close-out with a reload: every step, the photo and the signature r
   await job.advance();
   await expect(card).toHaveAttribute('data-status', 'En Route', { timeout: 10_000 });
   await expect(job.steps()).toHaveCount(1);
+  // The dispatcher opens the job: its close-out so far (the departure), followed live from here on.
+  await card.click();
+  const closeout = board.drawer().getByTestId('drawer-closeout');
+  await expect(closeout.getByTestId('drawer-closeout-steps').locator('li')).toHaveCount(1);
 
   // The network goes: on site, a photo, then the completion with checklist, signature and notes.
   await context.setOffline(true);
@@ -100,6 +105,24 @@ test('offline close-out with a reload: every step, the photo and the signature r
   expect(jpegFacts(photo)).toEqual({ width: 1200, height: 1600, exif: false, gps: false });
   expect(photo.length).toBeLessThan(1_500_000);
   expect(photo.includes(Buffer.from('GigafibreTestCam'))).toBe(false);
+
+  // The dispatcher's drawer, open since « en route », follows: the three times, the notes, the
+  // checklist, the photo (enlarged on a click) and the signature, read through the BFF.
+  await expect(closeout.getByTestId('drawer-closeout-steps').locator('li')).toHaveCount(3, { timeout: 10_000 });
+  await expect(closeout.getByTestId('drawer-closeout-notes')).toContainText('ONT installé au sous-sol, Wi-Fi montré.');
+  await expect(closeout.getByTestId('drawer-closeout-checklist')).toContainText('sur 4');
+  await expect(closeout.getByTestId('drawer-closeout-photo')).toHaveCount(1);
+  const signature = closeout.getByTestId('drawer-closeout-signature').locator('img');
+  await expect.poll(() => signature.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await closeout.getByTestId('drawer-closeout-photo').click();
+  const enlarged = dispatcher.page.getByTestId('drawer-closeout-enlarged');
+  await expect(enlarged).toBeVisible();
+  await expect.poll(() => enlarged.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
+  await expectNoSeriousAxeViolation(dispatcher.page, testInfo, 'tiroir-photo-agrandie');
+  await dispatcher.page.keyboard.press('Escape');
+  await expect(enlarged).toHaveCount(0);
+  await expectNoSeriousAxeViolation(dispatcher.page, testInfo, 'tiroir-fermeture');
+  await dispatcher.page.screenshot({ path: testInfo.outputPath('tiroir-fermeture.png') });
 
   // The page shows the sent photo from ERPNext; a reload sends nothing again.
   await expect(page.getByTestId('photo-sent')).toHaveCount(1);
@@ -159,4 +182,31 @@ test('a photo whose upload first meets a 503 stays queued, is sent again with th
   expect((await filesOf(target.name)).filter((f) => f.file_name.startsWith('photo-'))).toHaveLength(1);
   await new ScanQueuePage(page).open();
   await expect(page.getByTestId('scan-queue-badge')).toHaveAttribute('data-count', '0');
+});
+
+test('a job reassigned while the phone was offline: its step is kept and handed to dispatch, the technician is told', async ({ asUser }) => {
+  const target = await futureJobOfDemoTechnician(13, 'Relocation');
+  const { page, context } = await asUser('tech', { viewport: PHONE, open: `/j/${target.name}` });
+  const job = new TechJobPage(page);
+  await job.open(target.name);
+  // No reload offline here: the queued step lives in IndexedDB, the page stays as it is.
+  await context.setOffline(true);
+  await job.advance();
+  await expect(job.status()).toHaveAttribute('data-queued', 'true');
+  // Meanwhile dispatch gives the job to another technician.
+  await reassignAsOffice(target.name, FIXTURE_TECHNICIANS.second.technician);
+  await context.setOffline(false);
+
+  // Not applied (the job is not theirs), not lost: kept in the queue, saying why, in French.
+  const queue = new ScanQueuePage(page);
+  await expect(page.getByTestId('scan-queue-badge')).toHaveAttribute('data-attention', 'true', { timeout: 20_000 });
+  await queue.open();
+  const record = queue.record('en route');
+  await expect(record).toHaveAttribute('data-state', 'refused');
+  await expect(record.getByTestId('queue-record-reason')).toContainText(`L’intervention ${target.name} a été confiée à un autre technicien`);
+  // Dispatch has it, once: a Comment on the job, shown in the job's drawer.
+  expect((await commentsOn(target.name)).filter((c) => c.includes('Statut « en route »'))).toHaveLength(1);
+  const dispatcher = await asUser('dispatch', { open: `/dispatch?job=${target.name}` });
+  await expect(new DispatchBoardPage(dispatcher.page).drawer().getByTestId('drawer-closeout-late-item')).toContainText('intervention réassignée');
+  expect((await closeoutOf(target.name)).status).toBe('Scheduled');
 });

@@ -12,7 +12,7 @@ import { ScanPage, ScanQueuePage } from '../pages/ScanPage';
 
 const PHONE = { width: 390, height: 844 };
 const edgeFaults = new FaultClient(E2E_BASE_URL);
-const EQUIPMENT_POST = '/ops/api/erp/resource/Service%20Equipment';
+const EQUIPMENT_POST = '/ops/api/erp/method/gigafibre.ops.link_job_equipment';
 // Long enough for the test to reach « réessayer » during the wait on a loaded machine.
 const RETRY_AFTER_S = 8;
 

@@ -17,7 +17,7 @@ const PHONE = { width: 390, height: 844 };
 const erpFaults = new FaultClient(E2E_ERP_URL);
 const hubFaults = new FaultClient(E2E_HUB_URL);
 const edgeFaults = new FaultClient(E2E_BASE_URL);
-const EQUIPMENT_POST = '/api/resource/Service%20Equipment';
+const EQUIPMENT_POST = '/api/method/gigafibre.ops.link_job_equipment';
 
 test.afterEach(async () => {
   await Promise.all([erpFaults.clear(), hubFaults.clear(), edgeFaults.clear()]);
@@ -102,7 +102,7 @@ test('the session expires mid-flush: what was not sent stays queued and goes onc
   for (const serial of serials) await scan.linkByHand(serial);
 
   // The first create goes through, then the edge says the session is over.
-  const edgePath = `/ops/api/erp/resource/Service%20Equipment`;
+  const edgePath = '/ops/api/erp/method/gigafibre.ops.link_job_equipment';
   const cookie = await sessionCookie(context);
   await edgeFaults.inject({ path: edgePath, method: 'POST', latencyMs: 1, count: 1, cookie });
   await edgeFaults.inject({ path: edgePath, method: 'POST', signIn: true, count: 50, cookie });
@@ -244,7 +244,7 @@ test('two tabs coming back online together send each queued scan once', async ({
 
   const sends = new Map<string, number>();
   context.on('request', (req) => {
-    if (req.method() === 'POST' && req.url().includes('/ops/api/erp/resource/Service%20Equipment')) {
+    if (req.method() === 'POST' && req.url().includes('/ops/api/erp/method/gigafibre.ops.link_job_equipment')) {
       const key = req.headers()['idempotency-key'] ?? '';
       sends.set(key, (sends.get(key) ?? 0) + 1);
     }

@@ -32,6 +32,8 @@ function erpHandler(req: IncomingMessage, res: ServerResponse, body: string): vo
     if (path.split('/').length === 5) return void res.end(JSON.stringify({ data: { name: PARAM_VALUE } }));
     // upload_file answers the File it saved.
     if (path === '/api/method/upload_file') return void res.end(JSON.stringify({ message: { name: PARAM_VALUE, file_url: '/private/files/photo.png' } }));
+    // report_late_item answers the Comment it wrote (cut to what the Technician grant shows).
+    if (path === '/api/method/gigafibre.ops.report_late_item') return void res.end(JSON.stringify({ message: { name: PARAM_VALUE } }));
     return jsonHandler(req, res, body);
   }
   // A Communication or ToDo is about a ticket (their grants cover Issue only), a Comment about a client.
@@ -115,6 +117,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/resource/Issue': { subject: 'données' },
   'PUT /api/resource/Issue/:name': { subject: 'données' },
   'POST /api/method/gigafibre.ops.set_job_status': { job: PARAM_VALUE, status: 'En Route' },
+  'POST /api/method/gigafibre.ops.link_job_equipment': { job: PARAM_VALUE, serial_no: 'ALCLAAAA0001', equipment_type: 'ONT' },
+  'POST /api/method/gigafibre.ops.report_late_item': { technician: PARAM_VALUE, job: 'DJ-000001', kind: 'job-status', summary: 'données', recorded_at: '2026-06-15T10:00:00Z' },
   'POST /api/resource/Communication': { communication_type: 'Communication', sent_or_received: 'Sent', subject: 'Re', reference_doctype: 'Issue', reference_name: PARAM_VALUE },
   'POST /api/resource/Dispatch Job': { job_type: 'Repair', status: 'Unscheduled', notes: 'données' },
   'POST /api/method/frappe.desk.form.assign_to.add': { doctype: 'Issue', name: PARAM_VALUE, assign_to: '["a@gigafibre.ca"]' },

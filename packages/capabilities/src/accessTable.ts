@@ -156,8 +156,10 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
     reference: { doctype: 'reference_doctype', name: 'reference_name' },
     personal: true,
     read: [
-      { by: 'clients.view', rows: 'all', fields: '*', references: ['Customer', 'Issue'] },
-      { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Customer'] },
+      // A job's comments: what technicians recorded offline for a job reassigned or cancelled
+      // meanwhile (the job's drawer; a user holding both capabilities is served by the first grant).
+      { by: 'clients.view', rows: 'all', fields: '*', references: ['Customer', 'Issue', 'Dispatch Job'] },
+      { by: 'dispatch.view', rows: 'all', fields: '*', references: ['Customer', 'Dispatch Job'] },
       { by: 'tickets.view', rows: 'all', fields: '*', references: ['Issue'] },
     ],
     write: [
@@ -261,6 +263,23 @@ export const METHOD_ACCESS: Readonly<Record<string, MethodAccess>> = {
       // A technician moves their own job forward; cancelling is the dispatcher's.
       { by: 'scan.use', rows: 'own', values: { status: ['En Route', 'In Progress', 'Completed', 'Not Completed'] } },
     ],
+  },
+  'gigafibre.ops.link_job_equipment': {
+    http: 'POST',
+    // LINK_JOB_EQUIPMENT_ARGS in @gigafibre/contracts (jobEquipment.ts); the BFF's access suite checks they agree.
+    args: ['job', 'serial_no', 'equipment_type', 'mac_address', 'model', 'manufacturer'],
+    document: { doctype: 'Dispatch Job', arg: 'job' },
+    // A technician links equipment on their own jobs only; the method keeps it within the job's client.
+    grants: [{ by: 'scan.use', rows: 'own' }],
+  },
+  'gigafibre.ops.report_late_item': {
+    http: 'POST',
+    // REPORT_LATE_ITEM_ARGS in @gigafibre/contracts (jobLateItem.ts). The job is no longer the
+    // technician's: the check is on their own Technician record; the method writes only a Comment,
+    // whose answer the BFF cuts to the Technician grant's fields (the phone needs only the 200).
+    args: ['technician', 'job', 'kind', 'summary', 'recorded_at'],
+    document: { doctype: 'Technician', arg: 'technician' },
+    grants: [{ by: 'scan.use', rows: 'own' }],
   },
 };
 

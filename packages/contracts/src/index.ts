@@ -12,3 +12,5 @@ export * from './montrealTime';
 export * from './issueSla';
 export * from './jobCloseout';
 export * from './technicianAbsence';
+export * from './jobEquipment';
+export * from './jobLateItem';

@@ -1,7 +1,7 @@
 // The access table checked against the doctypes it names: a typo in a field list would silently
 // refuse (or, worse, grant) what nobody meant.
 import { DOCTYPE_ACCESS, LIST_LIMITS, METHOD_ACCESS, ROUTE_POLICY, UPLOAD_ACCESS } from '@gigafibre/capabilities';
-import { ABSENCE_TYPES, ABSENCE_WRITE_FIELDS, DOCTYPES, isDoctype, SET_JOB_STATUS_ARGS } from '@gigafibre/contracts';
+import { ABSENCE_TYPES, ABSENCE_WRITE_FIELDS, DOCTYPES, isDoctype, LINK_JOB_EQUIPMENT_ARGS, LINK_JOB_EQUIPMENT_METHOD, REPORT_LATE_ITEM_ARGS, REPORT_LATE_ITEM_METHOD, SET_JOB_STATUS_ARGS } from '@gigafibre/contracts';
 import { describe, expect, it } from 'vitest';
 import { OwnRowsModel } from './ownRows';
 import { MAX_ROOT_ROWS } from './scopeStore';
@@ -19,6 +19,14 @@ describe('the access table', () => {
     expect(write?.fields).toEqual(ABSENCE_WRITE_FIELDS);
     expect(write?.values?.reason_type).toEqual(ABSENCE_TYPES);
     expect(DOCTYPE_ACCESS['Technician Absence']?.read.map((g) => [g.by, g.rows, g.fields])).toEqual([['dispatch.view', 'all', ABSENCE_WRITE_FIELDS]]);
+  });
+
+  it('lets through exactly the arguments of link_job_equipment the contract declares', () => {
+    expect(METHOD_ACCESS[LINK_JOB_EQUIPMENT_METHOD]?.args).toEqual(LINK_JOB_EQUIPMENT_ARGS);
+  });
+
+  it('lets through exactly the arguments of report_late_item the contract declares', () => {
+    expect(METHOD_ACCESS[REPORT_LATE_ITEM_METHOD]?.args).toEqual(REPORT_LATE_ITEM_ARGS);
   });
 
   it.each(Object.entries(DOCTYPE_ACCESS))('%s names only real doctypes and columns', (doctype, access) => {

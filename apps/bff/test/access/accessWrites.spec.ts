@@ -78,6 +78,14 @@ const ROUTES: Route[] = [
   { name: 'dispatcher adds an absence', role: 'dispatch', verb: 'post', target: () => ABSENCES, body: () => ({ ...ABSENCE, from_datetime: '2026-12-02 08:00:00', to_datetime: '2026-12-02 09:00:00' }), moves: [] },
   { name: 'dispatcher sets a status', role: 'dispatch', verb: 'post', target: () => method('gigafibre.ops.set_job_status'), body: () => ({ job: ownJob('Scheduled')[0], status: 'Cancelled' }), moves: ['customer'] },
   { name: 'technician sets a status', role: 'tech', verb: 'post', target: () => method('gigafibre.ops.set_job_status'), body: () => ({ job: ownJob('Scheduled')[0], status: 'En Route' }), moves: ['customer'] },
+  {
+    name: 'technician links equipment',
+    role: 'tech',
+    verb: 'post',
+    target: () => method('gigafibre.ops.link_job_equipment'),
+    body: () => ({ job: ownJob('Scheduled')[0], serial_no: 'ALCLAAAA0002', equipment_type: 'ONT' }),
+    moves: ['customer', 'service_location'],
+  },
 ];
 
 const MASS = ROUTES.flatMap((route) => [...FORBIDDEN_KEYS, ...route.moves].map((key) => [`${route.name} with « ${key} »`, route, key] as const));
@@ -142,10 +150,17 @@ describe('a technician writes only their own', () => {
   it.each([
     ['another technician’s job', () => [...suite.truth.tech2.jobs][0] as string],
     ['an unassigned job', () => 'DJ-000001'],
-  ])('status of %s → 403', async (_name, job) => {
-    tally.cases += 2;
+  ])('status or equipment of %s → 403', async (_name, job) => {
+    tally.cases += 3;
     expectRefused(await user('tech').post(method('gigafibre.ops.set_job_status'), { job: job(), status: 'En Route' }), 403, { reason: 'out_of_scope' });
+    expectRefused(await user('tech').post(method('gigafibre.ops.link_job_equipment'), { job: job(), serial_no: 'ALCLAAAA0003', equipment_type: 'ONT' }), 403, { reason: 'out_of_scope' });
     expectRefused(await user('tech').put(resource('Dispatch Job', {}, job()), { notes: 'x' }), 403, { reason: 'out_of_scope' });
+  });
+
+  it('a late item handed over in another technician’s name → 403', async () => {
+    tally.cases++;
+    const body = { technician: 'TECH-002', job: [...suite.truth.tech2.jobs][0], kind: 'job-status', summary: 'x', recorded_at: '2026-06-15T10:00:00Z' };
+    expectRefused(await user('tech').post(method('gigafibre.ops.report_late_item'), body), 403, { reason: 'out_of_scope' });
   });
 
   it('equipment of another customer → 403, even moved to their own job’s location', async () => {

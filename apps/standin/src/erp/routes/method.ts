@@ -6,6 +6,8 @@ import { parseCountRequest } from '../query/list-params';
 import { montrealToday } from '@gigafibre/contracts';
 import { doctypeFrom, listRows, readDoc } from './resource';
 import { setJobStatus } from './job-status';
+import { linkJobEquipment } from './job-equipment';
+import { reportLateItem } from './late-item';
 import { assignAdd, assignRemove } from './assign-to';
 import { uploadFile } from './upload-file';
 import { uploadedFile } from '../request';
@@ -87,6 +89,14 @@ const METHODS: Record<string, Method> = {
     if (httpMethod !== 'POST') throw new FrappeError('PermissionError', 'Non permis');
     // The app's method returns the Document: json_handler writes it as_dict(no_nulls=True).
     return readDoc(deps, 'Dispatch Job', String(setJobStatus(deps.store, params, user, deps.now()).name));
+  },
+  'gigafibre.ops.link_job_equipment': (deps, params, user, httpMethod) => {
+    if (httpMethod !== 'POST') throw new FrappeError('PermissionError', 'Non permis');
+    return readDoc(deps, 'Service Equipment', String(linkJobEquipment(deps.store, params, user, deps.now()).name));
+  },
+  'gigafibre.ops.report_late_item': (deps, params, user, httpMethod) => {
+    if (httpMethod !== 'POST') throw new FrappeError('PermissionError', 'Non permis');
+    return readDoc(deps, 'Comment', String(reportLateItem(deps.store, params, user).name));
   },
   // @frappe.whitelist() without methods=: any verb (frappe/handler.py).
   'frappe.desk.form.assign_to.add': (deps, params, user) => assignAdd(deps.store, params, user),

@@ -1,9 +1,9 @@
 // The scan feature's calls to the BFF: the technician's jobs, equipment at a service location,
 // linking equipment, job status and label OCR. The queue shows send failures itself (no
 // toast) and queue sends carry the record id as Idempotency-Key and an 8-second deadline.
-import type { DispatchJob, ErpFile, ServiceEquipment, SetJobStatusArgs, VisionEquipment } from '@gigafibre/contracts';
-import type { JobStatusPayload } from '../model/scanQueueRecord';
-import { callMethod, erpGet, erpInsert, erpList, erpUpdate, hubPost, type CallOptions } from '@/shared/http';
+import { LINK_JOB_EQUIPMENT_METHOD, REPORT_LATE_ITEM_METHOD, type ReportLateItemArgs, type DispatchJob, type ErpFile, type LinkJobEquipmentArgs, type ServiceEquipment, type SetJobStatusArgs, type VisionEquipment } from '@gigafibre/contracts';
+import type { JobStatusPayload, LinkEquipmentPayload } from '../model/scanQueueRecord';
+import { callMethod, erpGet, erpList, hubPost, type CallOptions } from '@/shared/http';
 
 export const JOB_SUMMARY_FIELDS = [
   'name',
@@ -99,16 +99,22 @@ export function listEquipmentAt(location: string, signal?: AbortSignal): Promise
   });
 }
 
-/** The Service Equipment holding this serial among the technician's (serials are unique), and whose client it is; or null. */
-export async function findEquipmentBySerial(serial: string, options: CallOptions = {}): Promise<(EquipmentRow & Pick<ServiceEquipment, 'customer'>) | null> {
-  const rows = await erpList('Service Equipment', { fields: [...EQUIPMENT_FIELDS, 'customer'], filters: [['serial_no', '=', serial]], limit: 1, ...options });
-  return rows[0] ?? null;
+/**
+ * `gigafibre.ops.link_job_equipment`: the scanned unit linked to the job's location in one call
+ * (created, or moved within the job's client; contract: jobEquipment.ts in @gigafibre/contracts).
+ * The Idempotency-Key replays; the same link again changes nothing.
+ */
+export function linkJobEquipment(job: string, p: LinkEquipmentPayload, options: CallOptions): Promise<unknown> {
+  const args: LinkJobEquipmentArgs = {
+    job,
+    serial_no: p.serial,
+    equipment_type: p.equipmentType,
+    ...(p.mac ? { mac_address: p.mac } : {}),
+    ...(p.model ? { model: p.model } : {}),
+    ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),
+  };
+  return callMethod(LINK_JOB_EQUIPMENT_METHOD, args, { invalidates: ['Service Equipment'], ...options });
 }
-
-export const createEquipment = (doc: Partial<ServiceEquipment>, options: CallOptions) => erpInsert('Service Equipment', doc, options);
-
-export const updateEquipment = (name: string, patch: Partial<ServiceEquipment>, options: CallOptions) =>
-  erpUpdate('Service Equipment', name, patch, options);
 
 /**
  * `gigafibre.ops.set_job_status`: one close-out step in one call (contract: jobCloseout.ts in
@@ -125,6 +131,11 @@ export function setJobStatus(job: string, step: JobStatusPayload, options: CallO
     ...(step.checklist ? { checklist: step.checklist } : {}),
   };
   return callMethod('gigafibre.ops.set_job_status', args, { invalidates: ['Dispatch Job'], ...options });
+}
+
+/** `gigafibre.ops.report_late_item`: dispatch told of an item for a job no longer the technician's (jobLateItem.ts). */
+export function reportLateItem(args: ReportLateItemArgs, options: CallOptions): Promise<unknown> {
+  return callMethod(REPORT_LATE_ITEM_METHOD, args, options);
 }
 
 /** The hub's OCR of an equipment label (multipart `image`). */

@@ -48,6 +48,8 @@ describe('the scan queue store', () => {
     acknowledge();
     await vi.waitFor(async () => expect(await db.get(record.id)).toBeUndefined());
     await vi.waitFor(() => expect(queue.badgeCount).toBe(0));
+    // Remembered as sent: the scanner shows it until ERPNext's list does.
+    expect(queue.acknowledgedLinks.map((r) => r.payload.serial)).toEqual(['ALCL00000001']);
   });
 
   it('keeps what it cannot send offline, and counts what needs the technician', async () => {

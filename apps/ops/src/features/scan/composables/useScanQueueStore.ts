@@ -15,6 +15,8 @@ import { sendScanRecord } from '../services/scanQueueSenders';
 export type ScanQueueActivity = 'idle' | 'sending' | FlushStop;
 
 const CHANNEL = 'gigafibre-ops-scan-queue';
+/** Acknowledged links remembered (a day's scans for a few jobs). */
+const ACKNOWLEDGED_KEPT = 50;
 
 /** What the store runs on (replaced in tests). */
 export interface ScanQueueEnv {
@@ -42,6 +44,11 @@ export const useScanQueueStore = defineStore('scanQueue', () => {
   const sendingId = ref<string | null>(null);
   const activity = ref<ScanQueueActivity>('idle');
   const loaded = ref(false);
+  /**
+   * Equipment links the server acknowledged in this tab, newest last: shown as sent until the job's
+   * equipment, read again, lists them (a scan never vanishes between the two).
+   */
+  const acknowledgedLinks = shallowRef<readonly Extract<ScanQueueRecord, { kind: 'link-equipment' }>[]>([]);
   let channel: BroadcastChannel | null = null;
   let refreshTimer: ReturnType<typeof setTimeout> | null = null;
   let announceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -86,6 +93,8 @@ export const useScanQueueStore = defineStore('scanQueue', () => {
       sendingId.value = null;
       announce();
     } else if (change.type === 'removed') {
+      const gone = byId.get(change.id);
+      if (gone?.kind === 'link-equipment') acknowledgedLinks.value = [...acknowledgedLinks.value.slice(-(ACKNOWLEDGED_KEPT - 1)), gone];
       byId.delete(change.id);
       sendingId.value = null;
       announce();
@@ -206,6 +215,7 @@ export const useScanQueueStore = defineStore('scanQueue', () => {
     sendingId,
     activity,
     loaded,
+    acknowledgedLinks,
     pendingCount,
     refusedCount,
     toConfirmCount,

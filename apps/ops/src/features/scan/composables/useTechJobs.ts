@@ -1,9 +1,10 @@
-// Today's jobs of the signed-in technician, through the document cache: refreshed when dispatch
-// changes one of them, and after the live stream comes back from a cut.
+// The signed-in technician's jobs of one day (today unless a day is given), through the document
+// cache: refreshed when dispatch changes one of them, and after the live stream comes back from a
+// cut. « Mes tâches » and the scanner's job picker read the same entry, so they always agree.
 import { montrealToday } from '@gigafibre/contracts';
 import { useDocQuery } from '@/shared/documents';
 import { useSessionStore } from '@/shared/session/useSessionStore';
-import { loadTodayJobs, type TechJobList } from '../services/techJobData';
+import { loadJobsOfDay, type TechJobList } from '../services/techJobData';
 
 /** A job change naming one of the technician's jobs, or their Technician record (a job moved to or away from them). */
 export function concernsTechJobs(event: { doctype: string; name: string; refs?: { name: string }[] }, data: TechJobList | undefined): boolean {
@@ -12,8 +13,8 @@ export function concernsTechJobs(event: { doctype: string; name: string; refs?: 
   return !data || data.jobs.some((j) => j.name === event.name) || (!!technician && !!event.refs?.some((r) => r.name === technician));
 }
 
-export function useTechJobs() {
+export function useTechJobs(day: () => string = () => montrealToday()) {
   const session = useSessionStore();
   const email = () => session.user?.email ?? '';
-  return useDocQuery(() => ['tech-jobs', email(), montrealToday()], (signal) => loadTodayJobs(email(), signal), { on: concernsTechJobs });
+  return useDocQuery(() => ['tech-jobs', email(), day()], (signal) => loadJobsOfDay(email(), day(), signal), { on: concernsTechJobs });
 }

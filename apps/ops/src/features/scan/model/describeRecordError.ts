@@ -1,6 +1,7 @@
 // Why a queued record failed, in words a technician can act on. The server's own words when it
 // gave some; for a body too large (413) or of a type refused (415), first what to do about it —
 // « corps de requête » means nothing on a job site.
+import { jobGoneReason } from './jobGone';
 import type { ScanQueueRecord } from './scanQueueRecord';
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;
@@ -22,6 +23,8 @@ function bodyRefusal(record: ScanQueueRecord, status: number, t: Translate, loca
 export function describeRecordError(record: ScanQueueRecord, t: Translate, locale: string): string {
   const error = record.lastError;
   if (!error) return '';
+  const gone = jobGoneReason(error.code);
+  if (gone) return t(gone === 'reassigned' ? 'scan.refusal.jobReassigned' : 'scan.refusal.jobCancelled', { job: record.job ?? '' });
   const server = error.serverMessages.join(' ');
   const advice = bodyRefusal(record, error.status, t, locale);
   if (advice) return server ? t('scan.refusal.withServer', { advice, server }) : advice;

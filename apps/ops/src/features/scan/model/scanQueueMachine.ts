@@ -3,6 +3,7 @@
 import type { VisionEquipment } from '@gigafibre/contracts';
 import { isApiError } from '@/shared/http';
 import { backoffDelay } from '@/shared/live/backoff';
+import { JOB_GONE_CODES, JobGone } from './jobGone';
 import type { ScanQueueRecord, ScanRecordBody, ScanRecordError } from './scanQueueRecord';
 
 /** First retry after about 2 s, doubling up to 5 minutes (half fixed, half random). */
@@ -51,6 +52,7 @@ export function describeFailure(error: unknown, now: number): ScanRecordError {
     };
   }
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof JobGone) return { code: JOB_GONE_CODES[error.reason], status: 0, message, serverMessages: [], requestId: null, at: now };
   return { code: 'client', status: 0, message, serverMessages: [], requestId: null, at: now };
 }
 

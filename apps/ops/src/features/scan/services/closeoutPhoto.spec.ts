@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fittedSize, PHOTO_MAX_BYTES, PhotoRefused, preparePhoto } from './closeoutPhoto';
+import { fittedSize, PHOTO_MAX_BYTES, PhotoRefused, preparePhoto, preparePhotosInOrder } from './closeoutPhoto';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -51,5 +51,42 @@ describe('job photos on the phone', () => {
       },
     );
     await expect(preparePhoto(new Blob(['x']))).rejects.toMatchObject({ reason: 'too-large' });
+  });
+
+  it('prepares two at a time, hands them back in the order picked, a refusal in its own place', async () => {
+    const decodes: string[] = [];
+    const release: (() => void)[] = [];
+    vi.stubGlobal(
+      'createImageBitmap',
+      vi.fn(async (file: Blob) => {
+        const name = await file.text();
+        decodes.push(name);
+        if (name === 'pdf') throw new DOMException('bad', 'InvalidStateError');
+        await new Promise<void>((resolve) => release.push(resolve));
+        return { width: 4000, height: 3000, close: vi.fn() };
+      }),
+    );
+    vi.stubGlobal(
+      'OffscreenCanvas',
+      class {
+        getContext() {
+          return { drawImage: vi.fn() };
+        }
+        async convertToBlob() {
+          return new Blob([new Uint8Array(1000)], { type: 'image/jpeg' });
+        }
+      },
+    );
+    const steps = preparePhotosInOrder(['a', 'pdf', 'c', 'd'].map((n) => new Blob([n])));
+    const first = steps[0]!();
+    await vi.waitFor(() => expect(decodes).toEqual(['a', 'pdf']));
+    release.shift()!();
+    await expect(first).resolves.toMatchObject({ type: 'image/jpeg' });
+    await expect(steps[1]!()).rejects.toMatchObject({ reason: 'not-image' });
+    const third = steps[2]!();
+    await vi.waitFor(() => expect(decodes).toEqual(['a', 'pdf', 'c', 'd']));
+    release.splice(0).forEach((go) => go());
+    await expect(third).resolves.toBeInstanceOf(Blob);
+    await expect(steps[3]!()).resolves.toBeInstanceOf(Blob);
   });
 });

@@ -1,18 +1,73 @@
 // How each kind of record reaches the server. Every call carries the record id as
 // Idempotency-Key and an 8-second deadline; a failure is an ApiError the state machine classifies.
-import type { ServiceEquipment, VisionEquipment } from '@gigafibre/contracts';
-import { montrealToday } from '@gigafibre/contracts';
+import type { LateItemReason, VisionEquipment } from '@gigafibre/contracts';
 import { ApiError, erpUploadFile, isApiError, type CallOptions } from '@/shared/http';
-import { createEquipment, findEquipmentBySerial, getJob, readEquipmentLabel, setJobStatus, updateEquipment } from '../api/scanApi';
-import { SCAN_SEND_TIMEOUT_MS } from '../model/scanQueueMachine';
-import type { LinkEquipmentPayload, ScanQueueRecord } from '../model/scanQueueRecord';
+import { findTechnician, getJob, linkJobEquipment, readEquipmentLabel, reportLateItem, setJobStatus } from '../api/scanApi';
+import { JobGone } from '../model/jobGone';
+import { lateItemKind, lateItemSummary } from '../model/lateItemSummary';
+import { classifyFailure, SCAN_SEND_TIMEOUT_MS } from '../model/scanQueueMachine';
+import type { ScanQueueRecord } from '../model/scanQueueRecord';
 
-/** Sends one record; resolves on the server's acknowledgement (with the OCR answer for OCR). */
+/**
+ * Sends one record; resolves on the server's acknowledgement (with the OCR answer for OCR). A job
+ * record refused because the job was reassigned or cancelled meanwhile is handed to dispatch and
+ * kept, refused, with a JobGone saying so.
+ */
 export async function sendScanRecord(record: ScanQueueRecord): Promise<VisionEquipment | undefined> {
+  try {
+    return await send(record);
+  } catch (error) {
+    const reason = await jobGoneAfter(record, error);
+    if (!reason) throw error;
+    try {
+      await handOver(record, reason);
+    } catch (reportError) {
+      // Dispatch could not take it (refused): the record keeps its own refusal. Anything transient
+      // (network, 5xx, session) keeps it pending, to hand over on the next pass.
+      throw classifyFailure(reportError) === 'refuse' ? error : reportError;
+    }
+    throw new JobGone(reason, record.job as string);
+  }
+}
+
+/** Refusals a reassigned (403: no longer theirs, from the BFF or ERPNext) or cancelled (417: no such step) job answers. */
+const JOB_GONE_STATUSES = [403, 417];
+
+/** Why the record's job can no longer take it, read from the job itself; null when it still can. */
+async function jobGoneAfter(record: ScanQueueRecord, error: unknown): Promise<LateItemReason | null> {
+  if (!record.job || !lateItemKind(record) || !isApiError(error) || !JOB_GONE_STATUSES.includes(error.status)) return null;
+  const read: CallOptions = { timeoutMs: SCAN_SEND_TIMEOUT_MS };
+  try {
+    const [technician, job] = await Promise.all([findTechnician(record.user), getJob(record.job, read)]);
+    if (job.status === 'Cancelled') return 'cancelled';
+    // Still readable (the BFF's scope of their jobs may lag a moment) but someone else's now.
+    return technician && job.technician !== technician.name ? 'reassigned' : null;
+  } catch (readError) {
+    // The BFF no longer shows the technician this job: it was given to someone else.
+    if (isApiError(readError) && readError.status === 403) return 'reassigned';
+    throw readError;
+  }
+}
+
+/** Tells dispatch: a Comment on the job, under a key of its own (a replay writes it once). */
+async function handOver(record: ScanQueueRecord, reason: LateItemReason): Promise<void> {
+  const call: CallOptions = { idempotencyKey: `${record.id}:late`, timeoutMs: SCAN_SEND_TIMEOUT_MS };
+  const technician = await findTechnician(record.user);
+  const kind = lateItemKind(record);
+  if (!technician || !kind) throw new ApiError({ status: 0, code: 'validation', message: `Intervention ${record.job ?? ''} ${reason === 'reassigned' ? 'réassignée' : 'annulée'}.` });
+  await reportLateItem({ technician: technician.name, job: record.job as string, kind, summary: lateItemSummary(record), recorded_at: new Date(record.createdAt).toISOString() }, call);
+}
+
+async function send(record: ScanQueueRecord): Promise<VisionEquipment | undefined> {
   const call: CallOptions = { idempotencyKey: record.id, timeoutMs: SCAN_SEND_TIMEOUT_MS };
   switch (record.kind) {
     case 'link-equipment':
-      await linkEquipment(requireJob(record), record.payload, call);
+      // One call, whatever the record's age: a record queued by an older app (which ran the link
+      // itself in up to five calls) carries the same payload and goes the same way. Its key is
+      // derived, not the record id: that app may already have used the id on its POST, and a key
+      // reused for another request is refused; the method itself changes nothing when the unit
+      // is already linked, so a link half-done by the old app completes without a duplicate.
+      await linkJobEquipment(requireJob(record), record.payload, { ...call, idempotencyKey: linkKeyOf(record) });
       return undefined;
     case 'job-status':
       await setJobStatus(requireJob(record), record.payload, call);
@@ -25,42 +80,12 @@ export async function sendScanRecord(record: ScanQueueRecord): Promise<VisionEqu
   }
 }
 
+/** The Idempotency-Key of a link: the record's id with a suffix of its own. */
+export function linkKeyOf(record: ScanQueueRecord): string {
+  return `${record.id}:link`;
+}
+
 function requireJob(record: ScanQueueRecord): string {
   if (!record.job) throw new ApiError({ status: 0, code: 'validation', message: 'Aucune intervention associée à cet envoi.' });
   return record.job;
-}
-
-/**
- * Creates the Service Equipment at the job's location; when the serial already exists at this
- * client (another of their locations, an earlier job), links that one instead; a unit registered at
- * another client is refused (never moved across clients by a technician). A replay after a lost
- * answer is answered from the Idempotency-Key (create) or finds the equipment already linked (link).
- */
-async function linkEquipment(job: string, p: LinkEquipmentPayload, call: CallOptions): Promise<void> {
-  const read: CallOptions = { timeoutMs: call.timeoutMs };
-  const location = p.serviceLocation ?? (await getJob(job, read)).service_location;
-  const installed_on = montrealToday();
-  const details: Partial<ServiceEquipment> = {
-    equipment_type: p.equipmentType,
-    ...(p.mac ? { mac_address: p.mac } : {}),
-    ...(p.model ? { model: p.model } : {}),
-    ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),
-  };
-  try {
-    await createEquipment({ service_location: location, serial_no: p.serial, status: 'Active', installed_on, dispatch_job: job, ...details }, call);
-    return;
-  } catch (error) {
-    if (!isApiError(error) || error.code !== 'conflict') throw error;
-  }
-  // Found only among the technician's own jobs' equipment (the BFF scopes the search); a unit
-  // registered at another client (theirs or not) is not theirs to move: the BFF would refuse it too.
-  const existing = await findEquipmentBySerial(p.serial, read);
-  if (!existing || existing.customer !== (await getJob(job, read)).customer) {
-    const reason = `Le numéro de série ${p.serial} appartient à un équipement d’un autre client : la répartition doit d’abord le retirer de ce dossier.`;
-    // Given as the refusal's reason (what the BFF would answer): the queue shows it instead of the generic conflict.
-    throw new ApiError({ status: 409, code: 'conflict', message: reason, serverMessages: [reason] });
-  }
-  if (existing.service_location === location && existing.dispatch_job === job && existing.status === 'Active') return;
-  // Moving it: ERPNext sets the customer from the location (a technician never writes it).
-  await updateEquipment(existing.name, { service_location: location, dispatch_job: job, status: 'Active', installed_on, ...details }, read);
 }

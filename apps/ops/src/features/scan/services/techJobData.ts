@@ -95,11 +95,12 @@ function placeOf(location: string, row: LocationRow | undefined): TechJobPlace {
   };
 }
 
-/** The signed-in technician's jobs today. */
-export function loadTodayJobs(email: string, signal?: AbortSignal): Promise<TechJobList> {
-  const date = montrealToday();
+/** The signed-in technician's jobs of one Montréal day (today by default). */
+export function loadJobsOfDay(email: string, date: string = montrealToday(), signal?: AbortSignal): Promise<TechJobList> {
+  // Today's copy keeps the key it always had (a copy saved by the previous version still serves).
+  const key = date === montrealToday() ? `jobs:${email}` : `jobs:${email}:${date}`;
   return withDeviceCopy(
-    `jobs:${email}`,
+    key,
     async () => {
       const technician = await findTechnician(email, signal);
       if (!technician) return { technician: null, date, jobs: [], savedAt: null };
@@ -125,7 +126,7 @@ export function loadTodayJobs(email: string, signal?: AbortSignal): Promise<Tech
       );
       return { technician: { name: technician.name, technicianName: technician.technician_name }, date, jobs, savedAt: null };
     },
-    // Yesterday's copy would send the technician to the wrong houses.
+    // Another day's copy would send the technician to the wrong houses.
     (copy) => copy.date === date,
   );
 }
