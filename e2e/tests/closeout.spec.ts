@@ -113,11 +113,11 @@ test('offline close-out with a reload: every step, the photo and the signature r
   await expect(closeout.getByTestId('drawer-closeout-checklist')).toContainText('sur 4');
   await expect(closeout.getByTestId('drawer-closeout-photo')).toHaveCount(1);
   const signature = closeout.getByTestId('drawer-closeout-signature').locator('img');
-  await expect.poll(() => signature.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect.poll(() => signature.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
   await closeout.getByTestId('drawer-closeout-photo').click();
   const enlarged = dispatcher.page.getByTestId('drawer-closeout-enlarged');
   await expect(enlarged).toBeVisible();
-  await expect.poll(() => enlarged.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
+  await expect.poll(() => enlarged.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1200);
   await expectNoSeriousAxeViolation(dispatcher.page, testInfo, 'tiroir-photo-agrandie');
   await dispatcher.page.keyboard.press('Escape');
   await expect(enlarged).toHaveCount(0);

@@ -298,7 +298,7 @@ export const enCA: Widen<typeof frCA> = {
     photos: 'Job photos',
     photo: 'Photo {n}',
     signature: 'Customer’s signature',
-    late: 'Received from the technician after reassignment or cancellation ({n}): to handle | Received from the technician after reassignment or cancellation: to handle | Received from the technician after reassignment or cancellation ({n}): to handle',
+    late: 'Received from the technician after reassignment or cancellation, to handle ({n})',
     lateReceived: 'received {when}',
     enlarge: 'Enlarge: {what}',
   },

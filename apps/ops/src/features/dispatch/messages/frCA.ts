@@ -295,7 +295,7 @@ export const frCA = {
     photos: 'Photos de l’intervention',
     photo: 'Photo {n}',
     signature: 'Signature du client',
-    late: 'Reçu du technicien après réaffectation ou annulation ({n}) : à traiter | Reçu du technicien après réaffectation ou annulation : à traiter | Reçus du technicien après réaffectation ou annulation ({n}) : à traiter',
+    late: 'Reçu du technicien après réaffectation ou annulation, à traiter ({n})',
     lateReceived: 'reçu le {when}',
     enlarge: 'Agrandir : {what}',
   },
