@@ -30,6 +30,8 @@ function erpHandler(req: IncomingMessage, res: ServerResponse, body: string): vo
   if (req.headers['x-ops-user'] !== undefined) {
     // A document is answered as one (a grant showing some fields cuts it; a list would be refused).
     if (path.split('/').length === 5) return void res.end(JSON.stringify({ data: { name: PARAM_VALUE } }));
+    // A new document is answered as the ERP saved it (a grant showing some fields cuts it).
+    if (req.method === 'POST' && path.startsWith('/api/resource/')) return void res.end(JSON.stringify({ data: { name: PARAM_VALUE } }));
     // upload_file answers the File it saved.
     if (path === '/api/method/upload_file') return void res.end(JSON.stringify({ message: { name: PARAM_VALUE, file_url: '/private/files/photo.png' } }));
     // report_late_item answers the Comment it wrote (cut to what the Technician grant shows).
@@ -115,6 +117,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/resource/Service Equipment/:name': { model: 'données' },
   'POST /api/resource/Comment': { comment_type: 'Comment', reference_doctype: 'Customer', reference_name: PARAM_VALUE, content: 'données' },
   'POST /api/resource/Issue': { subject: 'données' },
+  'POST /api/resource/Technician Absence': { note: 'données' },
   'PUT /api/resource/Issue/:name': { subject: 'données' },
   'POST /api/method/gigafibre.ops.set_job_status': { job: PARAM_VALUE, status: 'En Route' },
   'POST /api/method/gigafibre.ops.link_job_equipment': { job: PARAM_VALUE, serial_no: 'ALCLAAAA0001', equipment_type: 'ONT' },

@@ -7,7 +7,7 @@ import { isApiError } from '@/shared/http';
 import { markTiming, measureTiming, TIMING } from '@/shared/instrumentation';
 import { useApiErrorText } from '@/shared/ui';
 import { updateJob } from '../api/dispatchApi';
-import { boardNotify } from './boardToast';
+import { boardNotify } from './useBoardToast';
 import { conflictsFor, type Conflict } from '../model/dispatchConflicts';
 import { applyPatch, assignPatch, isSamePlace, unassignPatch, type JobPatch } from '../model/dispatchPatch';
 import { isLocked, isUnderway } from '../model/dispatchStatus';
@@ -19,7 +19,7 @@ import type { DispatchLabels } from './useDispatchLabels';
 
 const { writeStart, persisted, dropToPersisted } = TIMING.dispatch;
 
-/** The board's toasts sit in the queue's dock, never over a control (boardToast.ts). */
+/** The board's toasts sit in the queue's dock, never over a control (useBoardToast.ts). */
 const notify = (options: QNotifyCreateOptions) => boardNotify(options);
 
 export interface PlaceOptions {
