@@ -42,8 +42,12 @@ export class DispatchBoardPage {
     await this.waitReady();
   }
 
+  /**
+   * The board's first render waits for its day (technicians, jobs, their clients and places,
+   * absences): a few hundred ms alone, but past 8 s seen on CI's two cores with both workers busy.
+   */
   async waitReady(): Promise<void> {
-    await expect(this.timeline()).toBeVisible();
+    await expect(this.timeline()).toBeVisible({ timeout: 20_000 });
     await expect(this.page.locator('[data-row]').first()).toBeVisible();
   }
 

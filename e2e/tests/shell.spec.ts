@@ -3,10 +3,10 @@
 import { expect, LANDING, test, type Role } from '../fixtures/auth';
 
 const NAV: Record<Role, string[]> = {
-  admin: ['dispatch', 'clients', 'diagnostics', 'jobs', 'scan', 'users'],
-  dispatch: ['dispatch', 'clients', 'diagnostics'],
-  dispatch2: ['dispatch', 'clients', 'diagnostics'],
-  support: ['dispatch', 'clients', 'diagnostics'],
+  admin: ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
+  dispatch: ['dispatch', 'clients', 'tickets', 'diagnostics'],
+  dispatch2: ['dispatch', 'clients', 'tickets', 'diagnostics'],
+  support: ['dispatch', 'clients', 'tickets', 'diagnostics'],
   tech: ['diagnostics', 'jobs', 'scan'],
 };
 
