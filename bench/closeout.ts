@@ -7,67 +7,20 @@
 //    Target ≤ 60 s, 0 lost, 0 duplicated.
 // BENCH_PORT_BASE (default 8525: ERP +1, hub +2, edge +4, BFF +5), OPS_DIST, BFF_BUNDLE;
 // `--no-build` reuses the built SPA. BENCH_SMOKE=1: 2 photos of 2 MP and 10 items, figures not judged.
-import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { newScanRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../apps/ops/src/features/scan/model/scanQueueRecord';
-import { startStackChild, waitForUrl } from '../scripts/lib/processes';
-import { benchGroup, stopAll } from './lib/benchProcesses';
+import { newScanRecord } from '../apps/ops/src/features/scan/model/scanQueueRecord';
+import { waitForUrl } from '../scripts/lib/processes';
+import { appStack, buildApp, erpGet, startAppStack, storeQueueRecordsScript } from './lib/appStack';
+import { stopAll } from './lib/benchProcesses';
 import { report, reportError, round, size, SMOKE } from './lib/report';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const PHOTOS = size(10, 2);
 const ITEMS = size(200, 10);
 const [PHOTO_W, PHOTO_H] = SMOKE ? [1600, 1200] : [4000, 3000];
-const BASE = Number(process.env.BENCH_PORT_BASE ?? 8525);
-const PORTS = { erp: BASE + 1, hub: BASE + 2, edge: BASE + 4, bff: BASE + 5 };
-const EDGE = `http://localhost:${PORTS.edge}`;
-const ERP = `http://127.0.0.1:${PORTS.erp}`;
-const ERP_TOKEN = 'bench-key:bench-secret';
-const DIST = process.env.OPS_DIST ?? join(root, 'apps/ops/dist');
-const BFF_BUNDLE = process.env.BFF_BUNDLE ?? join(root, 'apps/bff/dist/index.js');
+const STACK = appStack(Number(process.env.BENCH_PORT_BASE ?? 8525));
+const EDGE = STACK.edge;
 const BUDGET = { resizeMs: 6_000, flushMs: 60_000 };
-
-function build(): void {
-  if (!SMOKE && !process.argv.includes('--no-build')) {
-    const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, OPS_DIST: DIST } });
-    if (vite.status !== 0) throw new Error('vite build a échoué');
-  }
-  if (!existsSync(BFF_BUNDLE)) {
-    const bff = spawnSync(process.execPath, [join(root, 'apps/bff/build.mjs')], { cwd: root, stdio: 'inherit', env: { ...process.env, BFF_BUNDLE } });
-    if (bff.status !== 0) throw new Error('build du BFF échoué');
-  }
-}
-
-function startStack(): ChildProcess {
-  return startStackChild(
-    benchGroup,
-    {
-      OPS_PORT: String(PORTS.edge),
-      BFF_PORT: String(PORTS.bff),
-      STANDIN_ERP_PORT: String(PORTS.erp),
-      STANDIN_HUB_PORT: String(PORTS.hub),
-      STANDIN_ERP_TOKEN: ERP_TOKEN,
-      STANDIN_HUB_TOKEN: 'bench-hub-token',
-      STANDIN_DB: ':memory:',
-      LOG_LEVEL: 'warn',
-      OPS_DIST: DIST,
-      BFF_BUNDLE,
-    },
-    { detached: true },
-  );
-}
-
-async function erp<T>(path: string, query: Record<string, unknown>): Promise<T> {
-  const url = new URL(path, ERP);
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, typeof v === 'string' ? v : JSON.stringify(v));
-  const res = await fetch(url, { headers: { Authorization: `token ${ERP_TOKEN}` } });
-  if (!res.ok) throw new Error(`${path} → ${res.status}`);
-  return (await res.json()) as T;
-}
 
 /** Browser code: `n` camera-like JPEGs (noise over a gradient, so they compress like photos), base64. */
 function photosScript(n: number, width: number, height: number): string {
@@ -103,26 +56,10 @@ const PICK_PHOTOS_SCRIPT = `(() => {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 })()`;
 
-/** Browser code: writes the records into the app's queue database and tells the app, as another tab would. */
-function storeRecordsScript(records: ScanQueueRecord[]): string {
-  const { database, store } = SCAN_QUEUE_IDB;
-  return `(async () => {
-    const rows = ${JSON.stringify(records)};
-    const open = indexedDB.open(${JSON.stringify(database)});
-    open.onupgradeneeded = () => open.result.createObjectStore(${JSON.stringify(store)});
-    const db = await new Promise((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
-    const tx = db.transaction(${JSON.stringify(store)}, 'readwrite');
-    for (const row of rows) tx.objectStore(${JSON.stringify(store)}).put(row, row.id);
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
-    db.close();
-    new BroadcastChannel('gigafibre-ops-scan-queue').postMessage({ type: 'changed' });
-  })()`;
-}
-
 async function main(): Promise<void> {
-  build();
-  await waitForUrl(`${EDGE}/ops/readyz`, { child: startStack() });
-  const { data: jobs } = await erp<{ data: { name: string; service_location: string }[] }>('/api/resource/Dispatch Job', {
+  buildApp(STACK);
+  await waitForUrl(`${EDGE}/ops/readyz`, { child: startAppStack(STACK) });
+  const { data: jobs } = await erpGet<{ data: { name: string; service_location: string }[] }>(STACK, '/api/resource/Dispatch Job', {
     fields: ['name', 'service_location'],
     filters: [
       ['technician', '=', 'TECH-001'],
@@ -166,7 +103,7 @@ async function main(): Promise<void> {
     const links = serials.map((serial) =>
       newScanRecord({ kind: 'link-equipment', payload: { serial, mac: null, equipmentType: 'ONT', model: null, manufacturer: null, serviceLocation: job.service_location, source: 'camera' } }, { user: 'tech@gigafibre.ca', job: job.name }),
     );
-    await page.evaluate(storeRecordsScript(links));
+    await page.evaluate(storeQueueRecordsScript(links));
     await page.waitForSelector(`[data-testid="scan-queue-badge"][data-count="${ITEMS}"]`, { timeout: 30_000 });
 
     const sendsPerKey = new Map<string, number>();
@@ -182,8 +119,8 @@ async function main(): Promise<void> {
     await page.waitForSelector('[data-testid="scan-queue-badge"][data-count="0"]', { timeout: 180_000 });
     const flushMs = performance.now() - flushStart;
 
-    const { data: equipment } = await erp<{ data: { serial_no: string }[] }>('/api/resource/Service Equipment', { fields: ['serial_no'], filters: [['serial_no', 'like', `CLOS${run}%`]], limit_page_length: 0 });
-    const { data: photos } = await erp<{ data: { file_name: string; file_size: number }[] }>('/api/resource/File', {
+    const { data: equipment } = await erpGet<{ data: { serial_no: string }[] }>(STACK, '/api/resource/Service Equipment', { fields: ['serial_no'], filters: [['serial_no', 'like', `CLOS${run}%`]], limit_page_length: 0 });
+    const { data: photos } = await erpGet<{ data: { file_name: string; file_size: number }[] }>(STACK, '/api/resource/File', {
       fields: ['file_name', 'file_size'],
       filters: [
         ['attached_to_doctype', '=', 'Dispatch Job'],

@@ -7,39 +7,20 @@
 // SCAN_BENCH_RECORDS (default 500), BENCH_PORT_BASE (default 8505: ERP +1, hub +2, edge +4 (its
 // outpost +7), BFF +5), OPS_DIST, BFF_BUNDLE; `--no-build` reuses the built SPA.
 // BENCH_SMOKE=1: 20 scans, on the build `npm test` just made.
-import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { newScanRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../apps/ops/src/features/scan/model/scanQueueRecord';
-import { startStackChild, waitForUrl } from '../scripts/lib/processes';
-import { benchGroup, stopAll } from './lib/benchProcesses';
+import { newScanRecord, type ScanQueueRecord } from '../apps/ops/src/features/scan/model/scanQueueRecord';
+import { waitForUrl } from '../scripts/lib/processes';
+import { appStack, buildApp, erpGet, startAppStack, storeQueueRecordsScript } from './lib/appStack';
+import { stopAll } from './lib/benchProcesses';
 import { FirstLoad, kb } from './lib/firstLoad';
-import { report, reportError, round, size, SMOKE } from './lib/report';
+import { report, reportError, round, size } from './lib/report';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const RECORDS = Number(process.env.SCAN_BENCH_RECORDS ?? size(500, 20));
-const BASE = Number(process.env.BENCH_PORT_BASE ?? process.env.SCAN_BENCH_PORT_BASE ?? 8505);
-const PORTS = { erp: BASE + 1, hub: BASE + 2, edge: BASE + 4, bff: BASE + 5 };
-const EDGE = `http://localhost:${PORTS.edge}`;
-const ERP = `http://127.0.0.1:${PORTS.erp}`;
-const ERP_TOKEN = 'bench-key:bench-secret';
-const DIST = process.env.OPS_DIST ?? join(root, 'apps/ops/dist');
-const BFF_BUNDLE = process.env.BFF_BUNDLE ?? join(root, 'apps/bff/dist/index.js');
+const STACK = appStack(Number(process.env.BENCH_PORT_BASE ?? process.env.SCAN_BENCH_PORT_BASE ?? 8505));
+const EDGE = STACK.edge;
+const DIST = STACK.dist;
 const BUDGET = { flushMs: 15_000, scanFirstLoadKb: 120 };
-
-function build(): void {
-  if (!SMOKE && !process.argv.includes('--no-build')) {
-    const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, OPS_DIST: DIST } });
-    if (vite.status !== 0) throw new Error('vite build a échoué');
-  }
-  if (!existsSync(BFF_BUNDLE)) {
-    const bff = spawnSync(process.execPath, [join(root, 'apps/bff/build.mjs')], { cwd: root, stdio: 'inherit', env: { ...process.env, BFF_BUNDLE } });
-    if (bff.status !== 0) throw new Error('build du BFF échoué');
-  }
-}
 
 /** First-load JS of the scan route: the shell (what index.html loads, the boot-time Quasar language), the page and its messages. */
 function scanFirstLoad(): { kb: number; shellKb: number; zxingInFirstLoad: boolean } {
@@ -49,58 +30,12 @@ function scanFirstLoad(): { kb: number; shellKb: number; zxingInFirstLoad: boole
   return { kb: kb(build.sizes(scan).js), shellKb: kb(build.sizes(shell).js), zxingInFirstLoad: [...scan.modules].some((key) => key.includes('@zxing')) };
 }
 
-function startStack(): ChildProcess {
-  // Its own process group (detached): a terminal's Ctrl-C reaches the bench, which then stops it.
-  return startStackChild(
-    benchGroup,
-    {
-      OPS_PORT: String(PORTS.edge),
-      BFF_PORT: String(PORTS.bff),
-      STANDIN_ERP_PORT: String(PORTS.erp),
-      STANDIN_HUB_PORT: String(PORTS.hub),
-      STANDIN_ERP_TOKEN: ERP_TOKEN,
-      STANDIN_HUB_TOKEN: 'bench-hub-token',
-      STANDIN_DB: ':memory:',
-      LOG_LEVEL: 'warn',
-      OPS_DIST: DIST,
-      BFF_BUNDLE,
-    },
-    { detached: true },
-  );
-}
-
-async function erp<T>(path: string, query: Record<string, unknown>): Promise<T> {
-  const url = new URL(path, ERP);
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, typeof v === 'string' ? v : JSON.stringify(v));
-  const res = await fetch(url, { headers: { Authorization: `token ${ERP_TOKEN}` } });
-  if (!res.ok) throw new Error(`${path} → ${res.status}`);
-  return (await res.json()) as T;
-}
-
-/**
- * Browser code (a string: this file is type-checked without the DOM) that writes the records into
- * the app's queue database and tells the app, as another tab would.
- */
-function storeRecordsScript(database: string, store: string, records: ScanQueueRecord[]): string {
-  return `(async () => {
-    const rows = ${JSON.stringify(records)};
-    const open = indexedDB.open(${JSON.stringify(database)});
-    open.onupgradeneeded = () => open.result.createObjectStore(${JSON.stringify(store)});
-    const db = await new Promise((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
-    const tx = db.transaction(${JSON.stringify(store)}, 'readwrite');
-    for (const row of rows) tx.objectStore(${JSON.stringify(store)}).put(row, row.id);
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
-    db.close();
-    new BroadcastChannel('gigafibre-ops-scan-queue').postMessage({ type: 'changed' });
-  })()`;
-}
-
 async function main(): Promise<void> {
-  build();
+  buildApp(STACK);
   const firstLoad = scanFirstLoad();
-  await waitForUrl(`${EDGE}/ops/readyz`, { child: startStack() });
+  await waitForUrl(`${EDGE}/ops/readyz`, { child: startAppStack(STACK) });
 
-  const { data: jobs } = await erp<{ data: { name: string; service_location: string }[] }>('/api/resource/Dispatch Job', {
+  const { data: jobs } = await erpGet<{ data: { name: string; service_location: string }[] }>(STACK, '/api/resource/Dispatch Job', {
     fields: ['name', 'service_location'],
     filters: [['technician', '=', 'TECH-001']],
     limit_page_length: 1,
@@ -132,7 +67,7 @@ async function main(): Promise<void> {
         { user: 'tech@gigafibre.ca', job: job.name },
       ),
     );
-    await page.evaluate(storeRecordsScript(SCAN_QUEUE_IDB.database, SCAN_QUEUE_IDB.store, records));
+    await page.evaluate(storeQueueRecordsScript(records));
     await page.waitForSelector(`[data-testid="scan-queue-badge"][data-count="${RECORDS}"]`, { timeout: 30_000 });
 
     const sendsPerKey = new Map<string, number>();
@@ -150,7 +85,7 @@ async function main(): Promise<void> {
     const flushMs = performance.now() - started;
     clearInterval(progress);
 
-    const { data: rows } = await erp<{ data: { serial_no: string; dispatch_job: string }[] }>('/api/resource/Service Equipment', {
+    const { data: rows } = await erpGet<{ data: { serial_no: string; dispatch_job: string }[] }>(STACK, '/api/resource/Service Equipment', {
       fields: ['serial_no', 'dispatch_job'],
       filters: [['serial_no', 'like', `BNCH${run}%`]],
       limit_page_length: 0,

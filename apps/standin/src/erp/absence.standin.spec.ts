@@ -1,25 +1,17 @@
 // Technician Absence (a custom doctype of the Gigafibre app, contracts' technicianAbsence.ts): the
 // seed's blocks are served by the ordinary resource API, and a new one is refused in French when
 // its end does not follow its start (in the manner of Leave Application's validate_dates).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_ABSENCES, FIXTURE_TECHNICIANS } from '../seed/fixtures';
-import type { Standin } from '../standin';
-import { erpFetch, resourceUrl, startTestStandin } from '../testing/harness';
+import { erpFetch, resourceUrl, useTestErp } from '../testing/harness';
 
-let standin: Standin;
-let base: string;
+const erp = useTestErp();
 
-beforeAll(async () => {
-  standin = await startTestStandin({ services: ['erp'] });
-  base = standin.urls.erp as string;
-});
-afterAll(() => standin.close());
-
-const post = (body: unknown) => erpFetch(base, '/api/resource/Technician%20Absence', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown) => erpFetch(erp.base, '/api/resource/Technician%20Absence', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('Technician Absence', () => {
   it('serves the seeded absences, whole days and hours, one of them today for a technician with jobs', async () => {
-    const res = await erpFetch(base, resourceUrl('Technician Absence', { fields: ['name', 'technician', 'from_datetime', 'to_datetime', 'reason_type'], limit_page_length: 50 }));
+    const res = await erpFetch(erp.base, resourceUrl('Technician Absence', { fields: ['name', 'technician', 'from_datetime', 'to_datetime', 'reason_type'], limit_page_length: 50 }));
     expect(res.status).toBe(200);
     const rows = ((await res.json()) as { data: { name: string; technician: string; from_datetime: string; to_datetime: string; reason_type: string }[] }).data;
     expect(rows.length).toBeGreaterThanOrEqual(5);

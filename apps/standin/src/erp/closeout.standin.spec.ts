@@ -1,32 +1,24 @@
 // The technician's close-out through gigafibre.ops.set_job_status (contract:
 // packages/contracts/src/jobCloseout.ts): each step's time, the reason of a failure, the notes and
 // the checklist, in one save; refusals in French (417); replays under an Idempotency-Key.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_TECHNICIANS } from '../seed/fixtures';
-import type { Standin } from '../standin';
-import { erpFetch, startTestStandin, TEST_NOW } from '../testing/harness';
+import { erpFetch, TEST_NOW, useTestErp } from '../testing/harness';
 
-let standin: Standin;
-let base: string;
-
-beforeAll(async () => {
-  standin = await startTestStandin({ services: ['erp'] });
-  base = standin.urls.erp as string;
-});
-afterAll(() => standin.close());
+const erp = useTestErp();
 
 const TECH = FIXTURE_TECHNICIANS.demo.user;
 const call = (body: unknown, headers: Record<string, string> = {}) =>
-  erpFetch(base, '/api/method/gigafibre.ops.set_job_status', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ops-User': TECH, ...headers }, body: JSON.stringify(body) });
+  erpFetch(erp.base, '/api/method/gigafibre.ops.set_job_status', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ops-User': TECH, ...headers }, body: JSON.stringify(body) });
 /** upload_file of a small private file attached to the job (multipart, as the BFF forwards it). */
 function upload(job: string, name: string, content: string, headers: Record<string, string> = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries({ doctype: 'Dispatch Job', docname: job, is_private: '1' })) form.append(k, v);
   form.append('file', new Blob([content], { type: 'image/png' }), name);
-  return erpFetch(base, '/api/method/upload_file', { method: 'POST', headers: { 'X-Ops-User': TECH, ...headers }, body: form });
+  return erpFetch(erp.base, '/api/method/upload_file', { method: 'POST', headers: { 'X-Ops-User': TECH, ...headers }, body: form });
 }
-const row = (job: string) => standin.db.prepare('SELECT * FROM "tabDispatch Job" WHERE name = ?').get(job) as Record<string, unknown>;
-const versions = (job: string) => (standin.db.prepare('SELECT COUNT(*) AS n FROM tabVersion WHERE docname = ?').get(job) as { n: number }).n;
+const row = (job: string) => erp.standin.db.prepare('SELECT * FROM "tabDispatch Job" WHERE name = ?').get(job) as Record<string, unknown>;
+const versions = (job: string) => (erp.standin.db.prepare('SELECT COUNT(*) AS n FROM tabVersion WHERE docname = ?').get(job) as { n: number }).n;
 const refusal = async (res: Response) => {
   expect(res.status).toBe(417);
   return JSON.stringify(await res.json());
@@ -40,7 +32,7 @@ let created = 0;
 async function scheduled(jobType: string): Promise<string> {
   const any = row('DJ-000003');
   created++;
-  const res = await erpFetch(base, '/api/resource/Dispatch%20Job', {
+  const res = await erpFetch(erp.base, '/api/resource/Dispatch%20Job', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
@@ -117,7 +109,7 @@ describe('set_job_status close-out', () => {
     const again = await upload(job, 'photo-1.jpg', 'jpeg-bytes', key);
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    const files = standin.db.prepare(`SELECT file_url, is_private FROM tabFile WHERE attached_to_name = ?`).all(job);
+    const files = erp.standin.db.prepare(`SELECT file_url, is_private FROM tabFile WHERE attached_to_name = ?`).all(job);
     expect(files).toEqual([{ file_url: '/private/files/photo-1.jpg', is_private: 1 }]);
     expect((await upload(job, 'photo-1.jpg', 'other-bytes', key)).status).toBe(417);
   });

@@ -1,26 +1,18 @@
 // What the Gigafibre custom app adds on ERPNext, as the standin implements it: Dispatch Job rules,
 // set_job_status, Versions, change events, Idempotency-Key, X-Ops-User attribution.
 import type { DocChangeEvent } from '@gigafibre/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../edge/demo-users';
 import { FIXTURE_CUSTOMERS, FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../seed/fixtures';
-import type { Standin } from '../standin';
-import { erpFetch, resourceUrl, startTestStandin } from '../testing/harness';
+import { erpFetch, resourceUrl, useTestErp } from '../testing/harness';
 
-let standin: Standin;
-let base: string;
-
-beforeAll(async () => {
-  standin = await startTestStandin({ services: ['erp'] });
-  base = standin.urls.erp as string;
-});
-afterAll(() => standin.close());
+const erp = useTestErp();
 
 const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  erpFetch(base, path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  erpFetch(erp.base, path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 const data = async <T = Record<string, unknown>>(res: Response) => ((await res.json()) as { data: T }).data;
 const lastEvents = (n: number) =>
-  (standin.db.prepare('SELECT id, data FROM events ORDER BY id DESC LIMIT ?').all(n) as { id: number; data: string }[]).map((r) => JSON.parse(r.data) as DocChangeEvent);
+  (erp.standin.db.prepare('SELECT id, data FROM events ORDER BY id DESC LIMIT ?').all(n) as { id: number; data: string }[]).map((r) => JSON.parse(r.data) as DocChangeEvent);
 const jobPath = (name: string) => `/api/resource/Dispatch%20Job/${name}`;
 
 describe('Dispatch Job writes', () => {
@@ -29,7 +21,7 @@ describe('Dispatch Job writes', () => {
     expect(res.status).toBe(200);
     const job = await data(res);
     expect(job).toMatchObject({ status: 'Scheduled', technician: 'TECH-003', start_time: '14:00:00', modified_by: DEMO.dispatch.email });
-    const version = standin.db.prepare(`SELECT data, owner FROM tabVersion WHERE docname = ? ORDER BY creation DESC, rowid DESC LIMIT 1`).get(FIXTURE_JOBS.unassignedToday.job) as { data: string; owner: string };
+    const version = erp.standin.db.prepare(`SELECT data, owner FROM tabVersion WHERE docname = ? ORDER BY creation DESC, rowid DESC LIMIT 1`).get(FIXTURE_JOBS.unassignedToday.job) as { data: string; owner: string };
     expect(version.owner).toBe(DEMO.dispatch.email);
     expect(JSON.parse(version.data).changed).toEqual(
       expect.arrayContaining([
@@ -72,8 +64,8 @@ describe('Dispatch Job writes', () => {
   });
 
   it('a save that changes nothing writes no Version but still moves `modified` and tells the listeners', async () => {
-    const versions = () => (standin.db.prepare('SELECT COUNT(*) AS n FROM tabVersion WHERE docname = ?').get(FIXTURE_JOBS.overlapTarget.job) as { n: number }).n;
-    const before = await data<{ modified: string }>(await erpFetch(base, jobPath(FIXTURE_JOBS.overlapTarget.job)));
+    const versions = () => (erp.standin.db.prepare('SELECT COUNT(*) AS n FROM tabVersion WHERE docname = ?').get(FIXTURE_JOBS.overlapTarget.job) as { n: number }).n;
+    const before = await data<{ modified: string }>(await erpFetch(erp.base, jobPath(FIXTURE_JOBS.overlapTarget.job)));
     const count = versions();
     const res = await send('PUT', jobPath(FIXTURE_JOBS.overlapTarget.job), { technician: FIXTURE_JOBS.overlapTarget.technician });
     expect(res.status).toBe(200);
@@ -107,7 +99,7 @@ describe('gigafibre.ops.set_job_status', () => {
     expect((await call({ job: 'DJ-999999', status: 'En Route' })).status).toBe(404);
     expect((await call({ job: FIXTURE_JOBS.overlapTarget.job, status: 'Flying' })).status).toBe(417);
     expect((await call({ status: 'En Route' })).status).toBe(417);
-    expect((await erpFetch(base, '/api/method/gigafibre.ops.set_job_status?job=DJ-000002&status=En%20Route')).status).toBe(403);
+    expect((await erpFetch(erp.base, '/api/method/gigafibre.ops.set_job_status?job=DJ-000002&status=En%20Route')).status).toBe(403);
   });
 });
 
@@ -123,7 +115,7 @@ describe('Idempotency-Key on POST', () => {
     const a = await data(first);
     expect(await data(again)).toEqual(a);
     expect(a).toMatchObject({ customer: FIXTURE_CUSTOMERS.unknownSerial.customer, mac_address: 'A4:E3:1B:AA:BB:CC', status: 'Active' });
-    expect(standin.db.prepare(`SELECT COUNT(*) AS n FROM "tabService Equipment" WHERE serial_no = 'ALCL0000A001'`).get()).toEqual({ n: 1 });
+    expect(erp.standin.db.prepare(`SELECT COUNT(*) AS n FROM "tabService Equipment" WHERE serial_no = 'ALCL0000A001'`).get()).toEqual({ n: 1 });
   });
 
   it('refuses the same key for another request, and does not store failures', async () => {
@@ -148,21 +140,21 @@ describe('other ERP behaviour', () => {
   });
 
   it('refuses to delete a linked document (417 LinkExistsError)', async () => {
-    const res = await erpFetch(base, `/api/resource/Customer/${FIXTURE_CUSTOMERS.badOptical.customer}`, { method: 'DELETE' });
+    const res = await erpFetch(erp.base, `/api/resource/Customer/${FIXTURE_CUSTOMERS.badOptical.customer}`, { method: 'DELETE' });
     expect(res.status).toBe(417);
     expect(((await res.json()) as { exc_type: string }).exc_type).toBe('LinkExistsError');
   });
 
   it('answers werkzeug’s 405 for a method the resource does not take', async () => {
-    const res = await erpFetch(base, '/api/resource/Customer/CUST-00001', { method: 'PATCH' });
+    const res = await erpFetch(erp.base, '/api/resource/Customer/CUST-00001', { method: 'PATCH' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toContain('GET');
   });
 
   it('finds a customer by phone digits typed any way, and today’s jobs by timespan', async () => {
-    const list = await data<{ name: string }[]>(await erpFetch(base, resourceUrl('Customer', { filters: [['custom_phone_digits', 'like', '%5550142%']] })));
+    const list = await data<{ name: string }[]>(await erpFetch(erp.base, resourceUrl('Customer', { filters: [['custom_phone_digits', 'like', '%5550142%']] })));
     expect(list).toEqual([{ name: FIXTURE_CUSTOMERS.badOptical.customer }]);
-    const today = await data<{ name: string }[]>(await erpFetch(base, resourceUrl('Dispatch Job', { filters: { technician: FIXTURE_TECHNICIANS.demo.technician, scheduled_date: ['timespan', 'today'] }, order_by: 'start_time asc' })));
+    const today = await data<{ name: string }[]>(await erpFetch(erp.base, resourceUrl('Dispatch Job', { filters: { technician: FIXTURE_TECHNICIANS.demo.technician, scheduled_date: ['timespan', 'today'] }, order_by: 'start_time asc' })));
     expect(today.map((j) => j.name)).toEqual([...FIXTURE_JOBS.techToday]);
   });
 
@@ -181,8 +173,8 @@ describe('other ERP behaviour', () => {
       ['Service Location', 'address_line', '%rue saint%'],
     ];
     for (const [doctype, field, pattern] of cases) {
-      const api = await data<{ name: string }[]>(await erpFetch(base, resourceUrl(doctype, { filters: [[field, 'like', pattern]], limit_page_length: '0', order_by: 'name asc' })));
-      const plain = standin.db.prepare(`SELECT name FROM "tab${doctype}" WHERE "${field}" LIKE ? ORDER BY name`).all(pattern);
+      const api = await data<{ name: string }[]>(await erpFetch(erp.base, resourceUrl(doctype, { filters: [[field, 'like', pattern]], limit_page_length: '0', order_by: 'name asc' })));
+      const plain = erp.standin.db.prepare(`SELECT name FROM "tab${doctype}" WHERE "${field}" LIKE ? ORDER BY name`).all(pattern);
       expect(api, `${doctype}.${field} like ${pattern}`).toEqual(plain);
     }
   });
@@ -190,26 +182,26 @@ describe('other ERP behaviour', () => {
   it('pages broad and narrow searches exactly like a plain LIKE in the same order', async () => {
     for (const pattern of ['%555%', '%a%', '%ier%', '%tremblay%', '%(514)%']) {
       const field = pattern.includes('5') ? 'mobile_no' : 'customer_name';
-      const api = await data<{ name: string }[]>(await erpFetch(base, resourceUrl('Customer', { filters: [[field, 'like', pattern]], limit_page_length: '7', limit_start: '3' })));
-      const plain = standin.db.prepare(`SELECT name FROM tabCustomer WHERE "${field}" LIKE ? ORDER BY modified DESC, rowid DESC LIMIT 7 OFFSET 3`).all(pattern);
+      const api = await data<{ name: string }[]>(await erpFetch(erp.base, resourceUrl('Customer', { filters: [[field, 'like', pattern]], limit_page_length: '7', limit_start: '3' })));
+      const plain = erp.standin.db.prepare(`SELECT name FROM tabCustomer WHERE "${field}" LIKE ? ORDER BY modified DESC, rowid DESC LIMIT 7 OFFSET 3`).all(pattern);
       expect(api, pattern).toEqual(plain);
     }
   });
 
   it('keeps the search index in step with inserts, updates and deletes', async () => {
     const created = await data<{ name: string }>(await send('POST', '/api/resource/Customer', { customer_name: 'Zébulon Quirion-Xavier', customer_type: 'Individual' }));
-    const find = async (pattern: string) => data<{ name: string }[]>(await erpFetch(base, resourceUrl('Customer', { filters: [['customer_name', 'like', pattern]] })));
+    const find = async (pattern: string) => data<{ name: string }[]>(await erpFetch(erp.base, resourceUrl('Customer', { filters: [['customer_name', 'like', pattern]] })));
     expect(await find('%quirion-x%')).toEqual([{ name: created.name }]);
     await send('PUT', `/api/resource/Customer/${created.name}`, { customer_name: 'Zébulon Tanguay-Xavier' });
     expect(await find('%quirion-x%')).toEqual([]);
     expect(await find('%tanguay-x%')).toEqual([{ name: created.name }]);
-    await erpFetch(base, `/api/resource/Customer/${created.name}`, { method: 'DELETE' });
+    await erpFetch(erp.base, `/api/resource/Customer/${created.name}`, { method: 'DELETE' });
     expect(await find('%tanguay-x%')).toEqual([]);
   });
 
   it('sums a customer’s balance with an aggregate', async () => {
     const rows = await data<{ due: number }[]>(
-      await erpFetch(base, resourceUrl('Sales Invoice', { fields: ['sum(outstanding_amount) as due'], filters: { customer: FIXTURE_CUSTOMERS.overdue.customer } })),
+      await erpFetch(erp.base, resourceUrl('Sales Invoice', { fields: ['sum(outstanding_amount) as due'], filters: { customer: FIXTURE_CUSTOMERS.overdue.customer } })),
     );
     expect(rows[0]?.due).toBeCloseTo(344.92, 2);
   });

@@ -3,26 +3,18 @@
 // client, writes the same Service Equipment the phone's POST and PUT wrote, never crosses clients,
 // and replays under an Idempotency-Key.
 import { montrealToday, otherClientSerialMessage } from '@gigafibre/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_TECHNICIANS } from '../seed/fixtures';
-import type { Standin } from '../standin';
-import { erpFetch, startTestStandin, TEST_NOW } from '../testing/harness';
+import { erpFetch, TEST_NOW, useTestErp } from '../testing/harness';
 
-let standin: Standin;
-let base: string;
-
-beforeAll(async () => {
-  standin = await startTestStandin({ services: ['erp'] });
-  base = standin.urls.erp as string;
-});
-afterAll(() => standin.close());
+const erp = useTestErp();
 
 const TECH = FIXTURE_TECHNICIANS.demo.user;
 const PATH = '/api/method/gigafibre.ops.link_job_equipment';
 const call = (body: unknown, headers: Record<string, string> = {}, method = 'POST') =>
-  erpFetch(base, PATH, { method, headers: { 'Content-Type': 'application/json', 'X-Ops-User': TECH, ...headers }, ...(method === 'POST' ? { body: JSON.stringify(body) } : {}) });
+  erpFetch(erp.base, PATH, { method, headers: { 'Content-Type': 'application/json', 'X-Ops-User': TECH, ...headers }, ...(method === 'POST' ? { body: JSON.stringify(body) } : {}) });
 type Row = Record<string, unknown>;
-const one = (sql: string, ...args: unknown[]) => standin.db.prepare(sql).get(...args) as Row | undefined;
+const one = (sql: string, ...args: unknown[]) => erp.standin.db.prepare(sql).get(...args) as Row | undefined;
 const bySerial = (serial: string) => one('SELECT * FROM "tabService Equipment" WHERE serial_no = ?', serial);
 const count = (serial: string) => (one('SELECT COUNT(*) AS n FROM "tabService Equipment" WHERE serial_no = ?', serial) as { n: number }).n;
 /** One of the demo technician's jobs. */
@@ -61,7 +53,7 @@ describe('link_job_equipment', () => {
     const job = ownJob();
     const other = one('SELECT name FROM "tabService Location" WHERE customer = ? AND name != ? LIMIT 1', job.customer, job.service_location);
     const elsewhere = other?.name ?? job.service_location;
-    const made = await erpFetch(base, '/api/resource/Service%20Equipment', {
+    const made = await erpFetch(erp.base, '/api/resource/Service%20Equipment', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ service_location: elsewhere, serial_no: 'GFTEST000002', equipment_type: 'Router', status: 'In Stock' }),

@@ -1,4 +1,5 @@
 // Starts a standin for a test file: in-memory database, small seed, ephemeral ports.
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type ServiceName, type StandinConfig } from '../config';
 import { startStandin, type Standin } from '../standin';
 
@@ -43,6 +44,30 @@ export function testConfig(opts: HarnessOptions = {}): StandinConfig {
 export function startTestStandin(opts: HarnessOptions = {}): Promise<Standin> {
   const fixed = opts.now === undefined ? TEST_NOW : opts.now;
   return startStandin(testConfig(opts), fixed ? { now: () => new Date(fixed) } : {});
+}
+
+/**
+ * The standin's ERP for one spec file: started before its tests, closed after them. Read
+ * `erp.base` (its URL) and `erp.standin` inside tests and helpers they call, not at load time.
+ */
+export function useTestErp(opts: Omit<HarnessOptions, 'services'> = {}): { readonly base: string; readonly standin: Standin } {
+  let standin: Standin | undefined;
+  beforeAll(async () => {
+    standin = await startTestStandin({ ...opts, services: ['erp'] });
+  });
+  afterAll(() => standin?.close());
+  const started = (): Standin => {
+    if (!standin) throw new Error('useTestErp: the standin is started in beforeAll; read it inside a test');
+    return standin;
+  };
+  return {
+    get base() {
+      return started().urls.erp as string;
+    },
+    get standin() {
+      return started();
+    },
+  };
 }
 
 /** fetch() against the ERP with the service token. */
