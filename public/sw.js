@@ -9,9 +9,10 @@
 // - /ops/api/*: never touched. Data goes through the app, and writes through its queue.
 /* global self, caches */
 
-const CACHE = 'gigafibre-ops-shell-v1';
+// v2: the shell is kept under /ops/index.html (/ops/ became the BFF's sessionless entry page).
+const CACHE = 'gigafibre-ops-shell-v2';
 const BASE = new URL('./', self.location.href).pathname; // '/ops/'
-const SHELL = BASE;
+const SHELL = `${BASE}index.html`;
 const STATIC_FILES = ['manifest.webmanifest', 'favicon.svg', 'icons/gigafibre-mark.svg', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png'].map(
   (path) => BASE + path,
 );
@@ -78,20 +79,24 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Every route of the app (`/ops/`, `/ops/j/DJ-000005`, `/ops/dispatch`) is answered with the same
-// index.html by the BFF (history routes): any of them may refresh the kept shell, and any of them
-// opens from it offline. Files (a dot in the last segment) and assets are not routes.
+// Every route of the app (`/ops/j/DJ-000005`, `/ops/dispatch`) and its document `/ops/index.html`
+// are answered with the same index.html by the BFF (history routes): any of them may refresh the
+// kept shell, and any of them opens from it offline. `/ops/` itself is the BFF's entry page (it
+// sends old `#/…` links to their path): never kept, but opened offline from the kept shell, whose
+// router reads the fragment the same way. Files (a dot in the last segment) and assets are not routes.
 function isShellPath(url) {
-  if (url.pathname === `${BASE}index.html`) return true;
+  if (url.pathname === SHELL) return true;
   if (!url.pathname.startsWith(BASE) || url.pathname.startsWith(`${BASE}assets/`) || url.pathname.startsWith(`${BASE}api/`)) return false;
   const last = url.pathname.slice(BASE.length).split('/').pop() ?? '';
   return !last.includes('.');
 }
 
+const isEntryPage = (url) => url.pathname === BASE;
+
 async function navigate(event, url) {
   const cache = await caches.open(CACHE);
   const network = fetch(event.request).then((response) => {
-    if (isShellPath(url) && response.ok && response.type === 'basic') event.waitUntil(keepShell(cache, response.clone()));
+    if (isShellPath(url) && !isEntryPage(url) && response.ok && response.type === 'basic') event.waitUntil(keepShell(cache, response.clone()));
     return response;
   });
   const kept = () => (isShellPath(url) ? cache.match(SHELL) : Promise.resolve(undefined));

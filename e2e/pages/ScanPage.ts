@@ -59,14 +59,14 @@ export class ScanPage {
     await this.page.waitForFunction(() => (globalThis as unknown as Browser).navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
     const kept = () =>
       this.page.evaluate(async () => {
-        const cache = await (globalThis as unknown as Browser).caches.open('gigafibre-ops-shell-v1');
+        const cache = await (globalThis as unknown as Browser).caches.open('gigafibre-ops-shell-v2');
         return (await cache.keys()).map((r) => new URL(r.url).pathname);
       });
     const pages = ['ScanPage-', 'ScanQueuePage-', 'ScanEquipmentCard-', 'ScanVisitQueue-', 'ScanJobContext-'];
     await expect
       .poll(async () => {
         const paths = await kept();
-        return paths.includes('/ops/') && pages.every((name) => paths.some((p) => p.startsWith(`/ops/assets/${name}`)));
+        return paths.includes('/ops/index.html') && pages.every((name) => paths.some((p) => p.startsWith(`/ops/assets/${name}`)));
       }, { timeout: 20_000, message: 'le service worker garde la coquille et les pages de scan' })
       .toBe(true);
   }

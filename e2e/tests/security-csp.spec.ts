@@ -48,7 +48,7 @@ async function visit(page: Page, hash: string): Promise<void> {
 test('the document carries the strict CSP, and a violation would be seen', async ({ asUser }) => {
   const { page } = await asUser('support', { open: false });
   await watchViolations(page);
-  const response = await page.goto('/ops/');
+  const response = await page.goto('/ops/index.html');
   const csp = response?.headers()['content-security-policy'] ?? '';
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toMatch(/unsafe-(inline|eval)/);

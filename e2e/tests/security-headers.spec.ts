@@ -6,7 +6,7 @@ const REQUIRED = ['content-security-policy', 'strict-transport-security', 'refer
 
 test('every kind of answer carries the security headers', async ({ asUser }) => {
   const { page } = await asUser('support', { open: false });
-  const html = await page.request.get('/ops/');
+  const html = await page.request.get('/ops/index.html');
   const script = /src="(\/ops\/assets\/[^"]+\.js)"/.exec(await html.text())?.[1];
   expect(script).toBeDefined();
   const answers = {

@@ -5,6 +5,7 @@ import type { BffConfig } from './config';
 import { errorHandler, HttpError } from './errors';
 import { healthRoutes, type AppState } from './health/healthRoutes';
 import type { Logger } from './logging/logger';
+import { entryPage } from './static/entryPage';
 import { spaRoutes, spaStatic } from './static/spaStatic';
 
 export function createShell(config: BffConfig, state: AppState, log: Logger): Express {
@@ -16,6 +17,8 @@ export function createShell(config: BffConfig, state: AppState, log: Logger): Ex
 
   healthRoutes(shell, config, state, log);
   shell.get(['/', '/ops'], (_req, res) => res.redirect(302, '/ops/'));
+  // The app's document is /ops/index.html; /ops/ is the sessionless entry page for old hash links.
+  shell.get('/ops/', entryPage());
   shell.use('/ops', spaStatic(config.staticDir, log));
   shell.use('/ops', spaRoutes(config.staticDir));
   shell.use(() => {

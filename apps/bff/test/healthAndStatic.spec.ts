@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,11 +88,33 @@ describe('health', () => {
 describe('static SPA', () => {
   const app = () => buildApp(testEnv(erp.url, hub.url, { OPS_STATIC_DIR: spa })).app;
 
-  it('serves index.html at /ops/ without identity, revalidated on each load', async () => {
-    const res = await request(app()).get('/ops/');
+  it('serves index.html at /ops/index.html without identity, revalidated on each load', async () => {
+    const res = await request(app()).get('/ops/index.html');
     expect(res.status).toBe(200);
     expect(res.text).toContain('Gigafibre Ops');
     expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers /ops/ with the entry page, whose only script sends hash links to their path and the rest to the app', async () => {
+    const res = await request(app()).get('/ops/').set('X-Authentik-Email', 'intrus@example.com');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    const scripts = [...res.text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
+    expect(scripts).toHaveLength(1);
+    const script = scripts[0] as string;
+    expect(res.headers['content-security-policy']).toContain(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    const landing = (href: string): string => {
+      const url = new URL(href, 'https://erp.gigafibre.ca');
+      let replaced = '';
+      const location = { hash: url.hash, search: url.search, replace: (to: string) => (replaced = to) };
+      new Function('window', script)({ location });
+      return replaced;
+    };
+    expect(landing('/ops/#/clients/CUST-00583')).toBe('/ops/clients/CUST-00583');
+    expect(landing('/ops/#/dispatch?date=2026-11-18&job=DJ-000005')).toBe('/ops/dispatch?date=2026-11-18&job=DJ-000005');
+    expect(landing('/ops/')).toBe('/ops/index.html');
+    expect(landing('/ops/?lang=en#main-content')).toBe('/ops/index.html?lang=en#main-content');
   });
 
   it('caches hashed assets for a year', async () => {

@@ -10,6 +10,7 @@ import { startFakeUpstream, unusedPort, type FakeUpstream } from './fakeUpstream
 import { sendRaw, type RawAnswer, type RawRequest } from './hostile/rawClient';
 import { listen, type Listening } from './rawHttp';
 import { buildApp, testEnv, tokenFor, type TestApp } from './testEnv';
+import { ENTRY_PAGE_CSP } from '../src/static/entryPage';
 
 const SPLASH = '.boot { color: #0b4a8b; }';
 const EXPECTED = {
@@ -76,8 +77,10 @@ const jwt = () => ['X-Authentik-Jwt', token] as const;
 const csrf = ['X-Requested-With', 'gigafibre-ops'] as const;
 
 /** Every kind of answer: [what, request, expected status, document or API]. */
-const ANSWERS: [string, () => RawRequest, number, 'document' | 'api'][] = [
-  ['SPA index.html', () => ({ method: 'GET', target: '/ops/' }), 200, 'document'],
+const ANSWERS: [string, () => RawRequest, number, Kind][] = [
+  ['SPA index.html', () => ({ method: 'GET', target: '/ops/index.html' }), 200, 'document'],
+  ['SPA history route', () => ({ method: 'GET', target: '/ops/clients/CUST-00583' }), 200, 'document'],
+  ['entry page /ops/ (no identity)', () => ({ method: 'GET', target: '/ops/' }), 200, 'entry'],
   ['SPA script', () => ({ method: 'GET', target: '/ops/assets/index-a1.js' }), 200, 'document'],
   ['SPA stylesheet', () => ({ method: 'GET', target: '/ops/assets/index-a1.css' }), 200, 'document'],
   ['web manifest', () => ({ method: 'GET', target: '/ops/manifest.webmanifest' }), 200, 'document'],
@@ -105,12 +108,16 @@ const ANSWERS: [string, () => RawRequest, number, 'document' | 'api'][] = [
   ['no Host (400)', () => ({ raw: 'GET /ops/api/me HTTP/1.1\r\nConnection: close\r\n\r\n' }), 400, 'api'],
 ];
 
-function checkHeaders(answer: RawAnswer, kind: 'document' | 'api'): void {
+type Kind = 'document' | 'api' | 'entry';
+
+function checkHeaders(answer: RawAnswer, kind: Kind): void {
   for (const [name, value] of Object.entries(EXPECTED)) expect(answer.headers[name], name).toBe(value);
   expect(answer.headers['permissions-policy']).toMatch(/^camera=\(self\), /);
   const csp = answer.headers['content-security-policy'] ?? '';
   if (kind === 'api') {
     expect(csp).toBe(API_CSP);
+  } else if (kind === 'entry') {
+    expect(csp).toBe(ENTRY_PAGE_CSP);
   } else {
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain(`style-src 'self' 'sha256-${createHash('sha256').update(SPLASH).digest('base64')}';`);

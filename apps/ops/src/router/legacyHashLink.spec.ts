@@ -20,4 +20,9 @@ describe('legacyHashTarget', () => {
     // A fragment on a deeper path is not a legacy link: only /ops/#/… ever was.
     expect(legacyHashTarget(at('/ops/clients#/dispatch'), '/ops/')).toBeNull();
   });
+
+  it('opens the app document (where the entry page at /ops/ sends the rest) on the home route', () => {
+    expect(legacyHashTarget(at('/ops/index.html'), '/ops/')).toBe('/ops/');
+    expect(legacyHashTarget(at('/ops/index.html?lang=en#main-content'), '/ops/')).toBe('/ops/?lang=en#main-content');
+  });
 });

@@ -23,8 +23,12 @@ export interface EdgeDeps {
   faults?: FaultStore;
 }
 
-/** Paths the outpost lets through without a session (Traefik skip-path regex `^/ops/(healthz|readyz)$`). */
-const PUBLIC = new Set(['/ops/healthz', '/ops/readyz']);
+/**
+ * Paths the outpost lets through without a session: the provider's Unauthenticated Paths
+ * (deploy/README.md), `^/ops/(healthz|readyz)$` for the probes and `^/ops/?$` for the BFF's entry
+ * page, which turns an old `/ops/#/…` link into its path before sign-in (a fragment never comes back).
+ */
+const PUBLIC = new Set(['/ops/healthz', '/ops/readyz', '/ops', '/ops/']);
 
 export interface Edge {
   handler: AppHandler;

@@ -67,7 +67,7 @@ const get = (path: string, cookie?: string, headers: Record<string, string> = {}
 
 describe('without a session', () => {
   it('sends API calls and page loads to the outpost start (302)', async () => {
-    for (const path of ['/ops/api/me', '/ops/', '/ops/api/erp/resource/Customer']) {
+    for (const path of ['/ops/api/me', '/ops/index.html', '/ops/clients/CUST-00583', '/ops/api/erp/resource/Customer']) {
       const res = await get(path);
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toMatch(/^\/outpost\.goauthentik\.io\/start\?rd=/);
@@ -81,6 +81,16 @@ describe('without a session', () => {
     expect(res.status).toBe(200);
     expect(seen[0]?.headers['x-authentik-email']).toBeUndefined();
     expect((await get('/ops/readyz')).status).toBe(200);
+  });
+
+  it('lets the entry page /ops/ through (Unauthenticated Paths ^/ops/?$), without any identity', async () => {
+    for (const path of ['/ops/', '/ops']) {
+      seen.length = 0;
+      const res = await get(path, undefined, { 'X-Authentik-Email': 'intrus@example.com' });
+      expect(res.status, path).not.toBe(302);
+      expect(seen[0]?.url, path).toBe(path);
+      expect(seen[0]?.headers['x-authentik-email'], path).toBeUndefined();
+    }
   });
 
   it('start → the sign-in flow, keeping only same-site return paths', async () => {
