@@ -36,7 +36,7 @@ test('offline close-out with a reload: every step, the photo and the signature r
   const card = board.boardCard(target.name, TECH);
   await expect(card).toHaveAttribute('data-status', 'Scheduled');
 
-  const { page, context } = await asUser('tech', { viewport: PHONE, open: `/j/${target.name}` });
+  const { page, context } = await asUser('tech', { viewport: PHONE, serviceWorkers: 'allow', open: `/j/${target.name}` });
   const job = new TechJobPage(page);
   await job.open(target.name);
   await new ScanPage(page).waitUntilReadyOffline();

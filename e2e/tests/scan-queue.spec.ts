@@ -25,7 +25,7 @@ test.afterEach(async () => {
 
 test('five scans made offline survive a reload and reach ERPNext exactly once', async ({ asUser }) => {
   const job = await futureJobOfDemoTechnician(2);
-  const { page, context } = await asUser('tech', { viewport: PHONE, open: `/scan?job=${job.name}` });
+  const { page, context } = await asUser('tech', { viewport: PHONE, serviceWorkers: 'allow', open: `/scan?job=${job.name}` });
   const scan = new ScanPage(page);
   await scan.ready(job.name);
   await scan.waitUntilReadyOffline();

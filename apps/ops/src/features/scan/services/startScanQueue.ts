@@ -45,6 +45,8 @@ export async function startScanQueue(router: Router): Promise<void> {
     );
     void Promise.allSettled(loading).then(() => keepLoadedFiles());
   };
-  if ('requestIdleCallback' in window) window.requestIdleCallback(warm, { timeout: 5_000 });
-  else setTimeout(warm, 2_000);
+  // Only once a service worker is there to keep them: without one (not supported, refused,
+  // development builds) the fetch would buy nothing offline and costs a phone's CPU.
+  const whenIdle = () => ('requestIdleCallback' in window ? window.requestIdleCallback(warm, { timeout: 5_000 }) : setTimeout(warm, 2_000));
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) void navigator.serviceWorker.ready.then(whenIdle);
 }
