@@ -1,49 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeEighths, fittedSize, PHOTO_MAX_BYTES, PhotoRefused, preparePhoto, preparePhotosInOrder } from './closeoutPhoto';
-
-/** 2400×1800 as stored, EXIF orientation 6 (shown 1800×2400). */
-const PHOTO = readFileSync(join(import.meta.dirname, '../../../../../../e2e/fixtures/photos/exif-orientation6-gps.jpg'));
-
-/** A canvas that records its size and hands back a small JPEG. */
-function recordingCanvas(sizes: [number, number][]) {
-  return class {
-    constructor(width: number, height: number) {
-      sizes.push([width, height]);
-    }
-    getContext() {
-      return { drawImage: vi.fn() };
-    }
-    async convertToBlob() {
-      return new Blob([new Uint8Array(1000)], { type: 'image/jpeg' });
-    }
-  };
-}
-
-/** WebCodecs as Chromium has it: ImageDecoder decodes at the size asked, VideoFrame reports the orientation applied. */
-function stubWebCodecs(frame: { coded: [number, number]; display: [number, number]; rotation: number }) {
-  const inits: ImageDecoderInit[] = [];
-  const closed: string[] = [];
-  vi.stubGlobal('VideoFrame', class { get rotation() { return 0; } });
-  vi.stubGlobal(
-    'ImageDecoder',
-    class {
-      constructor(init: ImageDecoderInit) {
-        inits.push(init);
-      }
-      async decode() {
-        const [codedWidth, codedHeight] = frame.coded;
-        const [displayWidth, displayHeight] = frame.display;
-        return { image: { codedWidth, codedHeight, displayWidth, displayHeight, rotation: frame.rotation, flip: false, close: () => closed.push('frame') } };
-      }
-      close() {
-        closed.push('decoder');
-      }
-    },
-  );
-  return { inits, closed };
-}
+import { fittedSize, PHOTO_MAX_BYTES, PhotoRefused, preparePhoto, preparePhotosInOrder } from './closeoutPhoto';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -77,34 +33,6 @@ describe('job photos on the phone', () => {
     expect(blob.type).toBe('image/jpeg');
     expect(blob.size).toBe(300_000);
     expect(qualities).toEqual([0.82, 0.7]);
-  });
-
-  it('decodes a large JPEG at the smallest eighth that still covers 1600 px, when the browser can', async () => {
-    expect(decodeEighths(4000, 3000)).toBe(4);
-    expect(decodeEighths(2400, 1800)).toBe(6);
-    expect(decodeEighths(1600, 1200)).toBe(8);
-    const { inits, closed } = stubWebCodecs({ coded: [1800, 1350], display: [1350, 1800], rotation: 90 });
-    const whole = vi.fn();
-    vi.stubGlobal('createImageBitmap', whole);
-    const sizes: [number, number][] = [];
-    vi.stubGlobal('OffscreenCanvas', recordingCanvas(sizes));
-    await expect(preparePhoto(new Blob([PHOTO], { type: 'image/jpeg' }))).resolves.toMatchObject({ type: 'image/jpeg' });
-    expect(inits).toMatchObject([{ type: 'image/jpeg', desiredWidth: 1800, desiredHeight: 1350 }]);
-    expect(whole).not.toHaveBeenCalled();
-    expect(sizes).toEqual([[1200, 1600]]); // upright: the portrait the camera meant
-    expect(closed.sort()).toEqual(['decoder', 'frame']);
-  });
-
-  it('decodes whole when the reduced decode did not turn the picture as its EXIF says', async () => {
-    const { closed } = stubWebCodecs({ coded: [1800, 1350], display: [1800, 1350], rotation: 0 });
-    const whole = vi.fn(async () => ({ width: 1800, height: 2400, close: vi.fn() }));
-    vi.stubGlobal('createImageBitmap', whole);
-    const sizes: [number, number][] = [];
-    vi.stubGlobal('OffscreenCanvas', recordingCanvas(sizes));
-    await preparePhoto(new Blob([PHOTO], { type: 'image/jpeg' }));
-    expect(whole).toHaveBeenCalledWith(expect.any(Blob), { imageOrientation: 'from-image' });
-    expect(sizes).toEqual([[1200, 1600]]);
-    expect(closed.sort()).toEqual(['decoder', 'frame']);
   });
 
   it('refuses what is not an image, and what stays too large, with the reason', async () => {
