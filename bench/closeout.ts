@@ -47,6 +47,24 @@ function photosScript(n: number, width: number, height: number): string {
   })()`;
 }
 
+/** Browser code: whether the service worker's cache holds the photo worker's script. */
+const PHOTO_WORKER_KEPT_SCRIPT = `(async () => {
+  for (const name of await caches.keys()) {
+    const kept = await (await caches.open(name)).keys();
+    if (kept.some((request) => new URL(request.url).pathname.includes('/assets/photo-worker-'))) return true;
+  }
+  return false;
+})()`;
+
+/** Polls `check` until it holds. @throws after `timeoutMs` */
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`délai dépassé : ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** Browser code: the technician picks the photos made above (the input's change, as the picker fires it). */
 const PICK_PHOTOS_SCRIPT = `(() => {
   const input = document.querySelector('[data-testid="photo-input"]');
@@ -72,7 +90,8 @@ async function main(): Promise<void> {
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
-    const context = await browser.newContext({ baseURL: EDGE, viewport: { width: 390, height: 844 }, locale: 'fr-CA', timezoneId: 'America/Toronto', serviceWorkers: 'block' });
+    // The app as a technician has it installed: its service worker keeps what offline work needs.
+    const context = await browser.newContext({ baseURL: EDGE, viewport: { width: 390, height: 844 }, locale: 'fr-CA', timezoneId: 'America/Toronto' });
     const page = await context.newPage();
     await page.goto(`/ops/#/j/${job.name}`);
     await page.getByLabel('Adresse courriel').fill('tech@gigafibre.ca');
@@ -81,6 +100,9 @@ async function main(): Promise<void> {
     await page.waitForURL((url) => url.pathname.startsWith('/ops/'));
     await page.goto(`/ops/#/j/${job.name}`);
     await page.getByTestId('photo-add').waitFor();
+    // Offline, photos are prepared in workers only if the service worker has kept their script
+    // (the app fetches it ahead, in idle time): wait for that, as on a phone used the day before.
+    await waitUntil(() => page.evaluate(PHOTO_WORKER_KEPT_SCRIPT) as Promise<boolean>, 30_000, 'le service worker garde le script du worker photo');
 
     // The photos are made before the throttling (the phone's camera made them, not the app).
     const sizes = (await page.evaluate(photosScript(PHOTOS, PHOTO_W, PHOTO_H))) as number[];

@@ -57,19 +57,19 @@ export async function preparePhoto(file: Blob): Promise<Blob> {
   throw new PhotoRefused('too-large');
 }
 
-/** Photos prepared at once: a decode (off the main thread) overlaps the previous one's scaling and encoding. */
+/** Photos prepared at once (two workers, or the page and the decoder threads): two 12 MP bitmaps in memory at most. */
 export const PREPARE_AHEAD = 2;
 
 /**
  * One step per file, to await in order: each step starts its own preparation and the next ones up
- * to `ahead` (two 12 MP bitmaps in memory at most), so a gallery pick of ten goes faster than one
- * by one on a phone's several cores, and photos are still queued in the order picked.
+ * to `ahead`, so a gallery pick of ten goes faster than one by one on a phone's several cores, and
+ * photos are still queued in the order picked. `prepare` is where the work runs (photoWorkerPool).
  */
-export function preparePhotosInOrder(files: readonly Blob[], ahead = PREPARE_AHEAD): (() => Promise<Blob>)[] {
+export function preparePhotosInOrder(files: readonly Blob[], prepare: (file: Blob) => Promise<Blob> = preparePhoto, ahead = PREPARE_AHEAD): (() => Promise<Blob>)[] {
   const started: Promise<Blob>[] = [];
   const start = (i: number) => {
     if (i >= files.length || started[i]) return;
-    const preparing = preparePhoto(files[i] as Blob);
+    const preparing = prepare(files[i] as Blob);
     // A refusal is read when its turn comes, never reported as unhandled before.
     preparing.catch(() => undefined);
     started[i] = preparing;

@@ -14,14 +14,13 @@ export function registerServiceWorker(): void {
     .catch((error: unknown) => console.warn('Service worker non enregistré : le démarrage hors ligne ne sera pas possible.', error));
 }
 
-/** Asks the service worker to keep every app file this page has loaded so far (chunks, fonts). */
-export async function keepLoadedFiles(): Promise<void> {
+/** Asks the service worker to keep every app file this page has loaded so far (chunks, fonts), and `more` app files it has not. */
+export async function keepLoadedFiles(more: readonly string[] = []): Promise<void> {
   if (!enabled()) return;
   const registration = await navigator.serviceWorker.ready;
   const assets = `${location.origin}${import.meta.env.BASE_URL}assets/`;
-  const urls = performance
-    .getEntriesByType('resource')
-    .map((entry) => entry.name)
-    .filter((url) => url.startsWith(assets));
+  const urls = [...performance.getEntriesByType('resource').map((entry) => entry.name), ...more.map((url) => new URL(url, location.href).href)].filter((url) =>
+    url.startsWith(assets),
+  );
   registration.active?.postMessage({ type: 'keep', urls });
 }

@@ -4,6 +4,7 @@
 import type { Router } from 'vue-router';
 import { useSessionStore } from '@/shared/session/useSessionStore';
 import { loadFeatureMessages } from '@/i18n';
+import photoWorkerUrl from './closeoutPhotoWorker.ts?worker&url';
 import { keepLoadedFiles } from './registerServiceWorker';
 import { useScanQueueStore } from '../composables/useScanQueueStore';
 
@@ -43,7 +44,8 @@ export async function startScanQueue(router: Router): Promise<void> {
       import('../components/ScanCameraControls.vue'),
       import('./zxingReader'),
     );
-    void Promise.allSettled(loading).then(() => keepLoadedFiles());
+    // The close-out photo worker's script is not run here: the service worker is asked to keep it.
+    void Promise.allSettled(loading).then(() => keepLoadedFiles([photoWorkerUrl]));
   };
   // Only once a service worker is there to keep them: without one (not supported, refused,
   // development builds) the fetch would buy nothing offline and costs a phone's CPU.
