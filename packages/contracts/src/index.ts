@@ -14,3 +14,4 @@ export * from './jobCloseout';
 export * from './technicianAbsence';
 export * from './jobEquipment';
 export * from './jobLateItem';
+export * from './smsSegments';
