@@ -24,6 +24,7 @@ async function roleLinks(): Promise<{ user: (typeof DEMO)[keyof typeof DEMO]; pa
 
 /** Opens each link in a fresh browser (no session), signs in, and checks it landed on `path` showing its page. */
 async function coldOpenAndSignIn(browser: Browser, stack: StackUrls, asHashLink: boolean): Promise<void> {
+  test.setTimeout(120_000); // three cold starts, each up to 20 s beside another worker
   for (const link of await roleLinks()) {
     const context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'fr-CA', timezoneId: 'America/Toronto' });
     await installStackClock(context, stack);
