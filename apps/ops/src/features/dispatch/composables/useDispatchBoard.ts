@@ -74,7 +74,10 @@ export function useDispatchBoard(date: Ref<string>) {
       if (first) markTiming(MARKS.dataReady);
       technicians.value = techs;
       absences.value = away;
-      jobs.replaceAll(all);
+      const changed = jobs.replaceAll(all);
+      // A quiet reload (the live stream came back after a gap, or Actualiser): what changed
+      // meanwhile is highlighted as if it had arrived live.
+      if (!first) highlight(changed);
       loading.value = false;
       refreshError.value = null;
       loadedAt.value = Date.now();

@@ -83,6 +83,13 @@ describe('DispatchJobSet', () => {
     expect(set.remote('DJ-2', null)).toBe('stale');
   });
 
+  it('says which jobs a reload brought that were not shown, or not in that version', () => {
+    const set = new DispatchJobSet();
+    expect(set.replaceAll([job(), job({ name: 'DJ-2' })])).toEqual(['DJ-1', 'DJ-2']);
+    expect(set.replaceAll([job(), job({ name: 'DJ-2', modified: T2, technician: 'TECH-009' }), job({ name: 'DJ-3' })])).toEqual(['DJ-2', 'DJ-3']);
+    expect(set.replaceAll([job()])).toEqual([]);
+  });
+
   it('never yanks a card being dragged: the update waits for the drop to end', () => {
     const set = new DispatchJobSet();
     const original = job();

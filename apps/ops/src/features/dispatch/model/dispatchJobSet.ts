@@ -41,9 +41,11 @@ export class DispatchJobSet {
 
   /**
    * Replaces everything (a new day, a reload after the stream came back). A card being dragged or
-   * written stays as shown; the server's version of it waits like any live update.
+   * written stays as shown; the server's version of it waits like any live update. Returns the
+   * jobs now shown that were not, or not in this version (what a reload after a gap brought).
    */
-  replaceAll(list: readonly BoardJob[]): void {
+  replaceAll(list: readonly BoardJob[]): string[] {
+    const before = new Map([...this.jobs.values()].map((j) => [j.name, j.modified]));
     const busy = [...this.jobs.values()].filter((j) => this.busy(j.name));
     this.jobs.clear();
     this.held.clear();
@@ -51,11 +53,16 @@ export class DispatchJobSet {
       this.jobs.set(job.name, job);
       this.held.set(job.name, null);
     }
+    const changed: string[] = [];
     for (const job of list) {
       if (this.busy(job.name)) this.held.set(job.name, job);
-      else this.jobs.set(job.name, job);
+      else {
+        this.jobs.set(job.name, job);
+        if (before.get(job.name) !== job.modified) changed.push(job.name);
+      }
     }
     this.onChange();
+    return changed;
   }
 
   private busy(name: string): boolean {
