@@ -114,14 +114,21 @@ describe('nginx in front of two BFF replicas, the standin as Authentik’s outpo
   });
 
   it('sends a visitor without a session to the outpost’s sign-in, pages and API calls alike, as Authentik’s nginx setup does', async () => {
-    for (const path of ['/ops/', '/ops/api/me']) {
+    for (const path of ['/ops/index.html', '/ops/clients/CUST-00583', '/ops/api/me']) {
       const res = await fetch(`${edge.origin}${path}`, { redirect: 'manual' });
-      expect(res.status).toBe(302);
+      expect(res.status, path).toBe(302);
       expect(res.headers.get('location')).toBe(`/outpost.goauthentik.io/start?rd=${path}`);
     }
     const start = await fetch(`${edge.origin}/outpost.goauthentik.io/start?rd=/ops/`, { redirect: 'manual' });
     expect(start.headers.get('location')).toBe('/if/flow/default-authentication-flow/?next=%2Fops%2F');
     expect((await fetch(`${edge.origin}/ops/healthz`)).status).toBe(200); // the skip path
+  });
+
+  it('lets the entry page /ops/ through without a session (the skip path ^/ops/?$), as the BFF’s page', async () => {
+    const res = await fetch(`${edge.origin}/ops/`, { redirect: 'manual', headers: { 'X-Authentik-Email': 'intrus@example.com' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'sha256-/);
+    expect(await res.text()).toContain("'/ops/index.html'");
   });
 
   it('gives the BFF the outpost’s identity, whatever X-Authentik-* the browser sent', async () => {
