@@ -4,7 +4,7 @@
 // photo itself: the technician gets the photo either way, only later.
 import { PhotoRefused, PREPARE_AHEAD, preparePhoto } from './closeoutPhoto';
 import type { PhotoJobResult } from './closeoutPhotoWorker';
-// The scan queue fetches this script ahead (startScanQueue), so the service worker keeps it for offline.
+// The scan queue asks the service worker to keep this script (startScanQueue), for offline.
 import photoWorkerUrl from './closeoutPhotoWorker.ts?worker&url';
 
 interface Slot {
