@@ -8,33 +8,28 @@ const SIZES = [
   { name: 'bureau-1440x900', role: 'dispatch' as Role, viewport: { width: 1440, height: 900 } },
 ];
 
+// Both themes in one page per size (the user switches, as they would): a page load per variant
+// cost the suite time it is short of.
 for (const size of SIZES) {
-  for (const theme of ['clair', 'sombre'] as const) {
-    test(`shell ${size.name} ${theme}: no serious or critical axe violation`, async ({ asUser }, testInfo) => {
-      const { page, shell } = await asUser(size.role, { viewport: size.viewport });
-      if (theme === 'sombre') {
-        await shell.themeToggle().click();
-        await expect(page.locator('body')).toHaveClass(/body--dark/);
-      } else {
-        await expect(page.locator('body')).toHaveClass(/body--light/);
-      }
-      await expect(shell.liveIndicator()).toHaveAttribute('data-status', 'connected');
+  test(`shell ${size.name}, light then dark: no serious or critical axe violation`, async ({ asUser }, testInfo) => {
+    const { page, shell } = await asUser(size.role, { viewport: size.viewport });
+    await expect(shell.liveIndicator()).toHaveAttribute('data-status', 'connected');
+    for (const theme of ['clair', 'sombre'] as const) {
+      if (theme === 'sombre') await shell.themeToggle().click();
+      await expect(page.locator('body')).toHaveClass(theme === 'sombre' ? /body--dark/ : /body--light/);
       await testInfo.attach(`shell-${size.name}-${theme}.png`, { body: await page.screenshot(), contentType: 'image/png' });
 
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(serious).toEqual([]);
-
-      if (theme === 'sombre') {
-        // Remembered: a reload stays dark.
-        await page.reload();
-        await shell.waitReady();
-        await expect(page.locator('body')).toHaveClass(/body--dark/);
-      }
-    });
-  }
+      expect(serious, theme).toEqual([]);
+    }
+    // Remembered: a reload stays dark.
+    await page.reload();
+    await shell.waitReady();
+    await expect(page.locator('body')).toHaveClass(/body--dark/);
+  });
 }
 
 test('the profile page passes axe too', async ({ asUser }) => {
