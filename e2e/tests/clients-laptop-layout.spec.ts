@@ -12,13 +12,19 @@ import { ClientFilePage } from '../pages/ClientFilePage';
 import config from '../playwright.config';
 import { E2E_ERP_TOKEN, E2E_ERP_URL } from '../stack-env';
 
+interface Laptop {
+  name: string;
+  viewport: { width: number; height: number };
+  colorScheme: 'light' | 'dark';
+}
+
 // Classic scrollbars, as on the CSRs' Windows laptops (Playwright hides them by default): the page's
 // and the invoice list's each take ~15 px of the width measured here.
 test.use({ launchOptions: { ...config.use?.launchOptions, ignoreDefaultArgs: ['--hide-scrollbars'] } });
 
-const LAPTOPS = [
-  { name: 'portable-1280x720', viewport: { width: 1280, height: 720 }, colorScheme: 'light' as const },
-  { name: 'portable-1366x768', viewport: { width: 1366, height: 768 }, colorScheme: 'dark' as const },
+const LAPTOPS: readonly [Laptop, Laptop] = [
+  { name: 'portable-1280x720', viewport: { width: 1280, height: 720 }, colorScheme: 'light' },
+  { name: 'portable-1366x768', viewport: { width: 1366, height: 768 }, colorScheme: 'dark' },
 ];
 
 async function erpList<T>(doctype: string, params: Record<string, string>): Promise<T[]> {
@@ -127,19 +133,25 @@ async function expectNothingClipped(page: Page, label: string): Promise<void> {
   expect(html.clientWidth, `${label}: the page's scrollbar takes room, as on Windows`).toBeLessThan(html.innerWidth);
 }
 
-for (const size of LAPTOPS) {
-  test(`client file on a laptop ${size.name} (${size.colorScheme}): every Diagnostiquer and invoice status in full view, axe clean`, async ({ asUser }, testInfo) => {
-    test.setTimeout(90_000); // three client files, each with axe
-    const holdings = await holdingsByCustomer();
-    const customers = [
-      { id: FIXTURE_CUSTOMERS.overdue.customer, label: 'retard' },
-      { id: mostEquipped(holdings), label: 'plusieurs-adresses' },
-      { id: await partlyPaidCustomer(), label: 'partiellement-payee' },
-    ];
-    const { page } = await asUser('support', { viewport: size.viewport, colorScheme: size.colorScheme, open: false });
-    const file = new ClientFilePage(page);
-    for (const c of customers) {
-      await file.open(c.id);
+// One page for both laptops: each client file is checked at 1280×720 in light, then the window is
+// resized to 1366×768 and the theme switched to dark, as a CSR would (a page load per laptop cost the
+// suite time it is short of). The theme is switched at each laptop, so the order of files does not matter.
+test('client file on a laptop (1280×720 light, 1366×768 dark): every Diagnostiquer and invoice status in full view, axe clean', async ({ asUser }, testInfo) => {
+  test.setTimeout(120_000); // three client files, each at two sizes with axe
+  const holdings = await holdingsByCustomer();
+  const customers = [
+    { id: FIXTURE_CUSTOMERS.overdue.customer, label: 'retard' },
+    { id: mostEquipped(holdings), label: 'plusieurs-adresses' },
+    { id: await partlyPaidCustomer(), label: 'partiellement-payee' },
+  ];
+  const { page, shell } = await asUser('support', { viewport: LAPTOPS[0].viewport, colorScheme: LAPTOPS[0].colorScheme, open: false });
+  const file = new ClientFilePage(page);
+  for (const c of customers) {
+    await file.open(c.id);
+    for (const size of LAPTOPS) {
+      await page.setViewportSize(size.viewport);
+      const dark = await page.locator('body').evaluate((b) => b.classList.contains('body--dark'));
+      if (dark !== (size.colorScheme === 'dark')) await shell.themeToggle().click();
       await expect(page.locator('body')).toHaveClass(size.colorScheme === 'dark' ? /body--dark/ : /body--light/);
       // The history beside the sections, as a CSR sees the file at this size (the narrow case).
       await expect(file.section('timeline')).toBeInViewport();
@@ -151,5 +163,5 @@ for (const size of LAPTOPS) {
       await expectNothingClipped(page, `${c.id} at ${size.name}`);
       await expectNoSeriousAxeViolation(page, testInfo, `client-fiche-${c.label}-${size.name}`);
     }
-  });
-}
+  }
+});
