@@ -16,3 +16,5 @@ export * from './jobEquipment';
 export * from './jobLateItem';
 export * from './smsSegments';
 export * from './hub-messages';
+export * from './smsTemplates';
+export * from './enRouteEta';
