@@ -24,7 +24,7 @@ function instance(): SmsOutbox<Message> {
   const created = new SmsOutbox<Message>({
     table: table(),
     send: sendRecord,
-    user: () => session.user?.email ?? null,
+    user: () => useSessionStore().user?.email ?? null,
     onRecords: (next) => (records.value = next),
     onSent: (_record, message) => (acknowledged.value = message),
   });
