@@ -44,6 +44,7 @@ test('two users on one client: sent and delivered, a reply live, the hub down, e
     await a.send(hello);
     await expect(a.messages(hello)).toHaveAttribute('data-status', 'delivered');
     await expect(b.messages(hello)).toHaveAttribute('data-status', 'delivered');
+    await expect(b.messages(hello)).toContainText('Nadia Bouchard'); // the sender the BFF vouched for
     const axe = await new AxeBuilder({ page: csr.page }).include('[data-testid="section-sms"]').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
