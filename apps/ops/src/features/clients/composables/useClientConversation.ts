@@ -87,10 +87,9 @@ export function useClientConversation(customer: () => string, mobile: Ref<string
   useHubEvents('message', (data) => {
     if (isMessageEvent(data) && (data.customer ?? data.message.customer) === customer()) merge([data.message]);
   }, { onResumed: () => void reload() });
+  // The composer follows the number it would text (another customer sharing it counts too).
   useHubEvents('number_opt', (data) => {
-    if (isOptEvent(data) && (data.customers.includes(customer()) || data.state.number === to.value)) {
-      if (data.state.number === to.value) opt.value = data.state;
-    }
+    if (isOptEvent(data) && data.state.number === to.value) opt.value = data.state;
   }, { onResumed: () => void readOpt() });
 
   const me = computed(() => session.user);
