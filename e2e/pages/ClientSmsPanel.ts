@@ -21,6 +21,12 @@ export class ClientSmsPanel {
     await expect(this.thread()).toBeVisible();
   }
 
+  /** Chooses a template by its name in the list. */
+  async pickTemplate(name: string): Promise<void> {
+    await this.section().getByTestId('sms-template').click();
+    await this.page.getByRole('option', { name, exact: true }).click();
+  }
+
   /** Types `body` and presses Ctrl+Entrée (the composer's shortcut). */
   async send(body: string): Promise<void> {
     await this.input().fill(body);

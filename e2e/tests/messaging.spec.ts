@@ -45,7 +45,10 @@ test('two users on one client: sent and delivered, a reply live, the hub down, e
     await expect(a.messages(hello)).toHaveAttribute('data-status', 'delivered');
     await expect(b.messages(hello)).toHaveAttribute('data-status', 'delivered');
     await expect(b.messages(hello)).toContainText('Nadia Bouchard'); // the sender the BFF vouched for
-    const axe = await new AxeBuilder({ page: csr.page }).include('[data-testid="section-sms"]').analyze();
+    // A template the file cannot fill says what it lacks (no visit is scheduled yet); axe on it all.
+    await b.pickTemplate('Technicien en route');
+    await expect(b.section().getByTestId('sms-template-missing')).toContainText('la plage d’arrivée');
+    const axe = await new AxeBuilder({ page: dispatcher.page }).include('[data-testid="section-sms"]').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     // The customer answers: both see it, live.
