@@ -30,6 +30,8 @@ function instance(): SmsOutbox<Message> {
   });
   outbox = created;
   window.addEventListener('online', () => void created.flush(true));
+  // Back on this tab: take what another tab left (closed before the hub answered) and try now.
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void created.refresh());
   session.onRestored(() => void created.flush(true));
   void created.start();
   return created;

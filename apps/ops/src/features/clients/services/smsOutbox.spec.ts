@@ -86,6 +86,20 @@ describe('SMS outbox', () => {
   });
 });
 
+describe('SMS outbox across tabs', () => {
+  it('takes on refresh what another tab left waiting, and sends it with the same key', async () => {
+    const first = setup(() => Promise.reject(down()));
+    await first.outbox.add(newOutboxRecord(draft('De l’autre onglet'), first.now(), 'k-tab'));
+    first.outbox.stop(); // that tab is closed
+    const keys: string[] = [];
+    const other = new SmsOutbox({ table: first.table, send: (r) => (keys.push(r.key), Promise.resolve({ sid: 'SM7' })), user: () => 'support@gigafibre.ca', onRecords: () => undefined });
+    await other.refresh();
+    other.stop();
+    expect(keys).toEqual(['k-tab']);
+    expect((await first.table.all()).rows).toEqual([]);
+  });
+});
+
 describe('outbox records', () => {
   it('reads only rows of its schema, whole', () => {
     const record = newOutboxRecord(draft('x'), 5, 'k');

@@ -47,6 +47,15 @@ export class SmsOutbox<M> {
     return this.loaded.then(() => this.flush());
   }
 
+  /** Re-reads the table (what other tabs added, sent or refused meanwhile), then sends what is due. */
+  async refresh(): Promise<void> {
+    await this.start();
+    const { rows } = await this.deps.table.all();
+    this.records = new Map(rows.map((r) => [r.key, r]));
+    this.changed();
+    await this.flush(true);
+  }
+
   /** Keeps `record` (IndexedDB first), then sends it. */
   async add(record: SmsOutboxRecord): Promise<void> {
     await this.deps.table.put(record.key, record);
