@@ -11,6 +11,7 @@ export const CAPABILITIES = [
   'tickets.work',
   'visits.book',
   'users.manage',
+  'messages.send',
 ] as const;
 
 /** One thing a user may do in the ops app. */

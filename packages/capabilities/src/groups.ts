@@ -8,8 +8,8 @@ export type GroupMap = Readonly<Record<string, readonly Capability[]>>;
 export const DEFAULT_GROUP_MAP: GroupMap = {
   'ops-admin': CAPABILITIES,
   'authentik Admins': CAPABILITIES,
-  'ops-dispatch': ['dispatch.view', 'dispatch.assign', 'clients.view', 'diagnostics.view', 'tickets.view', 'visits.book'],
-  'ops-support': ['clients.view', 'clients.edit', 'diagnostics.view', 'diagnostics.act', 'dispatch.view', 'tickets.view', 'tickets.work', 'visits.book'],
+  'ops-dispatch': ['dispatch.view', 'dispatch.assign', 'clients.view', 'diagnostics.view', 'tickets.view', 'visits.book', 'messages.send'],
+  'ops-support': ['clients.view', 'clients.edit', 'diagnostics.view', 'diagnostics.act', 'dispatch.view', 'tickets.view', 'tickets.work', 'visits.book', 'messages.send'],
   'ops-tech': ['scan.use', 'diagnostics.view'],
 };
 

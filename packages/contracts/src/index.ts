@@ -15,3 +15,6 @@ export * from './technicianAbsence';
 export * from './jobEquipment';
 export * from './jobLateItem';
 export * from './smsSegments';
+export * from './hub-messages';
+export * from './smsTemplates';
+export * from './enRouteEta';

@@ -95,6 +95,7 @@ export default {
     users: { manage: 'Manage users' },
     tickets: { view: 'View tickets', work: 'Work tickets (status, assignment, replies)' },
     visits: { book: 'Book a technician visit' },
+    messages: { send: 'Text customers (SMS)' },
   },
   groups: {
     admin: 'Administration',

@@ -94,6 +94,7 @@ export default {
     users: { manage: 'Gérer les utilisateurs' },
     tickets: { view: 'Consulter les billets', work: 'Traiter les billets (statut, affectation, réponses)' },
     visits: { book: 'Planifier une visite de technicien' },
+    messages: { send: 'Texter les clients (SMS)' },
   },
   groups: {
     admin: 'Administration',

@@ -1,12 +1,19 @@
 // The change log behind the hub's `/events` stream: the row id is the SSE `id:`.
-import type { DocChangeEvent } from '@gigafibre/contracts';
+import type { DocChangeEvent, MessageEvent, NumberOptEvent } from '@gigafibre/contracts';
 import type { Db } from './open';
 
-/** One stored event. */
-export interface StoredEvent {
-  id: number;
-  data: DocChangeEvent;
+/** The events of the hub's stream, by SSE `event:` name. */
+export interface HubEventTypes {
+  doc_change: DocChangeEvent;
+  message: MessageEvent;
+  number_opt: NumberOptEvent;
 }
+
+/** An SSE `event:` name of the hub's stream. */
+export type HubEventType = keyof HubEventTypes;
+
+/** One stored event. */
+export type StoredEvent = { [T in HubEventType]: { id: number; type: T; data: HubEventTypes[T] } }[HubEventType];
 
 type Listener = () => void;
 
@@ -22,15 +29,20 @@ export class EventLog {
   private appended = 0;
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare('INSERT INTO events (at, data) VALUES (?, ?)');
-    this.selectSince = db.prepare('SELECT id, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
+    this.insert = db.prepare('INSERT INTO events (at, type, data) VALUES (?, ?, ?)');
+    this.selectSince = db.prepare('SELECT id, type, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
     this.selectMax = db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events');
   }
 
   /** Appends an event; call inside the write's transaction, then `flush()` after commit. */
   append(event: DocChangeEvent): number {
+    return this.appendTyped('doc_change', event, event.at);
+  }
+
+  /** Appends an event of any type (same rules as `append`). */
+  appendTyped<T extends HubEventType>(type: T, data: HubEventTypes[T], at: string): number {
     this.appended++;
-    return Number(this.insert.run(event.at, JSON.stringify(event)).lastInsertRowid);
+    return Number(this.insert.run(at, type, JSON.stringify(data)).lastInsertRowid);
   }
 
   /** Wakes listeners if anything was appended since the last flush. */
@@ -42,8 +54,8 @@ export class EventLog {
 
   /** Events with an id above `afterId`, oldest first. */
   since(afterId: number, limit = 1000): StoredEvent[] {
-    const rows = this.selectSince.all(afterId, limit) as { id: number; data: string }[];
-    return rows.map((r) => ({ id: r.id, data: JSON.parse(r.data) as DocChangeEvent }));
+    const rows = this.selectSince.all(afterId, limit) as { id: number; type: HubEventType; data: string }[];
+    return rows.map((r) => ({ id: r.id, type: r.type, data: JSON.parse(r.data) }) as StoredEvent);
   }
 
   /** The newest event id (0 when none). */

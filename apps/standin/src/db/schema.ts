@@ -4,7 +4,7 @@ import { DOCTYPES, NUMERIC_FIELD_TYPES, type CHILD_TABLE_FIELDS, type Doctype, t
 import type { Db } from './open';
 
 /** Bumped whenever the layout changes: an older database is reseeded. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** Quotes an SQL identifier. Only ever called with names from the doctype specs. */
 export function q(identifier: string): string {
@@ -117,7 +117,8 @@ export function createTables(db: Db): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS series (prefix TEXT PRIMARY KEY, current INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS events (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, type TEXT NOT NULL DEFAULT 'doc_change', data TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS idempotency (
       scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
       body TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (scope, key));
@@ -131,6 +132,18 @@ export function createTables(db: Db): void {
       is_active INTEGER NOT NULL, created TEXT NOT NULL, last_login TEXT, password_hash TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS traccar_devices (
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, unique_id TEXT NOT NULL, technician TEXT NOT NULL);
+    -- The hub's SMS (Twilio Message resources): the idempotency key is unique, so the same key can
+    -- never send twice, even from two hub processes sharing this file (the insert is the lock).
+    CREATE TABLE IF NOT EXISTS sms_messages (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, sid TEXT NOT NULL UNIQUE, idempotency_key TEXT UNIQUE, fingerprint TEXT,
+      customer TEXT, direction TEXT NOT NULL, from_number TEXT NOT NULL, to_number TEXT NOT NULL, body TEXT NOT NULL,
+      status TEXT NOT NULL, error_code INTEGER, segments INTEGER NOT NULL, encoding TEXT NOT NULL,
+      sent_by_email TEXT, sent_by_name TEXT, template TEXT, job TEXT, date_created TEXT NOT NULL, date_updated TEXT NOT NULL);
+    -- A thread page: one customer's messages, newest first (GET /messages?customer=).
+    CREATE INDEX IF NOT EXISTS sms_messages_thread ON sms_messages (customer, date_created, seq);
+    -- Which customer an inbound reply belongs to: the last one texted at that number.
+    CREATE INDEX IF NOT EXISTS sms_messages_to ON sms_messages (to_number, seq);
+    CREATE TABLE IF NOT EXISTS sms_opt_state (number TEXT PRIMARY KEY, opted_out INTEGER NOT NULL, since TEXT NOT NULL, keyword TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS mail_outbox (
       id INTEGER PRIMARY KEY AUTOINCREMENT, to_addr TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
       status TEXT NOT NULL, created_at TEXT NOT NULL);

@@ -1,5 +1,7 @@
-// The targo-hub stand-in: devices (GenieACS), Traccar, vision, Authentik users, SSE.
+// The targo-hub stand-in: devices (GenieACS), Traccar, vision, Authentik users, SSE, Twilio SMS.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TWILIO_INBOUND_PATH } from '@gigafibre/contracts';
+import type { EventLog } from '../db/events';
 import type { IdempotencyStore } from '../db/idempotency';
 import type { Db } from '../db/open';
 import type { DocStore } from '../erp/docs/store';
@@ -11,6 +13,11 @@ import { deviceTask, lookupDevice } from './devices/routes';
 import { DeviceStore } from './devices/store';
 import { HubError, sendHubError } from './errors';
 import type { EventBroadcaster } from './events/broadcaster';
+import type { Logger } from '../log';
+import { EnRouteTexts } from './messages/enRoute';
+import { inboundWebhook } from './messages/inbound';
+import { Messaging } from './messages/messaging';
+import { MessageRoutes } from './messages/routes';
 import { TraccarService } from './traccar/routes';
 import { UserRoutes } from './users/routes';
 import { AuthUserStore } from './users/store';
@@ -23,6 +30,18 @@ export interface HubDeps {
   events: EventBroadcaster;
   token: string;
   now: () => Date;
+  /** The change log (the « en route » watcher reads it; messages are appended to it). */
+  log: EventLog;
+  /** Read the log this often too (the ERP writes it from another process); null when in-process. */
+  pollMs: number | null;
+  twilio: { authToken: string; number: string; stepMs: number };
+  logger: Logger;
+}
+
+/** The hub's request handler, and what to stop at shutdown (SMS lifecycle timers, the watcher). */
+export interface Hub {
+  handler: AppHandler;
+  close(): void;
 }
 
 function lastEventId(req: IncomingMessage, query: URLSearchParams): number | null {
@@ -31,9 +50,23 @@ function lastEventId(req: IncomingMessage, query: URLSearchParams): number | nul
   return Number(raw.trim());
 }
 
-export function createHubHandler(deps: HubDeps): AppHandler {
+export function createHub(deps: HubDeps): Hub {
   const devices = new DeviceStore(deps.db, deps.now);
   const traccar = new TraccarService(deps.db, deps.now);
+  const messaging = new Messaging({ db: deps.db, events: deps.log, now: deps.now, number: deps.twilio.number, stepMs: deps.twilio.stepMs });
+  const messages = new MessageRoutes(messaging);
+  const inbound = inboundWebhook(messaging, deps.twilio.authToken, deps.twilio.number);
+  const enRoute = new EnRouteTexts({
+    db: deps.db,
+    log: deps.log,
+    messaging,
+    positionOf: (t) => traccar.lastPosition(t),
+    now: deps.now,
+    logger: deps.logger,
+    pollMs: deps.pollMs,
+  });
+  messaging.resume();
+  enRoute.start();
   const users = new UserRoutes(deps.db, new AuthUserStore(deps.db), deps.docs, deps.now);
   const started = Date.now();
   const router = new Router()
@@ -47,14 +80,19 @@ export function createHubHandler(deps: HubDeps): AppHandler {
     .on('GET', '/auth/users', users.list)
     .on('POST', '/auth/users', users.invite)
     .on('PATCH', '/auth/users/:pk', users.update)
+    .on('POST', '/messages', messages.send)
+    .on('GET', '/messages', messages.thread)
+    .on('GET', '/messages/opt-out', messages.optState)
     .on('GET', '/events', ({ req, res, query }) => deps.events.attach(req, res, lastEventId(req, query)));
 
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const { path, query } = splitUrl(req.url);
     try {
       if (path === '/health') {
         return sendJson(res, 200, { status: 'ok', service: 'targo-hub (standin)', uptimeSeconds: Math.round((Date.now() - started) / 1000), streams: deps.events.size });
       }
+      // Twilio calls with its signature, not our bearer token (checked there).
+      if (path === TWILIO_INBOUND_PATH) return await inbound(req, res);
       checkBearer(req, deps.token);
       const match = router.match(req.method ?? 'GET', path);
       if (match.kind === 'none') throw new HubError(404, `Route inconnue : ${req.method ?? 'GET'} ${path}`);
@@ -66,5 +104,12 @@ export function createHubHandler(deps: HubDeps): AppHandler {
       if (err instanceof HubError) return sendHubError(res, err);
       throw err;
     }
+  };
+  return {
+    handler,
+    close: () => {
+      enRoute.close();
+      messaging.close();
+    },
   };
 }

@@ -11,6 +11,7 @@ import { createSeedContext } from './context';
 import { seedCustomers } from './customers';
 import { seedEquipment } from './equipment';
 import { seedJobs } from './jobs';
+import { seedMessages } from './messages';
 import { Rng } from './prng';
 import { seedTechnicians } from './technicians';
 import { seedTags, seedTicketsAndNotes } from './tickets';
@@ -57,12 +58,14 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
     seedTicketsAndNotes(ctx, customers, opts.tickets ?? Math.round(opts.scale * 0.9));
     seedJobs(ctx, techs, customers, opts.jobsPerDay ?? 120);
     seedAbsences(ctx, techs);
+    const sms = seedMessages(ctx, customers);
     if (opts.hostileText) plantHostileText(ctx);
     for (const [doctype, spec] of Object.entries(DOCTYPES) as [Doctype, DoctypeSpec][]) {
       counts[doctype] = ctx.count(doctype);
       if (spec.digits) setSeries(db, spec.naming, ctx.count(doctype));
     }
     counts.acs_devices = (db.prepare('SELECT COUNT(*) AS n FROM acs_devices').get() as { n: number }).n;
+    counts.sms_messages = sms;
     createIndexes(db);
     setMeta(db, 'schema_version', String(SCHEMA_VERSION));
     setMeta(db, 'seeded_on', montrealToday(now));

@@ -7,6 +7,10 @@ import type {
   DeviceTaskResult,
   InviteUserRequest,
   InviteUserResult,
+  Message,
+  MessagePage,
+  NumberOptState,
+  SendMessageRequest,
   TraccarDevice,
   TraccarPosition,
   VisionBarcodes,
@@ -22,6 +26,8 @@ export interface HubGetRoutes {
   '/traccar/devices': TraccarDevice[];
   '/traccar/positions': TraccarPosition[];
   '/auth/users': AuthUser[];
+  '/messages': MessagePage;
+  '/messages/opt-out': NumberOptState;
 }
 
 /** Hub POST paths → [body, answer]. Upload bodies are FormData (field `image`). */
@@ -31,6 +37,7 @@ export interface HubPostRoutes {
   '/vision/equipment': [FormData, VisionEquipment];
   '/vision/invoice': [FormData, VisionInvoice];
   '/auth/users': [InviteUserRequest, InviteUserResult];
+  '/messages': [SendMessageRequest, Message];
 }
 
 /** `GET /ops/api/hub<path>`. */

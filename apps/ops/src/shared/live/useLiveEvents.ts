@@ -24,3 +24,14 @@ export function useLiveEvents(
   if (getCurrentScope()) onScopeDispose(unsubscribe);
   return unsubscribe;
 }
+
+/**
+ * `useHubEvents('message', (data) => …)`: the hub's other named events (raw JSON, to be checked by
+ * the caller); unsubscribed with the scope like `useLiveEvents`.
+ */
+export function useHubEvents(event: string, onEvent: (data: unknown) => void, options: UseLiveEventsOptions = {}): () => void {
+  const live = useLiveStore();
+  const unsubscribe = live.subscribeHub({ event, onEvent, onResumed: options.onResumed });
+  if (getCurrentScope()) onScopeDispose(unsubscribe);
+  return unsubscribe;
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
 import { createPinia, setActivePinia } from 'pinia';
-import { useLiveEvents } from './useLiveEvents';
+import { useHubEvents, useLiveEvents } from './useLiveEvents';
 import { useLiveStore } from './useLiveStore';
 
 /** A fetch that answers /ops/api/hub/events with a stream the test writes to. */
@@ -52,5 +52,32 @@ describe('live events store', () => {
     expect(live.subscriberCount()).toBe(0);
     live.stop();
     expect(live.status).toBe('offline');
+  });
+
+  it('delivers the hub’s other named events as JSON to their subscribers only, and drops bad JSON', async () => {
+    const server = streamingFetch();
+    vi.stubGlobal('fetch', server.fetchMock);
+    const live = useLiveStore();
+    const messages = vi.fn();
+    const docs = vi.fn();
+    const scope = effectScope();
+    scope.run(() => {
+      useHubEvents('message', messages);
+      useLiveEvents({}, docs);
+    });
+    live.start();
+    await vi.waitFor(() => expect(live.status).toBe('connected'));
+    server.send('id: 1\nevent: message\ndata: {"sid":"SM1"}\n\n');
+    server.send('id: 2\nevent: message\ndata: {not json\n\n');
+    server.send('id: 3\nevent: number_opt\ndata: {"number":"+15145550142"}\n\n');
+    server.send(change(4, 'Customer', 'CUST-00001'));
+    await vi.waitFor(() => expect(docs).toHaveBeenCalledTimes(1));
+    expect(messages).toHaveBeenCalledTimes(1);
+    expect(messages).toHaveBeenCalledWith({ sid: 'SM1' });
+    scope.stop();
+    server.send('id: 5\nevent: message\ndata: {"sid":"SM2"}\n\n');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(messages).toHaveBeenCalledTimes(1);
+    live.stop();
   });
 });

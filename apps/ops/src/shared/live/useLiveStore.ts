@@ -16,11 +16,19 @@ export interface LiveSubscription {
 
 export const LIVE_EVENTS_PATH = '/hub/events';
 
+/** A subscriber to one of the hub's other named events (`message`, `number_opt`…): raw JSON data. */
+export interface HubEventSubscription {
+  event: string;
+  onEvent(data: unknown): void;
+  onResumed?(): void;
+}
+
 export const useLiveStore = defineStore('live', () => {
   const status = ref<LiveStatus>('offline');
   const offlineReason = ref<OfflineReason | null>('stopped');
   const lastEvent = shallowRef<DocChangeEvent | null>(null);
   const subscriptions = new Set<LiveSubscription>();
+  const hubSubscriptions = new Set<HubEventSubscription>();
   let connection: LiveConnection | null = null;
 
   function deliver(event: DocChangeEvent): void {
@@ -37,6 +45,25 @@ export const useLiveStore = defineStore('live', () => {
     }
   }
 
+  /** Other named events go as parsed JSON to their subscribers; bad JSON is dropped. */
+  function deliverNamed(name: string, raw: string): void {
+    const wanted = [...hubSubscriptions].filter((sub) => sub.event === name);
+    if (wanted.length === 0) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    for (const sub of wanted) {
+      try {
+        sub.onEvent(data);
+      } catch (error) {
+        console.error('live event handler failed', error);
+      }
+    }
+  }
+
   function ensureConnection(): LiveConnection {
     connection ??= new LiveConnection({
       open: async (lastEventId, signal) => {
@@ -45,7 +72,7 @@ export const useLiveStore = defineStore('live', () => {
         return res.body as ReadableStream<Uint8Array>;
       },
       onMessage: (message) => {
-        if (message.event !== 'doc_change') return;
+        if (message.event !== 'doc_change') return deliverNamed(message.event, message.data);
         const event = parseDocChange(message.data);
         if (event) deliver(event);
       },
@@ -55,6 +82,7 @@ export const useLiveStore = defineStore('live', () => {
       },
       onResumed: () => {
         for (const sub of [...subscriptions]) sub.onResumed?.();
+        for (const sub of [...hubSubscriptions]) sub.onResumed?.();
       },
     });
     return connection;
@@ -75,5 +103,11 @@ export const useLiveStore = defineStore('live', () => {
     return () => subscriptions.delete(subscription);
   }
 
-  return { status, offlineReason, lastEvent, start, stop, subscribe, subscriberCount: () => subscriptions.size };
+  /** Adds a subscriber to a named hub event; returns its unsubscribe. */
+  function subscribeHub(subscription: HubEventSubscription): () => void {
+    hubSubscriptions.add(subscription);
+    return () => hubSubscriptions.delete(subscription);
+  }
+
+  return { status, offlineReason, lastEvent, start, stop, subscribe, subscribeHub, subscriberCount: () => subscriptions.size };
 });

@@ -45,7 +45,8 @@ export type TimelineEntry =
   | (Base & { kind: 'ticket-reply'; ref: string; title: string })
   | (Base & { kind: 'ticket-activity'; ref: string; title: string; text: string })
   | (Base & { kind: 'device-action'; text: string })
-  | (Base & { kind: 'equipment-scanned'; ref: string; title: string });
+  | (Base & { kind: 'equipment-scanned'; ref: string; title: string })
+  | (Base & { kind: 'sms'; direction: 'in' | 'out'; text: string; status: string; errorCode: number | null });
 
 export type TimelineKind = TimelineEntry['kind'];
 

@@ -140,4 +140,9 @@ export const enCA: Widen<typeof frCA> = {
     dayFree: 'day free',
     booked: '{hours} h already booked',
   },
+  smsNotice: {
+    title: 'Text from the customer: {ticket}',
+    open: 'Open the file',
+    dismiss: 'Close',
+  },
 };

@@ -137,4 +137,9 @@ export const frCA = {
     dayFree: 'journée libre',
     booked: '{hours} h déjà planifiées',
   },
+  smsNotice: {
+    title: 'Texto du client : {ticket}',
+    open: 'Ouvrir le dossier',
+    dismiss: 'Fermer',
+  },
 };

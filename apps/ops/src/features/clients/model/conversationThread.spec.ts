@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '@gigafibre/contracts';
+import { buildThread, upsertMessage } from './conversationThread';
+import { newOutboxRecord } from './smsOutboxRecord';
+
+const msg = (sid: string, at: string, over: Partial<Message> = {}): Message => ({
+  sid,
+  customer: 'CUST-00001',
+  direction: 'outbound-api',
+  from: '+15145550000',
+  to: '+15145550142',
+  body: `texte ${sid}`,
+  status: 'sent',
+  error_code: null,
+  segments: 1,
+  encoding: 'GSM-7',
+  sent_by: { email: 'support@gigafibre.ca', name: 'Sophie Tremblay' },
+  template: null,
+  job: null,
+  date_created: at,
+  date_updated: at,
+  ...over,
+});
+
+describe('upsertMessage', () => {
+  it('adds a new message in newest-first order and replaces a known one unless the update is older', () => {
+    const list = [msg('SM2', '2026-12-07T15:02:00.000Z'), msg('SM1', '2026-12-07T15:01:00.000Z')];
+    const added = upsertMessage(list, msg('SM3', '2026-12-07T15:03:00.000Z'));
+    expect(added.map((m) => m.sid)).toEqual(['SM3', 'SM2', 'SM1']);
+    const delivered = upsertMessage(added, msg('SM2', '2026-12-07T15:02:00.000Z', { status: 'delivered', date_updated: '2026-12-07T15:02:05.000Z' }));
+    expect(delivered[1]?.status).toBe('delivered');
+    const stale = upsertMessage(delivered, msg('SM2', '2026-12-07T15:02:00.000Z', { status: 'sending', date_updated: '2026-12-07T15:02:01.000Z' }));
+    expect(stale[1]?.status).toBe('delivered');
+  });
+});
+
+describe('buildThread', () => {
+  it('puts the hub’s messages and this customer’s waiting records in time order, oldest first', () => {
+    const inbound = msg('SM1', '2026-12-07T15:01:00.000Z', { direction: 'inbound', from: '+15145550142', to: '+15145550000', sent_by: null, status: 'received' });
+    const waiting = newOutboxRecord({ customer: 'CUST-00001', to: '+15145550142', body: 'Pas encore parti', template: null, user: 'support@gigafibre.ca' }, Date.parse('2026-12-07T15:05:00.000Z'), 'k-1');
+    const other = newOutboxRecord({ customer: 'CUST-00002', to: '+15145550143', body: 'Autre client', template: null, user: 'support@gigafibre.ca' }, Date.parse('2026-12-07T15:06:00.000Z'), 'k-2');
+    const thread = buildThread([msg('SM2', '2026-12-07T15:02:00.000Z'), inbound], [waiting, other], 'CUST-00001', () => 'Sophie Tremblay');
+    expect(thread.map((i) => [i.key, i.direction, i.status, i.by, i.number])).toEqual([
+      ['SM1', 'in', 'received', null, '+15145550142'],
+      ['SM2', 'out', 'sent', 'Sophie Tremblay', '+15145550142'],
+      ['k-1', 'out', 'waiting', 'Sophie Tremblay', '+15145550142'],
+    ]);
+  });
+
+  it('hides a waiting record the hub already shows (its event came before its answer)', () => {
+    const record = newOutboxRecord({ customer: 'CUST-00001', to: '+15145550142', body: 'Bonjour', template: null, user: 'support@gigafibre.ca' }, Date.parse('2026-12-07T15:05:00.000Z'), 'k-1');
+    const arrived = msg('SM9', '2026-12-07T15:05:01.000Z', { body: 'Bonjour' });
+    expect(buildThread([arrived], [record], 'CUST-00001').map((i) => i.key)).toEqual(['SM9']);
+    const older = msg('SM8', '2026-12-07T14:00:00.000Z', { body: 'Bonjour' });
+    expect(buildThread([older], [record], 'CUST-00001').map((i) => i.key)).toEqual(['SM8', 'k-1']);
+  });
+});
