@@ -65,8 +65,8 @@ export async function startStandin(config: StandinConfig, opts: StartOptions = {
       const broadcaster = new EventBroadcaster(events, { heartbeatMs: config.sseHeartbeatMs, pollMs: config.services.includes('erp') ? null : 250 });
       broadcaster.start();
       closers.push(() => broadcaster.close());
-      const handler = createHubHandler({ db, docs, idempotency, events: broadcaster, token: config.hubToken, now });
       const hubLog = createLogger('hub', config.logLevel);
+      const handler = createHubHandler({ db, docs, idempotency, events: broadcaster, token: config.hubToken, now, eventLog: events, webhookSecret: config.webhookSecret, log: hubLog });
       services.push(await startService({ name: 'hub', handler, log: hubLog, faults: faults(), now, onClose: () => broadcaster.close() }, config.hubPort, config.host));
     }
     if (config.services.includes('edge')) {

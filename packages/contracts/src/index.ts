@@ -15,3 +15,4 @@ export * from './technicianAbsence';
 export * from './jobEquipment';
 export * from './jobLateItem';
 export * from './smsSegments';
+export * from './hub-incidents';

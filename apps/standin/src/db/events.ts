@@ -1,12 +1,12 @@
 // The change log behind the hub's `/events` stream: the row id is the SSE `id:`.
-import type { DocChangeEvent } from '@gigafibre/contracts';
+import type { DocChangeEvent, IncidentEvent } from '@gigafibre/contracts';
 import type { Db } from './open';
 
+/** What the log holds: its SSE `event:` name and its data. */
+export type LoggedEvent = { type: 'doc_change'; data: DocChangeEvent } | { type: 'incident'; data: IncidentEvent };
+
 /** One stored event. */
-export interface StoredEvent {
-  id: number;
-  data: DocChangeEvent;
-}
+export type StoredEvent = LoggedEvent & { id: number };
 
 type Listener = () => void;
 
@@ -22,15 +22,21 @@ export class EventLog {
   private appended = 0;
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare('INSERT INTO events (at, data) VALUES (?, ?)');
-    this.selectSince = db.prepare('SELECT id, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
+    this.insert = db.prepare('INSERT INTO events (at, type, data) VALUES (?, ?, ?)');
+    this.selectSince = db.prepare('SELECT id, type, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
     this.selectMax = db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM events');
   }
 
   /** Appends an event; call inside the write's transaction, then `flush()` after commit. */
   append(event: DocChangeEvent): number {
+    return this.appendTyped({ type: 'doc_change', data: event });
+  }
+
+  /** Appends an event of any type (an incident change); same transaction rule as `append`. */
+  appendTyped(event: LoggedEvent): number {
     this.appended++;
-    return Number(this.insert.run(event.at, JSON.stringify(event)).lastInsertRowid);
+    const at = event.type === 'doc_change' ? event.data.at : event.data.change.at;
+    return Number(this.insert.run(at, event.type, JSON.stringify(event.data)).lastInsertRowid);
   }
 
   /** Wakes listeners if anything was appended since the last flush. */
@@ -42,8 +48,10 @@ export class EventLog {
 
   /** Events with an id above `afterId`, oldest first. */
   since(afterId: number, limit = 1000): StoredEvent[] {
-    const rows = this.selectSince.all(afterId, limit) as { id: number; data: string }[];
-    return rows.map((r) => ({ id: r.id, data: JSON.parse(r.data) as DocChangeEvent }));
+    const rows = this.selectSince.all(afterId, limit) as { id: number; type: string; data: string }[];
+    return rows.map((r) =>
+      r.type === 'incident' ? { id: r.id, type: 'incident', data: JSON.parse(r.data) as IncidentEvent } : { id: r.id, type: 'doc_change', data: JSON.parse(r.data) as DocChangeEvent },
+    );
   }
 
   /** The newest event id (0 when none). */

@@ -4,7 +4,7 @@ import { DOCTYPES, NUMERIC_FIELD_TYPES, type CHILD_TABLE_FIELDS, type Doctype, t
 import type { Db } from './open';
 
 /** Bumped whenever the layout changes: an older database is reseeded. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** Quotes an SQL identifier. Only ever called with names from the doctype specs. */
 export function q(identifier: string): string {
@@ -117,7 +117,8 @@ export function createTables(db: Db): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS series (prefix TEXT PRIMARY KEY, current INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS events (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, type TEXT NOT NULL DEFAULT 'doc_change', data TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS idempotency (
       scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
       body TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (scope, key));
@@ -131,6 +132,17 @@ export function createTables(db: Db): void {
       is_active INTEGER NOT NULL, created TEXT NOT NULL, last_login TEXT, password_hash TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS traccar_devices (
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, unique_id TEXT NOT NULL, technician TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS net_elements (
+      id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, parent TEXT, zone TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS net_onts (serial TEXT PRIMARY KEY, pon TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS net_monitors (monitor_id INTEGER PRIMARY KEY, element TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS incidents (
+      id TEXT PRIMARY KEY, element TEXT NOT NULL, monitor_id INTEGER NOT NULL, monitor_name TEXT NOT NULL,
+      status TEXT NOT NULL, opened_at TEXT NOT NULL, resolved_at TEXT, last_message TEXT NOT NULL,
+      affected_count INTEGER NOT NULL, updated_at TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS incident_changes (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, incident TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,
+      monitor_status INTEGER NOT NULL, message TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS mail_outbox (
       id INTEGER PRIMARY KEY AUTOINCREMENT, to_addr TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
       status TEXT NOT NULL, created_at TEXT NOT NULL);
@@ -182,6 +194,10 @@ export function createIndexes(db: Db): void {
     CREATE UNIQUE INDEX IF NOT EXISTS acs_devices_id ON acs_devices (id);
     CREATE UNIQUE INDEX IF NOT EXISTS acs_devices_serial ON acs_devices (serial);
     CREATE UNIQUE INDEX IF NOT EXISTS acs_mesh_serials_serial ON acs_mesh_serials (serial);
+    CREATE INDEX IF NOT EXISTS net_onts_pon ON net_onts (pon);
+    CREATE INDEX IF NOT EXISTS net_elements_parent ON net_elements (parent);
+    CREATE INDEX IF NOT EXISTS incidents_element ON incidents (element, status);
+    CREATE INDEX IF NOT EXISTS incident_changes_incident ON incident_changes (incident);
   `);
   for (const doctype of Object.keys(DOCTYPES) as Doctype[]) {
     const table = `tab${doctype}`;

@@ -1,16 +1,20 @@
-// The targo-hub stand-in: devices (GenieACS), Traccar, vision, Authentik users, SSE.
+// The targo-hub stand-in: devices (GenieACS), Traccar, vision, Authentik users, incidents, SSE.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EventLog } from '../db/events';
 import type { IdempotencyStore } from '../db/idempotency';
 import type { Db } from '../db/open';
 import type { DocStore } from '../erp/docs/store';
 import { sendJson } from '../http/respond';
 import { Router, splitUrl } from '../http/router';
 import type { AppHandler } from '../http/service';
+import { createLogger, type Logger } from '../log';
 import { checkBearer } from './auth';
 import { deviceTask, lookupDevice } from './devices/routes';
 import { DeviceStore } from './devices/store';
 import { HubError, sendHubError } from './errors';
 import type { EventBroadcaster } from './events/broadcaster';
+import { IncidentRoutes } from './incidents/routes';
+import { IncidentStore } from './incidents/store';
 import { TraccarService } from './traccar/routes';
 import { UserRoutes } from './users/routes';
 import { AuthUserStore } from './users/store';
@@ -23,6 +27,11 @@ export interface HubDeps {
   events: EventBroadcaster;
   token: string;
   now: () => Date;
+  /** The log the incidents write their changes to (the one behind `events`). */
+  eventLog: EventLog;
+  /** Uptime-Kuma's webhook secret (its own header, not the hub's bearer token). */
+  webhookSecret: string;
+  log?: Logger;
 }
 
 function lastEventId(req: IncomingMessage, query: URLSearchParams): number | null {
@@ -35,8 +44,14 @@ export function createHubHandler(deps: HubDeps): AppHandler {
   const devices = new DeviceStore(deps.db, deps.now);
   const traccar = new TraccarService(deps.db, deps.now);
   const users = new UserRoutes(deps.db, new AuthUserStore(deps.db), deps.docs, deps.now);
+  const incidents = new IncidentRoutes(new IncidentStore(deps.db, deps.eventLog), deps.webhookSecret, deps.log ?? createLogger('hub', 'silent'));
   const started = Date.now();
   const router = new Router()
+    .on('GET', '/incidents', incidents.list)
+    // Before `/incidents/:id`: the router takes the first route that matches.
+    .on('GET', '/incidents/affected-index', incidents.affectedIndex)
+    .on('GET', '/incidents/:id', incidents.get)
+    .on('GET', '/incidents/:id/affected', incidents.affected)
     .on('GET', '/devices/lookup', lookupDevice(devices, deps.now))
     .on('POST', '/devices/:id/tasks', deviceTask(devices, deps.docs))
     .on('GET', '/traccar/devices', traccar.devices)
@@ -54,6 +69,11 @@ export function createHubHandler(deps: HubDeps): AppHandler {
     try {
       if (path === '/health') {
         return sendJson(res, 200, { status: 'ok', service: 'targo-hub (standin)', uptimeSeconds: Math.round((Date.now() - started) / 1000), streams: deps.events.size });
+      }
+      // Uptime-Kuma posts here directly with its own secret; it holds no hub token.
+      if (path === '/webhooks/uptime-kuma') {
+        if (req.method !== 'POST') return sendJson(res, 405, { error: `Méthode ${req.method ?? ''} non permise sur ${path}` }, { Allow: 'POST' });
+        return await incidents.webhook({ req, res, path, query, params: {} });
       }
       checkBearer(req, deps.token);
       const match = router.match(req.method ?? 'GET', path);

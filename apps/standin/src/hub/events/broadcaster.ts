@@ -16,7 +16,7 @@ export const SSE_HEADERS = {
 } as const;
 
 export function frame(event: StoredEvent): string {
-  return `id: ${event.id}\nevent: doc_change\ndata: ${JSON.stringify(event.data)}\n\n`;
+  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
 
 export interface BroadcasterOptions {
