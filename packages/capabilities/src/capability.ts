@@ -11,6 +11,8 @@ export const CAPABILITIES = [
   'tickets.work',
   'visits.book',
   'users.manage',
+  'incidents.view',
+  'incidents.notify',
 ] as const;
 
 /** One thing a user may do in the ops app. */

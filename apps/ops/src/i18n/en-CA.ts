@@ -95,6 +95,7 @@ export default {
     users: { manage: 'Manage users' },
     tickets: { view: 'View tickets', work: 'Work tickets (status, assignment, replies)' },
     visits: { book: 'Book a technician visit' },
+    incidents: { view: 'Follow network outages', notify: 'Text customers affected by an outage' },
   },
   groups: {
     admin: 'Administration',
@@ -102,6 +103,7 @@ export default {
     dispatch: 'Dispatch',
     support: 'Customer service',
     tech: 'Technicians',
+    noc: 'Network operations centre',
   },
   ui: {
     close: 'Close',

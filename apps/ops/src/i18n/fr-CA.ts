@@ -94,6 +94,7 @@ export default {
     users: { manage: 'Gérer les utilisateurs' },
     tickets: { view: 'Consulter les billets', work: 'Traiter les billets (statut, affectation, réponses)' },
     visits: { book: 'Planifier une visite de technicien' },
+    incidents: { view: 'Suivre les pannes du réseau', notify: 'Aviser par texto les clients touchés par une panne' },
   },
   groups: {
     admin: 'Administration',
@@ -101,6 +102,7 @@ export default {
     dispatch: 'Répartition',
     support: 'Service à la clientèle',
     tech: 'Techniciens',
+    noc: 'Centre d’exploitation du réseau',
   },
   ui: {
     close: 'Fermer',
