@@ -2,10 +2,10 @@
 // `useLiveEvents()` (composable) rather than this store; the header reads `status`.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { DocChangeEvent } from '@gigafibre/contracts';
+import type { DocChangeEvent, IncidentEvent } from '@gigafibre/contracts';
 import { invalidateReads, openStream } from '../http';
 import { LiveConnection, type LiveStatus, type OfflineReason } from './liveConnection';
-import { matchesFilter, parseDocChange, type LiveEventFilter } from './liveEventFilter';
+import { matchesFilter, parseDocChange, parseIncidentEvent, type LiveEventFilter } from './liveEventFilter';
 
 export interface LiveSubscription {
   filter: LiveEventFilter;
@@ -21,6 +21,7 @@ export const useLiveStore = defineStore('live', () => {
   const offlineReason = ref<OfflineReason | null>('stopped');
   const lastEvent = shallowRef<DocChangeEvent | null>(null);
   const subscriptions = new Set<LiveSubscription>();
+  const incidentListeners = new Set<(event: IncidentEvent) => void>();
   let connection: LiveConnection | null = null;
 
   function deliver(event: DocChangeEvent): void {
@@ -45,6 +46,11 @@ export const useLiveStore = defineStore('live', () => {
         return res.body as ReadableStream<Uint8Array>;
       },
       onMessage: (message) => {
+        if (message.event === 'incident') {
+          const incident = parseIncidentEvent(message.data);
+          if (incident) for (const listener of [...incidentListeners]) listener(incident);
+          return;
+        }
         if (message.event !== 'doc_change') return;
         const event = parseDocChange(message.data);
         if (event) deliver(event);
@@ -75,5 +81,11 @@ export const useLiveStore = defineStore('live', () => {
     return () => subscriptions.delete(subscription);
   }
 
-  return { status, offlineReason, lastEvent, start, stop, subscribe, subscriberCount: () => subscriptions.size };
+  /** Outage incidents as they change (`event: incident`); returns the unsubscribe. */
+  function subscribeIncidents(listener: (event: IncidentEvent) => void): () => void {
+    incidentListeners.add(listener);
+    return () => incidentListeners.delete(listener);
+  }
+
+  return { status, offlineReason, lastEvent, start, stop, subscribe, subscribeIncidents, subscriberCount: () => subscriptions.size };
 });
