@@ -16,6 +16,10 @@ export const STANDIN_DEFAULTS = {
   jwtSecret: 'standin-dev-jwt-secret-not-for-production',
   audience: 'gigafibre-ops',
   scale: 3000,
+  /** Twilio's auth token, the key of X-Twilio-Signature on inbound webhooks (a test value). */
+  twilioAuthToken: 'standin-twilio-auth-token',
+  /** The hub's Twilio number, `from` of every text it sends (555-01xx: fictional). */
+  twilioNumber: '+14385550100',
 } as const;
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -54,6 +58,12 @@ export interface StandinConfig {
    * runs at real pace; unset: the system clock. Sign-in sessions and JWTs always use real time.
    */
   clock: Clock | null;
+  /** STANDIN_TWILIO_AUTH_TOKEN: signs inbound Twilio webhooks (X-Twilio-Signature). */
+  twilioAuthToken: string;
+  /** STANDIN_TWILIO_NUMBER: the hub's Twilio number (E.164). */
+  twilioNumber: string;
+  /** STANDIN_SMS_STEP_MS: each step of an outbound SMS lifecycle (queued → sending → sent → delivered). */
+  smsStepMs: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -63,6 +73,12 @@ function port(value: string | undefined, fallback: number, name: string): number
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} invalide : « ${value} » (port 0–65535 attendu)`);
   return n;
+}
+
+function twilioNumber(value: string | undefined): string {
+  if (value === undefined || value === '') return STANDIN_DEFAULTS.twilioNumber;
+  if (!/^\+1[2-9]\d{2}[2-9]\d{6}$/.test(value)) throw new Error(`STANDIN_TWILIO_NUMBER invalide : « ${value} » (E.164 nord-américain attendu)`);
+  return value;
 }
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
@@ -135,5 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: readonly string[] = [])
     logLevel: (level === 'fatal' ? 'error' : level === 'trace' ? 'debug' : level) as LogLevel,
     sseHeartbeatMs: positiveInt(env.STANDIN_SSE_HEARTBEAT_MS, 15_000, 'STANDIN_SSE_HEARTBEAT_MS'),
     clock: clockSetting(env.STANDIN_CLOCK),
+    twilioAuthToken: env.STANDIN_TWILIO_AUTH_TOKEN ?? STANDIN_DEFAULTS.twilioAuthToken,
+    twilioNumber: twilioNumber(env.STANDIN_TWILIO_NUMBER),
+    smsStepMs: positiveInt(env.STANDIN_SMS_STEP_MS, 300, 'STANDIN_SMS_STEP_MS'),
   };
 }

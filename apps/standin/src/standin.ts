@@ -13,7 +13,7 @@ import { DocStore } from './erp/docs/store';
 import { ListRunner } from './erp/query/run-list';
 import { FaultStore } from './faults/store';
 import { startService, type RunningService } from './http/service';
-import { createHubHandler } from './hub/app';
+import { createHub } from './hub/app';
 import { EventBroadcaster } from './hub/events/broadcaster';
 import { createLogger } from './log';
 import type { SeedResult } from './seed/index';
@@ -62,12 +62,19 @@ export async function startStandin(config: StandinConfig, opts: StartOptions = {
     }
     if (config.services.includes('hub')) {
       // With the ERP in this process its writes wake the stream at once; otherwise poll the shared file.
-      const broadcaster = new EventBroadcaster(events, { heartbeatMs: config.sseHeartbeatMs, pollMs: config.services.includes('erp') ? null : 250 });
+      const pollMs = config.services.includes('erp') ? null : 250;
+      const broadcaster = new EventBroadcaster(events, { heartbeatMs: config.sseHeartbeatMs, pollMs });
       broadcaster.start();
       closers.push(() => broadcaster.close());
       const hubLog = createLogger('hub', config.logLevel);
-      const handler = createHubHandler({ db, docs, idempotency, events: broadcaster, token: config.hubToken, now, eventLog: events, webhookSecret: config.webhookSecret, log: hubLog });
-      services.push(await startService({ name: 'hub', handler, log: hubLog, faults: faults(), now, onClose: () => broadcaster.close() }, config.hubPort, config.host));
+      const twilio = { authToken: config.twilioAuthToken, number: config.twilioNumber, stepMs: config.smsStepMs };
+      const hub = createHub({ db, docs, idempotency, events: broadcaster, token: config.hubToken, now, log: events, pollMs, twilio, logger: hubLog, webhookSecret: config.webhookSecret });
+      closers.push(() => hub.close());
+      const onClose = () => {
+        hub.close();
+        broadcaster.close();
+      };
+      services.push(await startService({ name: 'hub', handler: hub.handler, log: hubLog, faults: faults(), now, onClose }, config.hubPort, config.host));
     }
     if (config.services.includes('edge')) {
       const edgeLog = createLogger('edge', config.logLevel);

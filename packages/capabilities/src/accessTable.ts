@@ -49,7 +49,7 @@ export const DOCTYPE_ACCESS: Readonly<Record<string, DoctypeAccess>> = {
         method: 'PUT',
         by: 'dispatch.assign',
         rows: 'all',
-        fields: ['technician', 'scheduled_date', 'start_time', 'duration_minutes', 'priority', 'notes', 'status'],
+        fields: ['technician', 'scheduled_date', 'start_time', 'duration_minutes', 'priority', 'notes', 'status', 'no_sms'],
         // Other statuses go through gigafibre.ops.set_job_status, which checks the transition.
         values: { status: ['Unscheduled', 'Scheduled'] },
       },

@@ -11,6 +11,7 @@ export const CAPABILITIES = [
   'tickets.work',
   'visits.book',
   'users.manage',
+  'messages.send',
   'incidents.view',
   'incidents.notify',
 ] as const;

@@ -17,6 +17,7 @@ describe('capabilitiesFor', () => {
       'scan.use',
       'tickets.view',
       'visits.book',
+      'messages.send',
       'incidents.view',
     ]);
   });
@@ -43,6 +44,11 @@ describe('capabilitiesFor', () => {
     expect(dispatch).toEqual(expect.arrayContaining(['tickets.view', 'visits.book']));
     expect(dispatch).not.toContain('tickets.work');
     expect(capabilitiesFor(['ops-tech'])).not.toContain('tickets.view');
+  });
+
+  it('lets support, dispatch and admins text customers, not technicians (issue 19)', () => {
+    for (const group of ['ops-support', 'ops-dispatch', 'ops-admin']) expect(capabilitiesFor([group]), group).toContain('messages.send');
+    expect(capabilitiesFor(['ops-tech'])).not.toContain('messages.send');
   });
 
   it('keeps the distinctions the features rely on', () => {

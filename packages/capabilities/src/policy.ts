@@ -87,4 +87,10 @@ export const ROUTE_POLICY: readonly PolicyRule[] = [
   { upstream: 'hub', method: 'GET', path: '/incidents', requires: ['incidents.view'] },
   { upstream: 'hub', method: 'GET', path: '/incidents/:id', requires: ['incidents.view'] },
   { upstream: 'hub', method: 'GET', path: '/incidents/:id/affected', requires: ['incidents.view'] },
+  // Customer SMS (hub-messages.ts): a thread is part of the client's file; sending is its own
+  // capability. The BFF also insists on one customer and a capped page (policy/hubMessages.ts).
+  // Twilio's inbound webhook (/twilio/sms) has no row: never reachable through the BFF.
+  { upstream: 'hub', method: 'GET', path: '/messages', requires: ['clients.view'] },
+  { upstream: 'hub', method: 'GET', path: '/messages/opt-out', requires: ['clients.view'] },
+  { upstream: 'hub', method: 'POST', path: '/messages', requires: ['messages.send'] },
 ];

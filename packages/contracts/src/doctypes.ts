@@ -163,6 +163,7 @@ export const DOCTYPES = {
       failure_details: { type: 'Text' },
       completion_notes: { type: 'Text', description: 'The technician’s notes at close-out' },
       checklist_done: { type: 'Text', description: 'JSON list of the JOB_CHECKLISTS item ids done' },
+      no_sms: { type: 'Check', description: 'Send the customer no automatic text for this job (e.g. the « en route » text)' },
     },
   },
   Technician: {

@@ -60,4 +60,8 @@ export interface HubError {
   error: string;
   /** Field → problems, for validation failures (400). */
   issues?: Record<string, string[]>;
+  /** A machine-readable reason, where a route documents them (e.g. `MessageRefusalCode`). */
+  code?: string;
+  /** Twilio's error code for the same refusal, when it has one. */
+  twilio_code?: number;
 }

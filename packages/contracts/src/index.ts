@@ -16,3 +16,6 @@ export * from './jobEquipment';
 export * from './jobLateItem';
 export * from './smsSegments';
 export * from './hub-incidents';
+export * from './hub-messages';
+export * from './smsTemplates';
+export * from './enRouteEta';

@@ -96,6 +96,7 @@ export default {
     users: { manage: 'Manage users' },
     tickets: { view: 'View tickets', work: 'Work tickets (status, assignment, replies)' },
     visits: { book: 'Book a technician visit' },
+    messages: { send: 'Text customers (SMS)' },
     incidents: { view: 'Follow network outages', notify: 'Text customers affected by an outage' },
   },
   groups: {

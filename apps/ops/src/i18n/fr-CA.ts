@@ -95,6 +95,7 @@ export default {
     users: { manage: 'Gérer les utilisateurs' },
     tickets: { view: 'Consulter les billets', work: 'Traiter les billets (statut, affectation, réponses)' },
     visits: { book: 'Planifier une visite de technicien' },
+    messages: { send: 'Texter les clients (SMS)' },
     incidents: { view: 'Suivre les pannes du réseau', notify: 'Aviser par texto les clients touchés par une panne' },
   },
   groups: {

@@ -1,12 +1,20 @@
 // The change log behind the hub's `/events` stream: the row id is the SSE `id:`.
-import type { DocChangeEvent, IncidentEvent } from '@gigafibre/contracts';
+import type { DocChangeEvent, IncidentEvent, MessageEvent, NumberOptEvent } from '@gigafibre/contracts';
 import type { Db } from './open';
 
-/** What the log holds: its SSE `event:` name and its data. */
-export type LoggedEvent = { type: 'doc_change'; data: DocChangeEvent } | { type: 'incident'; data: IncidentEvent };
+/** The events of the hub's stream, by SSE `event:` name. */
+export interface HubEventTypes {
+  doc_change: DocChangeEvent;
+  message: MessageEvent;
+  number_opt: NumberOptEvent;
+  incident: IncidentEvent;
+}
+
+/** An SSE `event:` name of the hub's stream. */
+export type HubEventType = keyof HubEventTypes;
 
 /** One stored event. */
-export type StoredEvent = LoggedEvent & { id: number };
+export type StoredEvent = { [T in HubEventType]: { id: number; type: T; data: HubEventTypes[T] } }[HubEventType];
 
 type Listener = () => void;
 
@@ -29,14 +37,13 @@ export class EventLog {
 
   /** Appends an event; call inside the write's transaction, then `flush()` after commit. */
   append(event: DocChangeEvent): number {
-    return this.appendTyped({ type: 'doc_change', data: event });
+    return this.appendTyped('doc_change', event, event.at);
   }
 
-  /** Appends an event of any type (an incident change); same transaction rule as `append`. */
-  appendTyped(event: LoggedEvent): number {
+  /** Appends an event of any type (same rules as `append`). */
+  appendTyped<T extends HubEventType>(type: T, data: HubEventTypes[T], at: string): number {
     this.appended++;
-    const at = event.type === 'doc_change' ? event.data.at : event.data.change.at;
-    return Number(this.insert.run(at, event.type, JSON.stringify(event.data)).lastInsertRowid);
+    return Number(this.insert.run(at, type, JSON.stringify(data)).lastInsertRowid);
   }
 
   /** Wakes listeners if anything was appended since the last flush. */
@@ -48,10 +55,8 @@ export class EventLog {
 
   /** Events with an id above `afterId`, oldest first. */
   since(afterId: number, limit = 1000): StoredEvent[] {
-    const rows = this.selectSince.all(afterId, limit) as { id: number; type: string; data: string }[];
-    return rows.map((r) =>
-      r.type === 'incident' ? { id: r.id, type: 'incident', data: JSON.parse(r.data) as IncidentEvent } : { id: r.id, type: 'doc_change', data: JSON.parse(r.data) as DocChangeEvent },
-    );
+    const rows = this.selectSince.all(afterId, limit) as { id: number; type: HubEventType; data: string }[];
+    return rows.map((r) => ({ id: r.id, type: r.type, data: JSON.parse(r.data) }) as StoredEvent);
   }
 
   /** The newest event id (0 when none). */

@@ -143,6 +143,18 @@ export function createTables(db: Db): void {
     CREATE TABLE IF NOT EXISTS incident_changes (
       id INTEGER PRIMARY KEY AUTOINCREMENT, incident TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,
       monitor_status INTEGER NOT NULL, message TEXT NOT NULL);
+    -- The hub's SMS (Twilio Message resources): the idempotency key is unique, so the same key can
+    -- never send twice, even from two hub processes sharing this file (the insert is the lock).
+    CREATE TABLE IF NOT EXISTS sms_messages (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, sid TEXT NOT NULL UNIQUE, idempotency_key TEXT UNIQUE, fingerprint TEXT,
+      customer TEXT, direction TEXT NOT NULL, from_number TEXT NOT NULL, to_number TEXT NOT NULL, body TEXT NOT NULL,
+      status TEXT NOT NULL, error_code INTEGER, segments INTEGER NOT NULL, encoding TEXT NOT NULL,
+      sent_by_email TEXT, sent_by_name TEXT, template TEXT, job TEXT, date_created TEXT NOT NULL, date_updated TEXT NOT NULL);
+    -- A thread page: one customer's messages, newest first (GET /messages?customer=).
+    CREATE INDEX IF NOT EXISTS sms_messages_thread ON sms_messages (customer, date_created, seq);
+    -- Which customer an inbound reply belongs to: the last one texted at that number.
+    CREATE INDEX IF NOT EXISTS sms_messages_to ON sms_messages (to_number, seq);
+    CREATE TABLE IF NOT EXISTS sms_opt_state (number TEXT PRIMARY KEY, opted_out INTEGER NOT NULL, since TEXT NOT NULL, keyword TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS mail_outbox (
       id INTEGER PRIMARY KEY AUTOINCREMENT, to_addr TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
       status TEXT NOT NULL, created_at TEXT NOT NULL);

@@ -108,7 +108,7 @@ describe('fault injection', () => {
 
   it('validates rules', async () => {
     expect(() => parseFaultRule({ path: 'no-slash', status: 500 })).toThrow(/path/);
-    expect(() => parseFaultRule({ path: '/x' })).toThrow(/latencyMs, status, reset ou signIn/);
+    expect(() => parseFaultRule({ path: '/x' })).toThrow(/latencyMs, status, reset, signIn ou sms/);
     expect(() => parseFaultRule({ path: '/x', status: 700 })).toThrow();
     expect(() => parseFaultRule({ path: '/x', status: 500, extra: 1 })).toThrow();
     expect(() => parseFaultRule({ path: '/x', status: 429, headers: { 'Retry-After': '1\r\nX-Evil: 1' } })).toThrow(/headers/);

@@ -22,10 +22,19 @@ const ruleSchema = z
     count: z.number().int().min(1).max(1_000_000).optional(),
     cookie: z.string().min(1).max(4096).optional(),
     query: z.string().min(1).max(500).optional(),
+    sms: z
+      .object({
+        outcome: z.enum(['undelivered', 'failed']).optional(),
+        errorCode: z.number().int().min(30001).max(30999).optional(),
+        delayMs: z.number().int().min(0).max(600_000).optional(),
+      })
+      .strict()
+      .refine((f) => (f.outcome === undefined) === (f.errorCode === undefined), { message: 'outcome et errorCode vont ensemble' })
+      .optional(),
   })
   .strict()
-  .refine((r) => r.latencyMs !== undefined || r.status !== undefined || r.reset || r.signIn, {
-    message: 'une panne doit avoir latencyMs, status, reset ou signIn',
+  .refine((r) => r.latencyMs !== undefined || r.status !== undefined || r.reset || r.signIn || r.sms, {
+    message: 'une panne doit avoir latencyMs, status, reset, signIn ou sms',
   });
 
 /** Validates a rule from JSON; throws a readable Error. */

@@ -24,6 +24,25 @@ export interface FaultRule {
   cookie?: string;
   /** Only requests whose query string contains this text, decoded (e.g. one customer's id in a filter). */
   query?: string;
+  /**
+   * The hub's `POST /messages`: the request is handled, and the message's carrier lifecycle goes
+   * this way instead (alone, or with latencyMs).
+   */
+  sms?: SmsFault;
+}
+
+/**
+ * What the carrier does with a message sent under an `sms` fault, as Twilio reports it:
+ * - `{ delayMs }`: delivered, but only after this long at `sent` (a slow carrier);
+ * - `{ outcome: 'undelivered', errorCode }`: sent, then undelivered (30003 unreachable handset,
+ *   30005 unknown handset, 30006 landline, 30007 filtered);
+ * - `{ outcome: 'failed', errorCode }`: failed while sending (30008 carrier failure).
+ */
+export interface SmsFault {
+  outcome?: 'undelivered' | 'failed';
+  errorCode?: number;
+  /** Time spent at `sent` before the final status (default: the lifecycle's step). */
+  delayMs?: number;
 }
 
 /** A fault waiting to fire, as `GET /__faults` lists it. */

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { readBody } from './body';
 import { sendJson, redirect } from './respond';
 import { parseFaultRule, type FaultStore } from '../faults/store';
+import type { ActiveFault } from '../faults/types';
 import { splitUrl } from './router';
 
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -32,6 +33,14 @@ export interface RunningService {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Faults that let the request through for its handler to play (`sms`), by request. */
+const handlerFaults = new WeakMap<IncomingMessage, ActiveFault>();
+
+/** The fault the handler of `req` must play (an `sms` rule), when one matched it. */
+export function handlerFaultOf(req: IncomingMessage): ActiveFault | undefined {
+  return handlerFaults.get(req);
+}
 
 async function faultControl(faults: FaultStore | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!faults) {
@@ -66,6 +75,7 @@ async function applyFault(faults: FaultStore, req: IncomingMessage, res: ServerR
   const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
   const fault = faults.take(req.method ?? 'GET', path, { cookie: req.headers.cookie, query });
   if (!fault) return false;
+  if (fault.sms) handlerFaults.set(req, fault);
   if (fault.latencyMs) await sleep(fault.latencyMs);
   if (fault.reset) {
     req.socket.destroy();

@@ -1,5 +1,6 @@
-// The targo-hub stand-in: devices (GenieACS), Traccar, vision, Authentik users, incidents, SSE.
+// The targo-hub stand-in: devices (GenieACS), Traccar, vision, Authentik users, SSE, Twilio SMS, incidents (Uptime-Kuma).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TWILIO_INBOUND_PATH } from '@gigafibre/contracts';
 import type { EventLog } from '../db/events';
 import type { IdempotencyStore } from '../db/idempotency';
 import type { Db } from '../db/open';
@@ -7,7 +8,6 @@ import type { DocStore } from '../erp/docs/store';
 import { sendJson } from '../http/respond';
 import { Router, splitUrl } from '../http/router';
 import type { AppHandler } from '../http/service';
-import { createLogger, type Logger } from '../log';
 import { checkBearer } from './auth';
 import { deviceTask, lookupDevice } from './devices/routes';
 import { DeviceStore } from './devices/store';
@@ -15,6 +15,11 @@ import { HubError, sendHubError } from './errors';
 import type { EventBroadcaster } from './events/broadcaster';
 import { IncidentRoutes } from './incidents/routes';
 import { IncidentStore } from './incidents/store';
+import type { Logger } from '../log';
+import { EnRouteTexts } from './messages/enRoute';
+import { inboundWebhook } from './messages/inbound';
+import { Messaging } from './messages/messaging';
+import { MessageRoutes } from './messages/routes';
 import { TraccarService } from './traccar/routes';
 import { UserRoutes } from './users/routes';
 import { AuthUserStore } from './users/store';
@@ -27,11 +32,20 @@ export interface HubDeps {
   events: EventBroadcaster;
   token: string;
   now: () => Date;
-  /** The log the incidents write their changes to (the one behind `events`). */
-  eventLog: EventLog;
   /** Uptime-Kuma's webhook secret (its own header, not the hub's bearer token). */
   webhookSecret: string;
-  log?: Logger;
+  /** The change log (the « en route » watcher reads it; messages are appended to it). */
+  log: EventLog;
+  /** Read the log this often too (the ERP writes it from another process); null when in-process. */
+  pollMs: number | null;
+  twilio: { authToken: string; number: string; stepMs: number };
+  logger: Logger;
+}
+
+/** The hub's request handler, and what to stop at shutdown (SMS lifecycle timers, the watcher). */
+export interface Hub {
+  handler: AppHandler;
+  close(): void;
 }
 
 function lastEventId(req: IncomingMessage, query: URLSearchParams): number | null {
@@ -40,11 +54,25 @@ function lastEventId(req: IncomingMessage, query: URLSearchParams): number | nul
   return Number(raw.trim());
 }
 
-export function createHubHandler(deps: HubDeps): AppHandler {
+export function createHub(deps: HubDeps): Hub {
   const devices = new DeviceStore(deps.db, deps.now);
   const traccar = new TraccarService(deps.db, deps.now);
+  const messaging = new Messaging({ db: deps.db, events: deps.log, now: deps.now, number: deps.twilio.number, stepMs: deps.twilio.stepMs });
+  const messages = new MessageRoutes(messaging);
+  const inbound = inboundWebhook(messaging, deps.twilio.authToken, deps.twilio.number);
+  const enRoute = new EnRouteTexts({
+    db: deps.db,
+    log: deps.log,
+    messaging,
+    positionOf: (t) => traccar.lastPosition(t),
+    now: deps.now,
+    logger: deps.logger,
+    pollMs: deps.pollMs,
+  });
+  messaging.resume();
+  enRoute.start();
   const users = new UserRoutes(deps.db, new AuthUserStore(deps.db), deps.docs, deps.now);
-  const incidents = new IncidentRoutes(new IncidentStore(deps.db, deps.eventLog), deps.webhookSecret, deps.log ?? createLogger('hub', 'silent'));
+  const incidents = new IncidentRoutes(new IncidentStore(deps.db, deps.log), deps.webhookSecret, deps.logger);
   const started = Date.now();
   const router = new Router()
     .on('GET', '/incidents', incidents.list)
@@ -62,9 +90,12 @@ export function createHubHandler(deps: HubDeps): AppHandler {
     .on('GET', '/auth/users', users.list)
     .on('POST', '/auth/users', users.invite)
     .on('PATCH', '/auth/users/:pk', users.update)
+    .on('POST', '/messages', messages.send)
+    .on('GET', '/messages', messages.thread)
+    .on('GET', '/messages/opt-out', messages.optState)
     .on('GET', '/events', ({ req, res, query }) => deps.events.attach(req, res, lastEventId(req, query)));
 
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const { path, query } = splitUrl(req.url);
     try {
       if (path === '/health') {
@@ -75,6 +106,8 @@ export function createHubHandler(deps: HubDeps): AppHandler {
         if (req.method !== 'POST') return sendJson(res, 405, { error: `Méthode ${req.method ?? ''} non permise sur ${path}` }, { Allow: 'POST' });
         return await incidents.webhook({ req, res, path, query, params: {} });
       }
+      // Twilio calls with its signature, not our bearer token (checked there).
+      if (path === TWILIO_INBOUND_PATH) return await inbound(req, res);
       checkBearer(req, deps.token);
       const match = router.match(req.method ?? 'GET', path);
       if (match.kind === 'none') throw new HubError(404, `Route inconnue : ${req.method ?? 'GET'} ${path}`);
@@ -86,5 +119,12 @@ export function createHubHandler(deps: HubDeps): AppHandler {
       if (err instanceof HubError) return sendHubError(res, err);
       throw err;
     }
+  };
+  return {
+    handler,
+    close: () => {
+      enRoute.close();
+      messaging.close();
+    },
   };
 }

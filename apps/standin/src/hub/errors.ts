@@ -8,12 +8,14 @@ export class HubError extends Error {
     readonly status: number,
     message: string,
     readonly issues?: Record<string, string[]>,
+    /** A documented reason (`MessageRefusalCode`) and Twilio's code for it, when any. */
+    readonly reason?: { code: string; twilio_code?: number },
   ) {
     super(message);
   }
 }
 
 export function sendHubError(res: ServerResponse, err: HubError): void {
-  const body: HubErrorBody = { error: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+  const body: HubErrorBody = { error: err.message, ...err.reason, ...(err.issues ? { issues: err.issues } : {}) };
   sendJson(res, err.status, body, err.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="targo-hub"' } : {});
 }

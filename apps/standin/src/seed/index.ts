@@ -12,6 +12,7 @@ import { seedCustomers } from './customers';
 import { seedEquipment } from './equipment';
 import { seedJobs } from './jobs';
 import { seedNetwork } from './network';
+import { seedMessages } from './messages';
 import { Rng } from './prng';
 import { seedTechnicians } from './technicians';
 import { seedTags, seedTicketsAndNotes } from './tickets';
@@ -59,6 +60,7 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
     seedTicketsAndNotes(ctx, customers, opts.tickets ?? Math.round(opts.scale * 0.9));
     seedJobs(ctx, techs, customers, opts.jobsPerDay ?? 120);
     seedAbsences(ctx, techs);
+    const sms = seedMessages(ctx, customers);
     if (opts.hostileText) plantHostileText(ctx);
     for (const [doctype, spec] of Object.entries(DOCTYPES) as [Doctype, DoctypeSpec][]) {
       counts[doctype] = ctx.count(doctype);
@@ -66,6 +68,7 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
     }
     counts.acs_devices = (db.prepare('SELECT COUNT(*) AS n FROM acs_devices').get() as { n: number }).n;
     counts.net_onts = (db.prepare('SELECT COUNT(*) AS n FROM net_onts').get() as { n: number }).n;
+    counts.sms_messages = sms;
     createIndexes(db);
     setMeta(db, 'schema_version', String(SCHEMA_VERSION));
     setMeta(db, 'seeded_on', montrealToday(now));

@@ -18,6 +18,8 @@ export interface HarnessOptions {
   heartbeatMs?: number;
   /** A database file (default `:memory:`). */
   db?: string;
+  /** Each step of an outbound SMS lifecycle (default 20 ms: delivered within ~60 ms). */
+  smsStepMs?: number;
 }
 
 export function testConfig(opts: HarnessOptions = {}): StandinConfig {
@@ -37,6 +39,7 @@ export function testConfig(opts: HarnessOptions = {}): StandinConfig {
       BFF_URL: (opts.bffUrls ?? ['http://127.0.0.1:9']).join(','),
       LOG_LEVEL: 'silent',
       STANDIN_SSE_HEARTBEAT_MS: String(opts.heartbeatMs ?? 15_000),
+      STANDIN_SMS_STEP_MS: String(opts.smsStepMs ?? 20),
     }),
   };
 }

@@ -166,7 +166,7 @@ export class IncidentStore {
     const change: IncidentChange = { at: beat.at, kind, monitor_status: beat.status, message: beat.message };
     this.db.prepare('INSERT INTO incident_changes (incident, at, kind, monitor_status, message) VALUES (?, ?, ?, ?, ?)').run(id, change.at, kind, beat.status, beat.message);
     const row = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow;
-    this.log.appendTyped({ type: 'incident', data: { incident: this.toIncident(row), change } });
+    this.log.appendTyped('incident', { incident: this.toIncident(row), change }, change.at);
     return { outcome, incident: id };
   }
 

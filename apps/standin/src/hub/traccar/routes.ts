@@ -26,6 +26,7 @@ export class TraccarService {
   private readonly devicesStmt;
   private readonly deviceStmt;
   private readonly stopsStmt;
+  private readonly byTechnician;
 
   constructor(
     db: Db,
@@ -35,6 +36,7 @@ export class TraccarService {
       FROM traccar_devices d JOIN "tabTechnician" t ON t.name = d.technician`;
     this.devicesStmt = db.prepare(`${select} ORDER BY d.id`);
     this.deviceStmt = db.prepare(`${select} WHERE d.id = ?`);
+    this.byTechnician = db.prepare(`${select} WHERE d.technician = ? ORDER BY d.id LIMIT 1`);
     this.stopsStmt = db.prepare(
       `SELECT j.start_time, j.duration_minutes, l.latitude AS lat, l.longitude AS lon
        FROM "tabDispatch Job" j JOIN "tabService Location" l ON l.name = j.service_location
@@ -78,6 +80,14 @@ export class TraccarService {
     }
     sendJson(res, 200, [this.position(d, new Date(this.lastFix(now, d, this.minuteOf(now))))]);
   };
+
+  /** The technician's last Traccar fix now, or null when they have no unit. */
+  lastPosition(technician: string): { latitude: number; longitude: number } | null {
+    const d = this.byTechnician.get(technician) as DeviceRow | undefined;
+    if (!d) return null;
+    const now = this.now();
+    return this.position(d, new Date(this.lastFix(now, d, this.minuteOf(now))));
+  }
 
   private minuteOf(at: Date): number {
     const { time } = montrealWallClock(at);
