@@ -145,6 +145,10 @@ export interface AffectedCustomer {
   city: string | null;
   /** The PON port the location's ONT hangs off. */
   pon: string;
+  /** The client's mobile as ERPNext holds it (any format), for the outage text. */
+  mobile_no: string | null;
+  /** The client's language (`fr`, `en`…), for the outage text. */
+  language: string | null;
 }
 
 /** `GET /incidents/:id/affected?limit=&cursor=` answer (by service location; limit ≤ 500, default 100). */
@@ -174,3 +178,17 @@ export interface IncidentEvent {
  * incident (a flapping monitor keeps one incident and a timeline, not a flood).
  */
 export const INCIDENT_REOPEN_WINDOW_MS = 10 * 60_000;
+
+/** `Message.template` of the outage texts (POST /messages). */
+export const OUTAGE_SMS_TEMPLATE = 'outage_notice';
+
+/** The outage text, by language: no variables (nothing about the network a client cannot use). */
+export const OUTAGE_SMS: Readonly<Record<'fr-CA' | 'en-CA', string>> = {
+  'fr-CA': 'Gigafibre : une panne touche présentement le service Internet de votre secteur. Nos équipes y travaillent; inutile de redémarrer votre équipement. Nous vous aviserons du rétablissement.',
+  'en-CA': 'Gigafibre: an outage is currently affecting Internet service in your area. Our teams are on it; there is no need to restart your equipment. We will let you know once it is restored.',
+};
+
+/** The Idempotency-Key of one client's outage text: the hub sends it at most once per incident. */
+export function outageNotifyKey(incident: string, customer: string): string {
+  return `incident:${incident}:${customer}`;
+}

@@ -83,7 +83,7 @@ export class IncidentStore {
     const pons = JSON.stringify(this.ponsUnder(element));
     const rows = this.db
       .prepare(
-        `SELECT l.name AS service_location, l.customer, c.customer_name, l.address_line, l.city, n.pon ${AFFECTED_FROM} AND l.name > ?
+        `SELECT l.name AS service_location, l.customer, c.customer_name, l.address_line, l.city, n.pon, c.mobile_no, c.language ${AFFECTED_FROM} AND l.name > ?
          GROUP BY l.name ORDER BY l.name LIMIT ?`,
       )
       .all(pons, cursor ?? '', limit + 1) as AffectedCustomer[];
