@@ -41,4 +41,18 @@ export const enCA: Widen<typeof frCA> = {
     empty: 'No active customer behind this element.',
     loadError: 'Could not load the affected customers',
   },
+  notify: {
+    title: 'Text the affected customers',
+    intro: 'One text to each affected customer, once per outage, even if the sending is started again.',
+    prepare: 'Prepare the sending',
+    count: 'No customer to notify | {n} customer will get this text: | {n} customers will get this text:',
+    optOutNote: 'Opted-out numbers (STOP) are skipped.',
+    noMobile: 'No customer without a mobile. | {n} customer without a mobile will not be notified. | {n} customers without a mobile will not be notified.',
+    send: 'Send | Send to {n} customer | Send to {n} customers',
+    progressLabel: 'Sending progress',
+    summary: '{sent} sent, {optedOut} opted out skipped, {failed} failed, of {total}',
+    stop: 'Stop',
+    resume: 'Resume sending',
+    done: 'Sending done: each customer notified once.',
+  },
 };

@@ -38,4 +38,18 @@ export const frCA = {
     empty: 'Aucun client actif derrière cet élément.',
     loadError: 'Impossible de charger les clients touchés',
   },
+  notify: {
+    title: 'Aviser les clients par texto',
+    intro: 'Un texto à chaque client touché, une seule fois par panne, même si l’envoi est relancé.',
+    prepare: 'Préparer l’envoi',
+    count: 'Aucun client à aviser | {n} client recevra ce texto : | {n} clients recevront ce texto :',
+    optOutNote: 'Les numéros désabonnés (STOP) sont sautés.',
+    noMobile: 'Aucun client sans cellulaire. | {n} client sans cellulaire ne sera pas avisé. | {n} clients sans cellulaire ne seront pas avisés.',
+    send: 'Envoyer | Envoyer à {n} client | Envoyer à {n} clients',
+    progressLabel: 'Progression de l’envoi',
+    summary: '{sent} envoyés, {optedOut} désabonnés sautés, {failed} en échec, sur {total}',
+    stop: 'Arrêter',
+    resume: 'Reprendre l’envoi',
+    done: 'Envoi terminé : chaque client avisé une seule fois.',
+  },
 };
