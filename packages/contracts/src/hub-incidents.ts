@@ -92,6 +92,11 @@ export interface MonitorMapping {
   element: string;
 }
 
+/** `GET /network/monitors` answer (hub token only; the BFF proxies no such route). */
+export interface MonitorMappingList {
+  data: { monitor_id: number; element: NetworkElement }[];
+}
+
 /** An incident's state. */
 export type IncidentStatus = 'open' | 'resolved';
 

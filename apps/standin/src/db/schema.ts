@@ -4,7 +4,7 @@ import { DOCTYPES, NUMERIC_FIELD_TYPES, type CHILD_TABLE_FIELDS, type Doctype, t
 import type { Db } from './open';
 
 /** Bumped whenever the layout changes: an older database is reseeded. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** Quotes an SQL identifier. Only ever called with names from the doctype specs. */
 export function q(identifier: string): string {
@@ -140,6 +140,10 @@ export function createTables(db: Db): void {
       id TEXT PRIMARY KEY, element TEXT NOT NULL, monitor_id INTEGER NOT NULL, monitor_name TEXT NOT NULL,
       status TEXT NOT NULL, opened_at TEXT NOT NULL, resolved_at TEXT, last_message TEXT NOT NULL,
       affected_count INTEGER NOT NULL, updated_at TEXT NOT NULL);
+    -- Who an incident touches, taken when it opens (or reopens): pages read it by range.
+    CREATE TABLE IF NOT EXISTS incident_affected (
+      incident TEXT NOT NULL, service_location TEXT NOT NULL, customer TEXT NOT NULL, pon TEXT NOT NULL,
+      PRIMARY KEY (incident, service_location));
     CREATE TABLE IF NOT EXISTS incident_changes (
       id INTEGER PRIMARY KEY AUTOINCREMENT, incident TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,
       monitor_status INTEGER NOT NULL, message TEXT NOT NULL);

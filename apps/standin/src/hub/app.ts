@@ -80,6 +80,7 @@ export function createHub(deps: HubDeps): Hub {
     .on('GET', '/incidents/affected-index', incidents.affectedIndex)
     .on('GET', '/incidents/:id', incidents.get)
     .on('GET', '/incidents/:id/affected', incidents.affected)
+    .on('GET', '/network/monitors', incidents.monitors)
     .on('GET', '/devices/lookup', lookupDevice(devices, deps.now))
     .on('POST', '/devices/:id/tasks', deviceTask(devices, deps.docs))
     .on('GET', '/traccar/devices', traccar.devices)

@@ -1,4 +1,4 @@
-import { UPTIME_KUMA_SECRET_HEADER, type AffectedIndex, type AffectedPage, type IncidentDetail, type IncidentList, type UptimeKumaWebhookResult } from '@gigafibre/contracts';
+import { UPTIME_KUMA_SECRET_HEADER, type AffectedIndex, type AffectedPage, type IncidentDetail, type IncidentList, type MonitorMappingList, type UptimeKumaWebhookResult } from '@gigafibre/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDIN_DEFAULTS } from '../../config';
 import { FIXTURE_CUSTOMERS } from '../../seed/fixtures';
@@ -110,5 +110,7 @@ describe('GET /incidents', () => {
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: string }).error).toContain('introuvable');
     expect((await hubFetch(base, '/incidents?status=bof')).status).toBe(400);
+    const monitors = (await (await hubFetch(base, '/network/monitors')).json()) as MonitorMappingList;
+    expect(monitors.data.find((m) => m.element.id === 'OLT-LAV-01')).toEqual({ monitor_id: monitorOf('OLT-LAV-01'), element: expect.objectContaining({ kind: 'olt', parent: 'ZONE-LAV' }) });
   });
 });

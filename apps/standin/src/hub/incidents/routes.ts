@@ -1,5 +1,6 @@
 // `POST /webhooks/uptime-kuma` (Uptime-Kuma's webhook, its own secret, never through the BFF) and
-// `GET /incidents`, `/incidents/:id`, `/incidents/:id/affected`, `/incidents/affected-index`.
+// `GET /incidents`, `/incidents/:id`, `/incidents/:id/affected`, `/incidents/affected-index`, and
+// `GET /network/monitors` (the mapping; hub token only, not proxied by the BFF).
 import { timingSafeEqual } from 'node:crypto';
 import { UPTIME_KUMA_SECRET_HEADER, uptimeKumaWebhookSchema, type IncidentList, type UptimeKumaWebhookResult } from '@gigafibre/contracts';
 import { BodyTooLargeError, readBody } from '../../http/body';
@@ -105,7 +106,11 @@ export class IncidentRoutes {
     if (!incident) throw new HubError(404, `Incident introuvable : ${params.id ?? ''}`);
     const cursor = query.get('cursor');
     if (cursor !== null && !/^[A-Za-z0-9-]{1,40}$/.test(cursor)) throw new HubError(400, 'cursor invalide');
-    sendJson(res, 200, this.store.affectedPage(incident.element, limitOf(query.get('limit'), 100, MAX_AFFECTED_PAGE), cursor));
+    sendJson(res, 200, this.store.affectedPage(incident.id, limitOf(query.get('limit'), 100, MAX_AFFECTED_PAGE), cursor));
+  };
+
+  monitors = ({ res }: Ctx): void => {
+    sendJson(res, 200, { data: this.store.monitors() });
   };
 
   affectedIndex = ({ res }: Ctx): void => {

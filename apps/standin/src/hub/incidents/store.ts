@@ -63,6 +63,12 @@ export class IncidentStore {
     return row ? this.element(row.element) : undefined;
   }
 
+  /** The monitor → element mapping the hub keeps, by monitor id. */
+  monitors(): { monitor_id: number; element: NetworkElement }[] {
+    const rows = this.db.prepare('SELECT m.monitor_id, e.id, e.kind, e.name, e.parent, e.zone FROM net_monitors m JOIN net_elements e ON e.id = m.element ORDER BY m.monitor_id').all() as (NetworkElement & { monitor_id: number })[];
+    return rows.map(({ monitor_id, ...element }) => ({ monitor_id, element }));
+  }
+
   /** The PON ports under an element (itself for a port). */
   ponsUnder(element: NetworkElement): string[] {
     if (element.kind === 'pon') return [element.id];
@@ -73,21 +79,25 @@ export class IncidentStore {
     return (this.db.prepare(sql).all(element.id) as { id: string }[]).map((r) => r.id);
   }
 
-  /** Active customers behind an element. */
-  affectedCount(element: NetworkElement): number {
-    return (this.db.prepare(`SELECT COUNT(DISTINCT l.customer) AS n ${AFFECTED_FROM}`).get(JSON.stringify(this.ponsUnder(element))) as { n: number }).n;
+  /** Takes who an incident touches now (on open and reopen): later pages read this snapshot. */
+  private snapshotAffected(incident: string, element: NetworkElement): number {
+    this.db.prepare('DELETE FROM incident_affected WHERE incident = ?').run(incident);
+    this.db
+      .prepare(`INSERT INTO incident_affected (incident, service_location, customer, pon) SELECT ?, l.name, MIN(l.customer), MIN(n.pon) ${AFFECTED_FROM} GROUP BY l.name`)
+      .run(incident, JSON.stringify(this.ponsUnder(element)));
+    return (this.db.prepare('SELECT COUNT(DISTINCT customer) AS n FROM incident_affected WHERE incident = ?').get(incident) as { n: number }).n;
   }
 
-  /** A page of affected service locations, by location name after `cursor`. */
-  affectedPage(element: NetworkElement, limit: number, cursor: string | null): AffectedPage {
-    const pons = JSON.stringify(this.ponsUnder(element));
+  /** A page of an incident's affected service locations, by location name after `cursor`. */
+  affectedPage(incident: string, limit: number, cursor: string | null): AffectedPage {
     const rows = this.db
       .prepare(
-        `SELECT l.name AS service_location, l.customer, c.customer_name, l.address_line, l.city, n.pon, c.mobile_no, c.language ${AFFECTED_FROM} AND l.name > ?
-         GROUP BY l.name ORDER BY l.name LIMIT ?`,
+        `SELECT a.service_location, a.customer, c.customer_name, l.address_line, l.city, a.pon, c.mobile_no, c.language
+         FROM incident_affected a JOIN "tabService Location" l ON l.name = a.service_location JOIN tabCustomer c ON c.name = a.customer
+         WHERE a.incident = ? AND a.service_location > ? ORDER BY a.service_location LIMIT ?`,
       )
-      .all(pons, cursor ?? '', limit + 1) as AffectedCustomer[];
-    const total = (this.db.prepare(`SELECT COUNT(DISTINCT l.name) AS n ${AFFECTED_FROM}`).get(pons) as { n: number }).n;
+      .all(incident, cursor ?? '', limit + 1) as AffectedCustomer[];
+    const total = (this.db.prepare('SELECT COUNT(*) AS n FROM incident_affected WHERE incident = ?').get(incident) as { n: number }).n;
     const more = rows.length > limit;
     const data = more ? rows.slice(0, limit) : rows;
     return { data, next_cursor: more ? (data[data.length - 1]?.service_location ?? null) : null, total };
@@ -95,12 +105,11 @@ export class IncidentStore {
 
   /** Customers and locations of every open incident. */
   affectedIndex(): AffectedIndex {
-    const open = this.db.prepare(`SELECT id, element FROM incidents WHERE status = 'open' ORDER BY opened_at`).all() as { id: string; element: string }[];
-    const data = open.flatMap(({ id, element }) => {
-      const el = this.element(element);
-      if (!el) return [];
-      const rows = this.db.prepare(`SELECT DISTINCT l.customer, l.name AS location ${AFFECTED_FROM}`).all(JSON.stringify(this.ponsUnder(el))) as { customer: string; location: string }[];
-      return [{ incident: id, customers: [...new Set(rows.map((r) => r.customer))], service_locations: rows.map((r) => r.location) }];
+    const open = this.db.prepare(`SELECT id FROM incidents WHERE status = 'open' ORDER BY opened_at`).all() as { id: string }[];
+    const rows = this.db.prepare('SELECT customer, service_location FROM incident_affected WHERE incident = ?');
+    const data = open.map(({ id }) => {
+      const touched = rows.all(id) as { customer: string; service_location: string }[];
+      return { incident: id, customers: [...new Set(touched.map((r) => r.customer))], service_locations: touched.map((r) => r.service_location) };
     });
     return { data };
   }
@@ -134,15 +143,15 @@ export class IncidentStore {
         const recent = this.db
           .prepare(`SELECT * FROM incidents WHERE element = ? AND status = 'resolved' AND resolved_at >= ? ORDER BY resolved_at DESC LIMIT 1`)
           .get(element.id, new Date(Date.parse(beat.at) - INCIDENT_REOPEN_WINDOW_MS).toISOString()) as IncidentRow | undefined;
-        const affected_count = this.affectedCount(element);
-        if (recent) return this.change(recent.id, 'reopened', beat, { status: 'open', resolved_at: null, affected_count }, 'reopened');
+        if (recent) return this.change(recent.id, 'reopened', beat, { status: 'open', resolved_at: null, affected_count: this.snapshotAffected(recent.id, element) }, 'reopened');
         const id = `INC-${String((this.db.prepare('SELECT COUNT(*) AS n FROM incidents').get() as { n: number }).n + 1).padStart(6, '0')}`;
         this.db
           .prepare(
             `INSERT INTO incidents (id, element, monitor_id, monitor_name, status, opened_at, resolved_at, last_message, affected_count, updated_at)
              VALUES (?, ?, ?, ?, 'open', ?, NULL, ?, ?, ?)`,
           )
-          .run(id, element.id, beat.monitorId, beat.monitorName, beat.at, beat.message, affected_count, beat.at);
+          .run(id, element.id, beat.monitorId, beat.monitorName, beat.at, beat.message, 0, beat.at);
+        this.db.prepare('UPDATE incidents SET affected_count = ? WHERE id = ?').run(this.snapshotAffected(id, element), id);
         return this.change(id, 'opened', beat, {}, 'opened');
       }
       if (!open) return { outcome: 'ignored', incident: null, reason: 'aucun incident ouvert sur cet élément' };
