@@ -39,7 +39,7 @@ describe('POST /webhooks/uptime-kuma', () => {
     expect((await post('{not json')).status).toBe(400);
     const bad = await post({ ...payload, heartbeat: { ...payload.heartbeat, status: 7 } });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string; issues: Record<string, string[]> }).issues).toHaveProperty(['heartbeat.status']);
+    expect(((await bad.json()) as { error: string; issues: Record<string, string[]> }).issues).toEqual({ 'heartbeat.status': ['valeur non permise'] });
     const badTime = await post({ ...payload, heartbeat: { ...payload.heartbeat, time: 'hier' } });
     expect(badTime.status).toBe(400);
     expect(((await (await hubFetch(base, '/incidents?status=all')).json()) as IncidentList).data).toEqual([]);

@@ -22,6 +22,16 @@ export function heartbeatTime(time: string): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
+/** Zod's issue codes in French (the field is named by the issue's path). */
+const FRENCH_ISSUES: Record<string, string> = {
+  invalid_type: 'type inattendu',
+  invalid_value: 'valeur non permise',
+  invalid_union: 'valeur non permise',
+  too_big: 'trop grand ou trop long',
+  too_small: 'trop petit ou trop court',
+  unrecognized_keys: 'champ inconnu',
+};
+
 function sameSecret(presented: string | string[] | undefined, expected: string): boolean {
   if (typeof presented !== 'string') return false;
   const a = Buffer.from(presented.trim());
@@ -65,7 +75,7 @@ export class IncidentRoutes {
     const parsed = uptimeKumaWebhookSchema.safeParse(body);
     if (!parsed.success) {
       const issues: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (issues[issue.path.join('.') || 'corps'] ??= []).push(issue.message);
+      for (const issue of parsed.error.issues) (issues[issue.path.join('.') || 'corps'] ??= []).push(FRENCH_ISSUES[issue.code] ?? 'valeur invalide');
       this.refuse(ctx, 400, 'Notification Uptime-Kuma invalide', issues);
     }
     const { heartbeat, monitor, msg } = parsed.data;
