@@ -20,46 +20,49 @@ export type UptimeKumaStatus = (typeof UPTIME_KUMA_STATUS)[keyof typeof UPTIME_K
  */
 export const UPTIME_KUMA_SECRET_HEADER = 'x-gigafibre-webhook-secret';
 
-/** A monitor tag as Uptime-Kuma sends it (monitor_tag joined with tag). */
-const uptimeKumaTagSchema = z.looseObject({
-  tag_id: z.number().int().optional(),
-  monitor_id: z.number().int().optional(),
-  name: z.string().max(255),
-  value: z.string().max(255).nullable().optional(),
-  color: z.string().max(64).optional(),
-});
-
-/** The heartbeat of a notification (more fields ride along: ping, duration, timezone, localDateTime…). */
-export const uptimeKumaHeartbeatSchema = z.looseObject({
-  monitorID: z.number().int().positive(),
-  status: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
-  /** UTC, `YYYY-MM-DD HH:mm:ss.SSS` (R.isoDateTimeMillis(dayjs.utc())). */
-  time: z.string().min(10).max(40),
-  msg: z.string().max(4000),
-  important: z.boolean().optional(),
-});
-
-/** The monitor of a notification (only what the hub reads is checked; the rest rides along). */
-export const uptimeKumaMonitorSchema = z.looseObject({
-  id: z.number().int().positive(),
-  name: z.string().min(1).max(255),
-  url: z.string().max(2048).nullable().optional(),
-  hostname: z.string().max(255).nullable().optional(),
-  tags: z.array(uptimeKumaTagSchema).max(100).optional(),
-});
+// Built on first use, not at import: a top-level zod call would pull zod into the SPA's first load
+// (the SPA imports this package's index; only the hub validates notifications).
+function buildWebhookSchema() {
+  // A monitor tag as Uptime-Kuma sends it (monitor_tag joined with tag).
+  const tag = z.looseObject({
+    tag_id: z.number().int().optional(),
+    monitor_id: z.number().int().optional(),
+    name: z.string().max(255),
+    value: z.string().max(255).nullable().optional(),
+    color: z.string().max(64).optional(),
+  });
+  // The heartbeat (more fields ride along: ping, duration, timezone, localDateTime…).
+  const heartbeat = z.looseObject({
+    monitorID: z.number().int().positive(),
+    status: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+    // UTC, `YYYY-MM-DD HH:mm:ss.SSS` (R.isoDateTimeMillis(dayjs.utc())).
+    time: z.string().min(10).max(40),
+    msg: z.string().max(4000),
+    important: z.boolean().optional(),
+  });
+  // The monitor (only what the hub reads is checked; the rest rides along).
+  const monitor = z.looseObject({
+    id: z.number().int().positive(),
+    name: z.string().min(1).max(255),
+    url: z.string().max(2048).nullable().optional(),
+    hostname: z.string().max(255).nullable().optional(),
+    tags: z.array(tag).max(100).optional(),
+  });
+  // Uptime-Kuma's « Test » button posts heartbeat and monitor as null.
+  return z.object({ heartbeat: heartbeat.nullable(), monitor: monitor.nullable(), msg: z.string().max(4000) });
+}
+let webhookSchema: ReturnType<typeof buildWebhookSchema> | undefined;
 
 /**
- * `POST /webhooks/uptime-kuma` body. Uptime-Kuma's « Test » button posts heartbeat and monitor as
- * null: the hub answers 200 and changes nothing.
+ * `POST /webhooks/uptime-kuma` body schema (`{ heartbeat, monitor, msg }`); Uptime-Kuma's « Test »
+ * button posts heartbeat and monitor as null, which the hub answers 200 without changing anything.
  */
-export const uptimeKumaWebhookSchema = z.object({
-  heartbeat: uptimeKumaHeartbeatSchema.nullable(),
-  monitor: uptimeKumaMonitorSchema.nullable(),
-  msg: z.string().max(4000),
-});
+export function uptimeKumaWebhookSchema(): ReturnType<typeof buildWebhookSchema> {
+  return (webhookSchema ??= buildWebhookSchema());
+}
 
 /** `POST /webhooks/uptime-kuma` body, as Uptime-Kuma posts it. */
-export type UptimeKumaWebhook = z.infer<typeof uptimeKumaWebhookSchema>;
+export type UptimeKumaWebhook = z.infer<ReturnType<typeof uptimeKumaWebhookSchema>>;
 
 /** `POST /webhooks/uptime-kuma` answer (200): what the hub did with the notification. */
 export interface UptimeKumaWebhookResult {

@@ -72,7 +72,7 @@ export class IncidentRoutes {
       if (err instanceof BodyTooLargeError) this.refuse(ctx, 413, 'Notification trop volumineuse');
       this.refuse(ctx, 400, 'Corps JSON invalide');
     }
-    const parsed = uptimeKumaWebhookSchema.safeParse(body);
+    const parsed = uptimeKumaWebhookSchema().safeParse(body);
     if (!parsed.success) {
       const issues: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (issues[issue.path.join('.') || 'corps'] ??= []).push(FRENCH_ISSUES[issue.code] ?? 'valeur invalide');
