@@ -7,6 +7,7 @@ export const SMOKED_BENCHES: Readonly<Record<string, { limitSeconds: number }>> 
   closeout: { limitSeconds: 90 },
   'dispatch-board': { limitSeconds: 90 },
   incidents: { limitSeconds: 90 },
+  messages: { limitSeconds: 60 },
   'proxy-cpu': { limitSeconds: 45 },
   'proxy-overhead': { limitSeconds: 45 },
   'scan-queue': { limitSeconds: 90 },

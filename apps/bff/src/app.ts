@@ -21,6 +21,7 @@ import { sendJson } from './respond';
 import { createLogger, type Logger } from './logging/logger';
 import { startRequest } from './logging/requestContext';
 import { authorize } from './policy/authorize';
+import { checkHubMessagesQuery } from './policy/hubMessages';
 import { normalizePath, type OpsPath } from './policy/normalizePath';
 import { createUpstreamProxy } from './proxy/upstreamProxy';
 import { hardenServer } from './security/hardenServer';
@@ -81,6 +82,7 @@ export function createApp(config: BffConfig, deps: AppDeps = {}): BffApp {
       req.url = target.url;
       const body = security.admit(req, res, area, path, identity); // 429, 400/413/415
       if (area === 'hub') {
+        checkHubMessagesQuery(method, target.segments, query); // 400: one customer, a capped page
         if (name === 'events' && path.segments.length === 4) return events.forward(req, res); // 503, 502/504
         return body === undefined ? hub.forward(req, res) : hub.forward(req, res, await body); // 502/504
       }

@@ -105,10 +105,16 @@ async function checkEventStream(rule: PolicyRule, group: string, allowed: boolea
 function concrete(rule: PolicyRule): { bffPath: string; upstreamPath: string; decoded: string } {
   const decodedSegments = rule.path.split('/').slice(1).map((s) => (s.startsWith(':') ? PARAM_VALUE : s));
   const encoded = `/${decodedSegments.map(encodeURIComponent).join('/')}`;
-  const query = rule.query ? `?${new URLSearchParams(rule.query).toString()}` : '';
+  const query = rule.query ? `?${new URLSearchParams(rule.query).toString()}` : (SAMPLE_QUERIES[`${rule.upstream} ${rule.method} ${rule.path}`] ?? '');
   const bffPath = rule.upstream === 'erp' ? `/ops/api/erp${encoded.replace(/^\/api/, '')}${query}` : `/ops/api/hub${encoded}${query}`;
   return { bffPath, upstreamPath: `${encoded}${query}`, decoded: `/${decodedSegments.join('/')}` };
 }
+
+/** The query a hub read needs (the BFF refuses a thread read without one customer: policy/hubMessages.ts). */
+const SAMPLE_QUERIES: Record<string, string> = {
+  'hub GET /messages': '?customer=CUST-00001&limit=20',
+  'hub GET /messages/opt-out': '?number=%2B15145550142',
+};
 
 /** A body each write route's grants accept (the access table's keys; see access.spec for refusals). */
 const SAMPLE_BODIES: Record<string, unknown> = {

@@ -5,6 +5,7 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { BffRequest } from '../bffRequest';
 import { sendError } from '../errors';
 import type { Logger } from '../logging/logger';
+import type { SseBlock } from './sseBlocks';
 
 /**
  * Nothing in the path may buffer or transform a stream: `no-transform` for caches and
@@ -47,6 +48,8 @@ export class BrowserStream {
     private readonly options: BrowserStreamOptions,
     /** Called once when the stream ends or its connection closes. */
     private readonly onGone: (stream: BrowserStream) => void,
+    /** The user may read every event; otherwise restricted ones come as their id alone (eventAccess.ts). */
+    readonly readsAll = true,
   ) {
     res.once('close', () => this.leave());
   }
@@ -73,6 +76,16 @@ export class BrowserStream {
     }
     this.res.write(frame);
     return true;
+  }
+
+  /** The bytes of `block` this browser may read. */
+  frameOf(block: Pick<SseBlock, 'frame' | 'redacted'>): Buffer {
+    return this.readsAll || block.redacted === undefined ? block.frame : block.redacted;
+  }
+
+  /** Sends a block as this browser may read it. */
+  sendBlock(block: SseBlock): boolean {
+    return this.send(this.frameOf(block));
   }
 
   /** Node holds more for this browser than its socket's high-water mark (it reads slower than we write). */

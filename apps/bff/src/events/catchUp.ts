@@ -50,7 +50,7 @@ export class CatchUp {
 
   /** Writes a block to every member; pauses the hub's stream while one of them is behind. */
   relay(block: SseBlock): void {
-    for (const member of this.members) member.send(block.frame);
+    for (const member of this.members) member.sendBlock(block);
     if (block.id !== undefined) this.lastId = block.id;
     if (this.paused) return;
     const behind = [...this.members].filter((m) => m.congested);

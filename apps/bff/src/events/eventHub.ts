@@ -8,6 +8,7 @@ import type { HttpError } from '../errors';
 import type { Logger } from '../logging/logger';
 import { BrowserStream, type BrowserStreamOptions } from './browserStream';
 import { CatchUp } from './catchUp';
+import { readsEverything } from './eventAccess';
 import { EventRing, type EventRingLimits } from './eventRing';
 import type { HubEndpoint } from './hubStream';
 import { SharedSubscription } from './sharedSubscription';
@@ -90,7 +91,9 @@ export class EventHub {
 
   /** A new browser stream whose end is reported back here. */
   createStream(req: BrowserStream['req'], res: BrowserStream['res']): BrowserStream {
-    return new BrowserStream(req, res, this.streamOptions, (s) => this.forget(s));
+    // No identity here means none was required: a stream without restricted events.
+    const readsAll = req.identity !== undefined && readsEverything(req.identity.capabilitySet);
+    return new BrowserStream(req, res, this.streamOptions, (s) => this.forget(s), readsAll);
   }
 
   /** Ends every stream between two events with a `retry:` hint (drain) and closes the upstream streams. */
@@ -114,7 +117,7 @@ export class EventHub {
   private place(stream: BrowserStream, lastEventId: string | undefined): void {
     if (stream.gone) return;
     if (lastEventId === undefined || lastEventId === this.position) return this.join(stream, undefined, 'live');
-    const tail = this.ring.after(lastEventId);
+    const tail = this.ring.after(lastEventId, stream.readsAll);
     if (tail && tail.bytes <= this.options.backlogBytes) return this.join(stream, Buffer.concat(tail.frames), 'memory');
     let catchUp = [...this.catchUps].find((c) => c.accepts(lastEventId));
     if (!catchUp) {
@@ -152,10 +155,10 @@ export class EventHub {
       // one: an id seen earlier may be a new event (a hub whose ids restart), and dropping it
       // would lose it silently; a repeat costs the SPA a refresh at most.
       if (id === this.position) return;
-      this.ring.push(id, block.frame);
+      this.ring.push(id, block.frame, block.redacted);
       this.position = id;
     }
-    for (const stream of this.live) stream.send(block.frame);
+    for (const stream of this.live) stream.sendBlock(block);
     if (id === undefined || this.catchUps.size === 0) return;
     // Catch-ups whose browsers already have this event: the broadcast carries on from here.
     for (const c of this.catchUps) if (c.lastId === id) this.finishCatchUp(c, undefined);
@@ -169,16 +172,19 @@ export class EventHub {
       // Join once what the ring must still send is within half a stream's backlog (the other
       // half for what the paced replay left waiting); a longer gap keeps coming from the hub.
       if (tail && block.frame.length + tail.bytes <= this.options.backlogBytes / 2) {
-        return this.finishCatchUp(catchUp, Buffer.concat([block.frame, ...tail.frames]));
+        // Each member gets the block and the ring's tail as it may read them.
+        const backlog = (s: BrowserStream) =>
+          Buffer.concat([s.frameOf(block), ...(id === this.position ? [] : (this.ring.after(id, s.readsAll)?.frames ?? []))]);
+        return this.finishCatchUp(catchUp, backlog);
       }
     }
     catchUp.relay(block);
   }
 
-  private finishCatchUp(catchUp: CatchUp, backlog: Buffer | undefined): void {
+  private finishCatchUp(catchUp: CatchUp, backlog: ((stream: BrowserStream) => Buffer) | undefined): void {
     catchUp.close();
     this.catchUps.delete(catchUp);
-    for (const m of catchUp.members) this.join(m, backlog, 'hub');
+    for (const m of catchUp.members) this.join(m, backlog?.(m), 'hub');
   }
 
   private catchUpClosed(catchUp: CatchUp, failure: HttpError | undefined): void {

@@ -12,6 +12,8 @@ export interface EventRingLimits {
 interface Entry {
   readonly id: string;
   readonly frame: Buffer;
+  /** What a user who may not read it gets (eventAccess.ts), when it is restricted. */
+  readonly redacted: Buffer | undefined;
   readonly at: number;
   /** Position in the order of pushes (its slot is `seq % maxEvents`). */
   readonly seq: number;
@@ -58,8 +60,8 @@ export class EventRing {
     return this.slots.reduce((n, slot) => (slot === undefined ? n : n + 1), 0);
   }
 
-  /** Appends an event; an id already held now stands for this newer one. */
-  push(id: string, pooled: Buffer): void {
+  /** Appends an event (and its redacted frame, when restricted); an id already held now stands for this newer one. */
+  push(id: string, pooled: Buffer, redacted?: Buffer): void {
     if (this.limits.maxEvents === 0) return;
     // A small Buffer is a slice of one of Node's 8 KiB pool slabs, which stays alive as long as
     // the slice does: kept for minutes, a 300-byte event would hold its whole slab. Keep a copy
@@ -69,20 +71,21 @@ export class EventRing {
     this.expire();
     if (this.size === this.limits.maxEvents) this.evictOldest();
     this.pushedBytes += frame.length;
-    const entry: Entry = { id, frame, at: this.now(), seq: this.pushed++, total: this.pushedBytes };
+    const entry: Entry = { id, frame, redacted, at: this.now(), seq: this.pushed++, total: this.pushedBytes };
     this.slots[entry.seq % this.limits.maxEvents] = entry;
     this.index.set(id, entry);
   }
 
   /**
    * The events after `id` when the ring can tell (it holds `id`, or `id` is the last one let go);
-   * undefined otherwise: the hub has to answer.
+   * undefined otherwise: the hub has to answer. `readsAll` false: restricted events come redacted
+   * (`bytes` still counts them whole: an upper bound).
    */
-  after(id: string): RingTail | undefined {
+  after(id: string, readsAll = true): RingTail | undefined {
     this.expire();
     const entry = this.index.get(id);
-    if (!entry) return id === this.floorId ? this.tailFrom(this.oldest) : undefined;
-    const tail = this.tailFrom(entry.seq + 1);
+    if (!entry) return id === this.floorId ? this.tailFrom(this.oldest, readsAll) : undefined;
+    const tail = this.tailFrom(entry.seq + 1, readsAll);
     return { frames: tail.frames, bytes: this.pushedBytes - entry.total };
   }
 
@@ -90,12 +93,12 @@ export class EventRing {
     return this.slots[seq % this.limits.maxEvents] as Entry;
   }
 
-  private tailFrom(start: number): RingTail {
+  private tailFrom(start: number, readsAll: boolean): RingTail {
     const frames: Buffer[] = [];
     let bytes = 0;
     for (let seq = start; seq < this.pushed; seq++) {
-      const { frame } = this.at(seq);
-      frames.push(frame);
+      const { frame, redacted } = this.at(seq);
+      frames.push(readsAll || redacted === undefined ? frame : redacted);
       bytes += frame.length;
     }
     return { frames, bytes };

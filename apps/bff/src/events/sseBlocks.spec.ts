@@ -37,6 +37,18 @@ describe('SseBlockReader', () => {
     expect(read(['id: 5\0\n: x\n\n']).map((b) => [b.id, b.isEvent])).toEqual([[undefined, false]]);
   });
 
+  it('reads the event name, and gives SMS events a redacted frame (their id alone) for users who may not read them', () => {
+    const [doc, sms, opt] = read(['id: 1\nevent: doc_change\ndata: {}\n\nid: 2\nevent: message\ndata: {"body":"x"}\n\nevent: number_opt\ndata: {}\n\n']);
+    expect([doc?.event, doc?.redacted]).toEqual(['doc_change', undefined]);
+    expect([sms?.event, sms?.redacted?.toString()]).toEqual(['message', 'id: 2\n\n']);
+    expect([opt?.event, opt?.redacted?.toString()]).toEqual(['number_opt', '']);
+  });
+
+  it('gives incident events a redacted frame too, for users who do not follow incidents (issue 20)', () => {
+    const [incident] = read(['id: 7\nevent: incident\ndata: {"incident":{"id":"INC-000001"}}\n\n']);
+    expect([incident?.event, incident?.redacted?.toString()]).toEqual(['incident', 'id: 7\n\n']);
+  });
+
   it('refuses a block that grows past the limit without ending', () => {
     const reader = new SseBlockReader(100);
     expect(reader.push(Buffer.from(`data: ${'x'.repeat(50)}\n`))).toEqual([]);

@@ -3,6 +3,7 @@
 // writes whole blocks, so a browser stream can be ended, dropped or switched between two events
 // at any moment.
 import { StringDecoder } from 'node:string_decoder';
+import { redactedFrame, RESTRICTED_EVENTS } from './eventAccess';
 
 /** One block of the stream: the lines up to a blank line. */
 export interface SseBlock {
@@ -14,6 +15,10 @@ export interface SseBlock {
   readonly isEvent: boolean;
   /** Its `retry:` field, when it has one. */
   readonly retryMs: number | undefined;
+  /** Its `event:` name, when it has one. */
+  readonly event: string | undefined;
+  /** For an event only some users may read (eventAccess.ts): what the others get instead. */
+  readonly redacted: Buffer | undefined;
 }
 
 /** Raised when the upstream sends a block larger than the reader accepts. */
@@ -29,6 +34,7 @@ const LINE_END = /[\r\n]/g;
 function toBlock(lines: string[]): SseBlock {
   let id: string | undefined;
   let retryMs: number | undefined;
+  let event: string | undefined;
   let hasData = false;
   for (const line of lines) {
     if (line.startsWith(':')) continue;
@@ -39,8 +45,10 @@ function toBlock(lines: string[]): SseBlock {
     if (field === 'data') hasData = true;
     else if (field === 'id' && !value.includes('\0')) id = value;
     else if (field === 'retry' && /^\d+$/.test(value)) retryMs = Number(value);
+    else if (field === 'event') event = value;
   }
-  return { frame: Buffer.from(`${lines.join('\n')}\n\n`, 'utf8'), id, isEvent: hasData || id !== undefined, retryMs };
+  const redacted = event !== undefined && RESTRICTED_EVENTS.has(event) ? redactedFrame(id) : undefined;
+  return { frame: Buffer.from(`${lines.join('\n')}\n\n`, 'utf8'), id, isEvent: hasData || id !== undefined, retryMs, event, redacted };
 }
 
 /**

@@ -47,6 +47,12 @@ describe('upstreamRequestHeaders', () => {
     expect(out).toEqual(['host', 'erp:8000', 'authorization', 'token k:s3cr3t', 'x-request-id', 'req-2', 'x-ops-user', 'a@b.ca', 'content-length', '42', 'content-type', 'application/json']);
   });
 
+  it('sends the user’s name percent-encoded when asked (the hub), never the client’s', () => {
+    const out = upstreamRequestHeaders({ 'x-ops-user-name': 'Forged' }, erp, 'hub:8002', 'req-4', 'a@b.ca', undefined, 'Émilie Roy');
+    expect(out).toEqual(['host', 'hub:8002', 'authorization', 'token k:s3cr3t', 'x-request-id', 'req-4', 'x-ops-user', 'a@b.ca', 'x-ops-user-name', '%C3%89milie%20Roy']);
+    expect(upstreamRequestHeaders({ 'x-ops-user-name': 'Forged' }, erp, 'erp:8000', 'req-5', 'a@b.ca')).not.toContain('x-ops-user-name');
+  });
+
   it('keeps every value of a repeated header', () => {
     const out = upstreamRequestHeaders({ 'x-custom': ['a', 'b'] }, erp, 'erp:8000', 'req-3', 'a@b.ca');
     expect(out.slice(8)).toEqual(['x-custom', 'a', 'x-custom', 'b']);

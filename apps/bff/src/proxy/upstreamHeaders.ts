@@ -9,7 +9,7 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trail
 // (upstreams trust the service token and X-Ops-User only), what the BFF sets itself, and hop-by-hop
 // negotiation. Content-Length is kept (the body is streamed as received); a chunked body is sent
 // chunked again by the client library, which frames it itself.
-const CLIENT_ONLY = new Set(['cookie', 'authorization', 'proxy-authorization', 'expect', 'host', 'x-request-id', 'x-ops-user', 'transfer-encoding', ...HOP_BY_HOP]);
+const CLIENT_ONLY = new Set(['cookie', 'authorization', 'proxy-authorization', 'expect', 'host', 'x-request-id', 'x-ops-user', 'x-ops-user-name', 'transfer-encoding', ...HOP_BY_HOP]);
 
 // Response headers that never reach the browser: upstream sessions (ERPNext sets `sid` on every
 // answer), authentication challenges meant for the BFF, hop-by-hop headers (Node frames the
@@ -30,11 +30,21 @@ function connectionTokens(headers: IncomingHttpHeaders): string[] {
  * The headers a proxied request carries upstream: the client's, minus its credentials, the
  * `X-Authentik-*` set and hop-by-hop ones; plus the service token (injected here and nowhere
  * else), the request id and the user, for attribution. With `bodyLength` (a body the BFF read in
- * full), that exact Content-Length replaces the client's framing. A flat `[name, value, …]` list:
+ * full), that exact Content-Length replaces the client's framing. With `userName`, the user's name
+ * too (`X-Ops-User-Name`, percent-encoded UTF-8: the hub signs the SMS it sends with it). A flat `[name, value, …]` list:
  * `http.request` writes it as is, without a `setHeader` call per header as for an object.
  */
-export function upstreamRequestHeaders(headers: IncomingHttpHeaders, upstream: UpstreamConfig, host: string, requestId: string, user: string, bodyLength?: number): string[] {
+export function upstreamRequestHeaders(
+  headers: IncomingHttpHeaders,
+  upstream: UpstreamConfig,
+  host: string,
+  requestId: string,
+  user: string,
+  bodyLength?: number,
+  userName?: string,
+): string[] {
   const out = ['host', host, 'authorization', upstream.authorization, 'x-request-id', requestId, 'x-ops-user', user];
+  if (userName !== undefined) out.push('x-ops-user-name', encodeURIComponent(userName));
   if (bodyLength !== undefined) out.push('content-length', String(bodyLength));
   const named = connectionTokens(headers);
   for (const name in headers) {

@@ -124,7 +124,10 @@ export function createUpstreamProxy(upstream: UpstreamConfig, timeoutMs: number,
   return {
     forward(req, res, body, transform) {
       // A body read in full by the BFF is sent with its exact length, whatever framing the client used.
-      let headers = upstreamRequestHeaders(req.headers, upstream, target.host, req.requestId, actorOf(req.identity as Identity), body?.length);
+      const identity = req.identity as Identity;
+      // The hub attributes what it sends (an SMS) to the user's name; the ERP needs the actor only.
+      const name = upstream.name === 'hub' ? identity.name || actorOf(identity) : undefined;
+      let headers = upstreamRequestHeaders(req.headers, upstream, target.host, req.requestId, actorOf(identity), body?.length, name);
       // An answer to rewrite must come uncompressed.
       if (transform) headers = withoutHeader(headers, 'accept-encoding');
       const bodyless = (req.method === 'GET' || req.method === 'HEAD') && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined;
