@@ -6,6 +6,7 @@ export const SMOKED_BENCHES: Readonly<Record<string, { limitSeconds: number }>> 
   'client-search': { limitSeconds: 60 },
   closeout: { limitSeconds: 90 },
   'dispatch-board': { limitSeconds: 90 },
+  incidents: { limitSeconds: 90 },
   messages: { limitSeconds: 60 },
   'proxy-cpu': { limitSeconds: 45 },
   'proxy-overhead': { limitSeconds: 45 },

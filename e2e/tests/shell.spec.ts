@@ -3,10 +3,10 @@
 import { expect, LANDING, test, type Role } from '../fixtures/auth';
 
 const NAV: Record<Role, string[]> = {
-  admin: ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
-  dispatch: ['dispatch', 'clients', 'tickets', 'diagnostics'],
-  dispatch2: ['dispatch', 'clients', 'tickets', 'diagnostics'],
-  support: ['dispatch', 'clients', 'tickets', 'diagnostics'],
+  admin: ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents', 'jobs', 'scan', 'users'],
+  dispatch: ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents'],
+  dispatch2: ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents'],
+  support: ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents'],
   tech: ['diagnostics', 'jobs', 'scan'],
 };
 

@@ -38,7 +38,7 @@ describe('identity from the Authentik JWT (HS256)', () => {
       name: 'Marie Tremblay',
       username: 'marie',
       groups: ['ops-dispatch'],
-      capabilities: ['dispatch.view', 'dispatch.assign', 'clients.view', 'diagnostics.view', 'tickets.view', 'visits.book', 'messages.send'],
+      capabilities: ['dispatch.view', 'dispatch.assign', 'clients.view', 'diagnostics.view', 'tickets.view', 'visits.book', 'messages.send', 'incidents.view'],
     });
     expect(res.headers['cache-control']).toBe('no-store');
   });

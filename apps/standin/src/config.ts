@@ -12,6 +12,7 @@ export type ServiceName = (typeof SERVICES)[number];
 export const STANDIN_DEFAULTS = {
   erpToken: 'standin-key:standin-secret',
   hubToken: 'standin-hub-token',
+  webhookSecret: 'standin-uptime-kuma-secret',
   jwtSecret: 'standin-dev-jwt-secret-not-for-production',
   audience: 'gigafibre-ops',
   scale: 3000,
@@ -33,6 +34,8 @@ export interface StandinConfig {
   bffUrls: string[];
   erpToken: string;
   hubToken: string;
+  /** STANDIN_UPTIME_KUMA_SECRET: what Uptime-Kuma sends in X-Gigafibre-Webhook-Secret. */
+  webhookSecret: string;
   jwtSecret: string;
   jwtIssuer: string;
   jwtAudience: string;
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, args: readonly string[] = [])
     bffUrls,
     erpToken: env.STANDIN_ERP_TOKEN ?? STANDIN_DEFAULTS.erpToken,
     hubToken: env.STANDIN_HUB_TOKEN ?? STANDIN_DEFAULTS.hubToken,
+    webhookSecret: env.STANDIN_UPTIME_KUMA_SECRET ?? STANDIN_DEFAULTS.webhookSecret,
     jwtSecret: env.STANDIN_JWT_SECRET ?? STANDIN_DEFAULTS.jwtSecret,
     jwtIssuer: env.STANDIN_JWT_ISSUER ?? `http://localhost:${edgePort}/application/o/${STANDIN_DEFAULTS.audience}/`,
     jwtAudience: env.STANDIN_JWT_AUDIENCE ?? STANDIN_DEFAULTS.audience,

@@ -68,7 +68,7 @@ export async function startStandin(config: StandinConfig, opts: StartOptions = {
       closers.push(() => broadcaster.close());
       const hubLog = createLogger('hub', config.logLevel);
       const twilio = { authToken: config.twilioAuthToken, number: config.twilioNumber, stepMs: config.smsStepMs };
-      const hub = createHub({ db, docs, idempotency, events: broadcaster, token: config.hubToken, now, log: events, pollMs, twilio, logger: hubLog });
+      const hub = createHub({ db, docs, idempotency, events: broadcaster, token: config.hubToken, now, log: events, pollMs, twilio, logger: hubLog, webhookSecret: config.webhookSecret });
       closers.push(() => hub.close());
       const onClose = () => {
         hub.close();

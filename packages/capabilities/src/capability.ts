@@ -12,6 +12,8 @@ export const CAPABILITIES = [
   'visits.book',
   'users.manage',
   'messages.send',
+  'incidents.view',
+  'incidents.notify',
 ] as const;
 
 /** One thing a user may do in the ops app. */

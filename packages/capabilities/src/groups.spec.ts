@@ -18,7 +18,18 @@ describe('capabilitiesFor', () => {
       'tickets.view',
       'visits.book',
       'messages.send',
+      'incidents.view',
     ]);
+  });
+
+  it('lets support and dispatch read incidents, admins and the NOC notify (issue 20)', () => {
+    for (const group of ['ops-support', 'ops-dispatch']) {
+      expect(capabilitiesFor([group])).toContain('incidents.view');
+      expect(capabilitiesFor([group])).not.toContain('incidents.notify');
+    }
+    for (const group of ['ops-admin', 'ops-noc']) expect(capabilitiesFor([group])).toEqual(expect.arrayContaining(['incidents.view', 'incidents.notify']));
+    expect(capabilitiesFor(['ops-tech'])).not.toContain('incidents.view');
+    expect(capabilitiesFor(['ops-noc'])).not.toContain('users.manage');
   });
 
   it('grants nothing without a known group', () => {

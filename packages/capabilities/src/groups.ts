@@ -8,9 +8,11 @@ export type GroupMap = Readonly<Record<string, readonly Capability[]>>;
 export const DEFAULT_GROUP_MAP: GroupMap = {
   'ops-admin': CAPABILITIES,
   'authentik Admins': CAPABILITIES,
-  'ops-dispatch': ['dispatch.view', 'dispatch.assign', 'clients.view', 'diagnostics.view', 'tickets.view', 'visits.book', 'messages.send'],
-  'ops-support': ['clients.view', 'clients.edit', 'diagnostics.view', 'diagnostics.act', 'dispatch.view', 'tickets.view', 'tickets.work', 'visits.book', 'messages.send'],
+  'ops-dispatch': ['dispatch.view', 'dispatch.assign', 'clients.view', 'diagnostics.view', 'tickets.view', 'visits.book', 'messages.send', 'incidents.view'],
+  'ops-support': ['clients.view', 'clients.edit', 'diagnostics.view', 'diagnostics.act', 'dispatch.view', 'tickets.view', 'tickets.work', 'visits.book', 'messages.send', 'incidents.view'],
   'ops-tech': ['scan.use', 'diagnostics.view'],
+  // Network operations: follow outages, see who they touch (clients, their tickets and jobs), text them.
+  'ops-noc': ['incidents.view', 'incidents.notify', 'messages.send', 'clients.view', 'tickets.view', 'dispatch.view'],
 };
 
 /** The default groups in the order the UI lists them. */

@@ -83,6 +83,11 @@ export const ROUTE_POLICY: readonly PolicyRule[] = [
   { upstream: 'hub', method: 'GET', path: '/auth/users', requires: ['users.manage'] },
   { upstream: 'hub', method: 'POST', path: '/auth/users', requires: ['users.manage'] },
   { upstream: 'hub', method: 'PATCH', path: '/auth/users/:pk', requires: ['users.manage'] },
+  // Outage incidents (hub-incidents.ts). Uptime-Kuma's webhook is posted to the hub directly: no row.
+  { upstream: 'hub', method: 'GET', path: '/incidents', requires: ['incidents.view'] },
+  { upstream: 'hub', method: 'GET', path: '/incidents/affected-index', requires: ['incidents.view'] },
+  { upstream: 'hub', method: 'GET', path: '/incidents/:id', requires: ['incidents.view'] },
+  { upstream: 'hub', method: 'GET', path: '/incidents/:id/affected', requires: ['incidents.view'] },
   // Customer SMS (hub-messages.ts): a thread is part of the client's file; sending is its own
   // capability. The BFF also insists on one customer and a capped page (policy/hubMessages.ts).
   // Twilio's inbound webhook (/twilio/sms) has no row: never reachable through the BFF.

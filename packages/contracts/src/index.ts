@@ -15,6 +15,7 @@ export * from './technicianAbsence';
 export * from './jobEquipment';
 export * from './jobLateItem';
 export * from './smsSegments';
+export * from './hub-incidents';
 export * from './hub-messages';
 export * from './smsTemplates';
 export * from './enRouteEta';

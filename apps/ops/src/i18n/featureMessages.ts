@@ -10,4 +10,5 @@ export const FEATURE_MESSAGE_LOADERS: Record<MessageFeature, () => Promise<{ def
   scan: () => import('@/features/scan/messages'),
   users: () => import('@/features/users/messages'),
   profile: () => import('@/features/profile/messages'),
+  incidents: () => import('@/features/incidents/messages'),
 };

@@ -9,6 +9,7 @@ const GROUP_KEYS: Readonly<Record<string, string>> = {
   'ops-dispatch': 'groups.dispatch',
   'ops-support': 'groups.support',
   'ops-tech': 'groups.tech',
+  'ops-noc': 'groups.noc',
 };
 
 /** « Assigner et planifier les interventions » for `dispatch.assign`. */

@@ -12,11 +12,12 @@ import { useSessionStore } from '@/shared/session/useSessionStore';
 import App from '@/App.vue';
 
 const EXPECTED: Record<string, string[]> = {
-  'ops-admin': ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
-  'authentik Admins': ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
-  'ops-dispatch': ['dispatch', 'clients', 'tickets', 'diagnostics'],
-  'ops-support': ['dispatch', 'clients', 'tickets', 'diagnostics'],
+  'ops-admin': ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents', 'jobs', 'scan', 'users'],
+  'authentik Admins': ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents', 'jobs', 'scan', 'users'],
+  'ops-dispatch': ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents'],
+  'ops-support': ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents'],
   'ops-tech': ['diagnostics', 'jobs', 'scan'],
+  'ops-noc': ['dispatch', 'clients', 'tickets', 'incidents'],
 };
 
 /** Quasar's Screen plugin is a singleton that follows window resizes (debounced). */

@@ -73,11 +73,12 @@ describe('the router with the app’s real routes', () => {
     expect(router.resolve('/profile').meta.requires).toBeUndefined();
 
     const expected: Record<string, string[]> = {
-      'ops-admin': ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
-      'authentik Admins': ['dispatch', 'clients', 'tickets', 'diagnostics', 'jobs', 'scan', 'users'],
-      'ops-dispatch': ['dispatch', 'clients', 'tickets', 'diagnostics'],
-      'ops-support': ['dispatch', 'clients', 'tickets', 'diagnostics'],
+      'ops-admin': ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents', 'jobs', 'scan', 'users'],
+      'authentik Admins': ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents', 'jobs', 'scan', 'users'],
+      'ops-dispatch': ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents'],
+      'ops-support': ['dispatch', 'clients', 'tickets', 'diagnostics', 'incidents'],
       'ops-tech': ['diagnostics', 'jobs', 'scan'],
+  'ops-noc': ['dispatch', 'clients', 'tickets', 'incidents'],
     };
     expect(Object.keys(expected).sort()).toEqual(Object.keys(DEFAULT_GROUP_MAP).sort());
     for (const [group, names] of Object.entries(expected)) {

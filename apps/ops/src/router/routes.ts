@@ -6,6 +6,7 @@ import { useSessionStore } from '@/shared/session/useSessionStore';
 import { landingRouteName } from './access';
 import clientsRoutes from '@/features/clients/routes';
 import diagnosticsRoutes from '@/features/diagnostics/routes';
+import incidentsRoutes from '@/features/incidents/routes';
 import dispatchRoutes from '@/features/dispatch/routes';
 import profileRoutes from '@/features/profile/routes';
 import scanRoutes from '@/features/scan/routes';
@@ -18,6 +19,7 @@ export const FEATURE_ROUTES: RouteRecordRaw[] = [
   ...clientsRoutes,
   ...ticketsRoutes,
   ...diagnosticsRoutes,
+  ...incidentsRoutes,
   ...scanRoutes,
   ...usersRoutes,
   ...profileRoutes,

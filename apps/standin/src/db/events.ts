@@ -1,5 +1,5 @@
 // The change log behind the hub's `/events` stream: the row id is the SSE `id:`.
-import type { DocChangeEvent, MessageEvent, NumberOptEvent } from '@gigafibre/contracts';
+import type { DocChangeEvent, IncidentEvent, MessageEvent, NumberOptEvent } from '@gigafibre/contracts';
 import type { Db } from './open';
 
 /** The events of the hub's stream, by SSE `event:` name. */
@@ -7,6 +7,7 @@ export interface HubEventTypes {
   doc_change: DocChangeEvent;
   message: MessageEvent;
   number_opt: NumberOptEvent;
+  incident: IncidentEvent;
 }
 
 /** An SSE `event:` name of the hub's stream. */

@@ -4,7 +4,7 @@ import { DOCTYPES, NUMERIC_FIELD_TYPES, type CHILD_TABLE_FIELDS, type Doctype, t
 import type { Db } from './open';
 
 /** Bumped whenever the layout changes: an older database is reseeded. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** Quotes an SQL identifier. Only ever called with names from the doctype specs. */
 export function q(identifier: string): string {
@@ -132,6 +132,21 @@ export function createTables(db: Db): void {
       is_active INTEGER NOT NULL, created TEXT NOT NULL, last_login TEXT, password_hash TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS traccar_devices (
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, unique_id TEXT NOT NULL, technician TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS net_elements (
+      id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, parent TEXT, zone TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS net_onts (serial TEXT PRIMARY KEY, pon TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS net_monitors (monitor_id INTEGER PRIMARY KEY, element TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS incidents (
+      id TEXT PRIMARY KEY, element TEXT NOT NULL, monitor_id INTEGER NOT NULL, monitor_name TEXT NOT NULL,
+      status TEXT NOT NULL, opened_at TEXT NOT NULL, resolved_at TEXT, last_message TEXT NOT NULL,
+      affected_count INTEGER NOT NULL, updated_at TEXT NOT NULL);
+    -- Who an incident touches, taken when it opens (or reopens): pages read it by range.
+    CREATE TABLE IF NOT EXISTS incident_affected (
+      incident TEXT NOT NULL, service_location TEXT NOT NULL, customer TEXT NOT NULL, pon TEXT NOT NULL,
+      PRIMARY KEY (incident, service_location));
+    CREATE TABLE IF NOT EXISTS incident_changes (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, incident TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,
+      monitor_status INTEGER NOT NULL, message TEXT NOT NULL);
     -- The hub's SMS (Twilio Message resources): the idempotency key is unique, so the same key can
     -- never send twice, even from two hub processes sharing this file (the insert is the lock).
     CREATE TABLE IF NOT EXISTS sms_messages (
@@ -195,6 +210,10 @@ export function createIndexes(db: Db): void {
     CREATE UNIQUE INDEX IF NOT EXISTS acs_devices_id ON acs_devices (id);
     CREATE UNIQUE INDEX IF NOT EXISTS acs_devices_serial ON acs_devices (serial);
     CREATE UNIQUE INDEX IF NOT EXISTS acs_mesh_serials_serial ON acs_mesh_serials (serial);
+    CREATE INDEX IF NOT EXISTS net_onts_pon ON net_onts (pon);
+    CREATE INDEX IF NOT EXISTS net_elements_parent ON net_elements (parent);
+    CREATE INDEX IF NOT EXISTS incidents_element ON incidents (element, status);
+    CREATE INDEX IF NOT EXISTS incident_changes_incident ON incident_changes (incident);
   `);
   for (const doctype of Object.keys(DOCTYPES) as Doctype[]) {
     const table = `tab${doctype}`;

@@ -1,4 +1,4 @@
-// The targo-hub stand-in: devices (GenieACS), Traccar, vision, Authentik users, SSE, Twilio SMS.
+// The targo-hub stand-in: devices (GenieACS), Traccar, vision, Authentik users, SSE, Twilio SMS, incidents (Uptime-Kuma).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TWILIO_INBOUND_PATH } from '@gigafibre/contracts';
 import type { EventLog } from '../db/events';
@@ -13,6 +13,8 @@ import { deviceTask, lookupDevice } from './devices/routes';
 import { DeviceStore } from './devices/store';
 import { HubError, sendHubError } from './errors';
 import type { EventBroadcaster } from './events/broadcaster';
+import { IncidentRoutes } from './incidents/routes';
+import { IncidentStore } from './incidents/store';
 import type { Logger } from '../log';
 import { EnRouteTexts } from './messages/enRoute';
 import { inboundWebhook } from './messages/inbound';
@@ -30,6 +32,8 @@ export interface HubDeps {
   events: EventBroadcaster;
   token: string;
   now: () => Date;
+  /** Uptime-Kuma's webhook secret (its own header, not the hub's bearer token). */
+  webhookSecret: string;
   /** The change log (the « en route » watcher reads it; messages are appended to it). */
   log: EventLog;
   /** Read the log this often too (the ERP writes it from another process); null when in-process. */
@@ -68,8 +72,15 @@ export function createHub(deps: HubDeps): Hub {
   messaging.resume();
   enRoute.start();
   const users = new UserRoutes(deps.db, new AuthUserStore(deps.db), deps.docs, deps.now);
+  const incidents = new IncidentRoutes(new IncidentStore(deps.db, deps.log), deps.webhookSecret, deps.logger);
   const started = Date.now();
   const router = new Router()
+    .on('GET', '/incidents', incidents.list)
+    // Before `/incidents/:id`: the router takes the first route that matches.
+    .on('GET', '/incidents/affected-index', incidents.affectedIndex)
+    .on('GET', '/incidents/:id', incidents.get)
+    .on('GET', '/incidents/:id/affected', incidents.affected)
+    .on('GET', '/network/monitors', incidents.monitors)
     .on('GET', '/devices/lookup', lookupDevice(devices, deps.now))
     .on('POST', '/devices/:id/tasks', deviceTask(devices, deps.docs))
     .on('GET', '/traccar/devices', traccar.devices)
@@ -90,6 +101,11 @@ export function createHub(deps: HubDeps): Hub {
     try {
       if (path === '/health') {
         return sendJson(res, 200, { status: 'ok', service: 'targo-hub (standin)', uptimeSeconds: Math.round((Date.now() - started) / 1000), streams: deps.events.size });
+      }
+      // Uptime-Kuma posts here directly with its own secret; it holds no hub token.
+      if (path === '/webhooks/uptime-kuma') {
+        if (req.method !== 'POST') return sendJson(res, 405, { error: `Méthode ${req.method ?? ''} non permise sur ${path}` }, { Allow: 'POST' });
+        return await incidents.webhook({ req, res, path, query, params: {} });
       }
       // Twilio calls with its signature, not our bearer token (checked there).
       if (path === TWILIO_INBOUND_PATH) return await inbound(req, res);

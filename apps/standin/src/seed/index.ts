@@ -11,6 +11,7 @@ import { createSeedContext } from './context';
 import { seedCustomers } from './customers';
 import { seedEquipment } from './equipment';
 import { seedJobs } from './jobs';
+import { seedNetwork } from './network';
 import { seedMessages } from './messages';
 import { Rng } from './prng';
 import { seedTechnicians } from './technicians';
@@ -54,6 +55,7 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
     seedTags(ctx);
     const customers = seedCustomers(ctx, opts.scale);
     seedEquipment(ctx, customers);
+    seedNetwork(ctx);
     seedBilling(ctx, customers);
     seedTicketsAndNotes(ctx, customers, opts.tickets ?? Math.round(opts.scale * 0.9));
     seedJobs(ctx, techs, customers, opts.jobsPerDay ?? 120);
@@ -65,6 +67,7 @@ export function seedDatabase(db: Db, opts: SeedOptions): SeedResult {
       if (spec.digits) setSeries(db, spec.naming, ctx.count(doctype));
     }
     counts.acs_devices = (db.prepare('SELECT COUNT(*) AS n FROM acs_devices').get() as { n: number }).n;
+    counts.net_onts = (db.prepare('SELECT COUNT(*) AS n FROM net_onts').get() as { n: number }).n;
     counts.sms_messages = sms;
     createIndexes(db);
     setMeta(db, 'schema_version', String(SCHEMA_VERSION));

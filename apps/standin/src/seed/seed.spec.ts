@@ -143,4 +143,21 @@ describe('seed', () => {
     expect(share((p) => p.rxMilli !== null && p.rxMilli < -25000)).toBeGreaterThan(0);
     expect(profiles.some((p) => !p.informs)).toBe(true);
   });
+
+  it('puts every location’s equipment on a PON port of an OLT of a zone, each watched by a monitor', () => {
+    const orphans = db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM "tabService Location" l WHERE NOT EXISTS (
+           SELECT 1 FROM "tabService Equipment" e JOIN net_onts n ON n.serial = e.serial_no
+           JOIN net_elements pon ON pon.id = n.pon AND pon.kind = 'pon'
+           JOIN net_elements olt ON olt.id = pon.parent AND olt.kind = 'olt'
+           JOIN net_elements zone ON zone.id = olt.parent AND zone.kind = 'zone'
+           WHERE e.service_location = l.name AND e.equipment_type = 'ONT')`,
+      )
+      .get() as { n: number };
+    expect(orphans.n).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM net_elements WHERE id NOT IN (SELECT element FROM net_monitors)').get()).toEqual({ n: 0 });
+    const fixture = db.prepare('SELECT n.pon FROM net_onts n WHERE n.serial = ?').get(FIXTURE_CUSTOMERS.marginalOptical.ont.serial);
+    expect(fixture).toEqual({ pon: 'OLT-LAV-01/1/1' });
+  });
 });

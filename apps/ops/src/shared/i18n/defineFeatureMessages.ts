@@ -2,7 +2,7 @@
 // with en-CA checked against fr-CA by the compiler (same keys, no extras).
 
 /** The features that bring their own lazily-loaded messages (src/features/<name>/messages/index.ts). */
-export const MESSAGE_FEATURES = ['dispatch', 'clients', 'tickets', 'diagnostics', 'scan', 'users', 'profile'] as const;
+export const MESSAGE_FEATURES = ['dispatch', 'clients', 'tickets', 'diagnostics', 'scan', 'users', 'profile', 'incidents'] as const;
 export type MessageFeature = (typeof MESSAGE_FEATURES)[number];
 
 /** A nested message tree (vue-i18n's shape). */

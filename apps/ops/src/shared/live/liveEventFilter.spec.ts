@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocChangeEvent } from '@gigafibre/contracts';
-import { matchesFilter, parseDocChange } from './liveEventFilter';
+import { matchesFilter, parseDocChange, parseIncidentEvent } from './liveEventFilter';
 
 const comment: DocChangeEvent = {
   doctype: 'Comment',
@@ -30,5 +30,17 @@ describe('matchesFilter', () => {
     expect(matchesFilter({ ref: { doctype: 'Comment', name: 'a1b2c3' } }, comment)).toBe(true);
     expect(matchesFilter({ doctype: 'Issue', ref: { doctype: 'Customer', name: 'CUST-00001' } }, comment)).toBe(false);
     expect(matchesFilter({ ref: { doctype: 'Customer', name: 'CUST-00001' } }, { ...comment, refs: undefined })).toBe(false);
+  });
+});
+
+describe('parseIncidentEvent', () => {
+  it('reads an incident change and refuses anything else', () => {
+    const element = { id: 'OLT-LAV-01', kind: 'olt', name: 'OLT Laval 01', parent: 'ZONE-LAV', zone: 'ZONE-LAV' };
+    const incident = { id: 'INC-000001', element, monitor: { id: 101, name: 'OLT Laval 01' }, status: 'open', opened_at: '2026-06-15T14:00:00.000Z', resolved_at: null, last_message: 'timeout', affected_count: 3, updated_at: '2026-06-15T14:00:00.000Z' };
+    const change = { at: '2026-06-15T14:00:00.000Z', kind: 'opened', monitor_status: 0, message: 'timeout' };
+    expect(parseIncidentEvent(JSON.stringify({ incident, change }))).toEqual({ incident, change });
+    expect(parseIncidentEvent(JSON.stringify({ incident: { ...incident, status: 'weird' }, change }))).toBeNull();
+    expect(parseIncidentEvent(JSON.stringify({ incident }))).toBeNull();
+    expect(parseIncidentEvent('{oops')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 // Which live events a subscriber wants: by doctype, by document, by a document they concern.
-import type { DocChangeEvent } from '@gigafibre/contracts';
+import type { DocChangeEvent, IncidentEvent } from '@gigafibre/contracts';
 
 export interface LiveEventFilter {
   /** One doctype or several; all when omitted. */
@@ -45,6 +45,20 @@ export function parseDocChange(data: string): DocChangeEvent | null {
       ...(refs ? { refs } : {}),
       ...(typeof value.modified === 'string' ? { modified: value.modified } : {}),
     };
+  } catch {
+    return null;
+  }
+}
+
+/** Reads an `incident` event's data (its JSON text, or that text parsed); null when it is not one. */
+export function parseIncidentEvent(data: unknown): IncidentEvent | null {
+  try {
+    const value = (typeof data === 'string' ? JSON.parse(data) : data) as Partial<IncidentEvent> | null;
+    const incident = value?.incident;
+    const change = value?.change;
+    if (!incident || typeof incident.id !== 'string' || (incident.status !== 'open' && incident.status !== 'resolved') || typeof incident.element?.name !== 'string') return null;
+    if (!change || typeof change.kind !== 'string' || typeof change.at !== 'string') return null;
+    return { incident, change };
   } catch {
     return null;
   }

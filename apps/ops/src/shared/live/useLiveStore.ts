@@ -2,10 +2,10 @@
 // `useLiveEvents()` (composable) rather than this store; the header reads `status`.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { DocChangeEvent } from '@gigafibre/contracts';
+import type { DocChangeEvent, IncidentEvent } from '@gigafibre/contracts';
 import { invalidateReads, openStream } from '../http';
 import { LiveConnection, type LiveStatus, type OfflineReason } from './liveConnection';
-import { matchesFilter, parseDocChange, type LiveEventFilter } from './liveEventFilter';
+import { matchesFilter, parseDocChange, parseIncidentEvent, type LiveEventFilter } from './liveEventFilter';
 
 export interface LiveSubscription {
   filter: LiveEventFilter;
@@ -109,5 +109,16 @@ export const useLiveStore = defineStore('live', () => {
     return () => hubSubscriptions.delete(subscription);
   }
 
-  return { status, offlineReason, lastEvent, start, stop, subscribe, subscribeHub, subscriberCount: () => subscriptions.size };
+  /** Outage incidents as they change (`event: incident`, checked); returns the unsubscribe. */
+  function subscribeIncidents(listener: (event: IncidentEvent) => void): () => void {
+    return subscribeHub({
+      event: 'incident',
+      onEvent: (data) => {
+        const incident = parseIncidentEvent(data);
+        if (incident) listener(incident);
+      },
+    });
+  }
+
+  return { status, offlineReason, lastEvent, start, stop, subscribe, subscribeHub, subscribeIncidents, subscriberCount: () => subscriptions.size };
 });

@@ -48,7 +48,7 @@ const job = (name: string, start: string, duration: number, over: Partial<BoardJ
 });
 
 /** Renders the row with real labels (the composable needs a component around it). */
-function mountRow(jobs: BoardJob[], props: { tabbable?: string | null; draggable?: boolean } = {}) {
+function mountRow(jobs: BoardJob[], props: { tabbable?: string | null; draggable?: boolean; outageAt?: (location: string) => { id: string } | undefined } = {}) {
   let labels: DispatchLabels | null = null;
   const Harness = defineComponent({
     setup() {
@@ -81,7 +81,7 @@ function mountRow(jobs: BoardJob[], props: { tabbable?: string | null; draggable
       });
       const row = layout.rows[0];
       if (!row) throw new Error('no row');
-      return () => h(DispatchTimelineRow, { row, labels: l, tabbable: props.tabbable ?? null, dragging: null, draggable: props.draggable ?? true });
+      return () => h(DispatchTimelineRow, { row, labels: l, tabbable: props.tabbable ?? null, dragging: null, draggable: props.draggable ?? true, outageAt: props.outageAt });
     },
   });
   const wrapper = mount(Harness, { global: { plugins: [i18n] } });
@@ -100,6 +100,16 @@ describe('DispatchTimelineRow', () => {
     expect(card.text()).toContain('10 h 00 – 11 h 00 · Réparation');
     expect(card.get('.sr-only').text()).toBe(', DJ-1, Planifié');
     expect(card.attributes('draggable')).toBe('true');
+  });
+
+  it('flags a job at an address an outage touches, and says it', () => {
+    const outageAt = (location: string) => (location === 'LOC-9' ? { id: 'INC-000001' } : undefined);
+    const { wrapper } = mountRow([job('DJ-1', '10:00:00', 60), job('DJ-4', '12:00:00', 60, { service_location: 'LOC-9' })], { outageAt });
+    const flagged = wrapper.get('[data-job="DJ-4"]');
+    expect(flagged.attributes('data-outage')).toBe('INC-000001');
+    expect(flagged.find('[data-testid="card-outage"]').exists()).toBe(true);
+    expect(flagged.text()).toContain('panne en cours');
+    expect(wrapper.get('[data-job="DJ-1"]').find('[data-testid="card-outage"]').exists()).toBe(false);
   });
 
   it('puts a warning badge on a card with conflicts, and says it', () => {

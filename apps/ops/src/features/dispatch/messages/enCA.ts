@@ -52,6 +52,7 @@ export const enCA: Widen<typeof frCA> = {
     readOnly: 'View only: you can look at the board but not assign or move jobs.',
     retry: 'Retry',
   },
+  outage: { chip: 'Outage: {element}', flag: 'address affected by an ongoing outage' },
   queue: {
     title: 'To schedule',
     count: 'none | {count} job | {count} jobs',

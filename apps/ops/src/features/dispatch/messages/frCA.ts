@@ -49,6 +49,7 @@ export const frCA = {
     readOnly: 'Consultation seulement : vous pouvez voir le tableau, pas assigner ni déplacer les interventions.',
     retry: 'Réessayer',
   },
+  outage: { chip: 'Panne : {element}', flag: 'adresse touchée par une panne en cours' },
   queue: {
     title: 'À planifier',
     count: 'aucune | {count} intervention | {count} interventions',

@@ -23,6 +23,8 @@ export interface CardText {
 
 export interface CardView {
   name: string;
+  /** The job's service location (an outage there flags the card). */
+  location: string;
   /** Position and size in % of the axis. */
   left: number;
   width: number;
@@ -146,6 +148,7 @@ function buildRow(tech: BoardTechnician, input: BoardLayoutInput, entries: reado
     if (warnings.length > 0) warningCount++;
     return {
       name: job.name,
+      location: job.service_location,
       left: pct(start - axis.start, axis),
       width: Math.max(pct(end - start, axis), 0.4),
       lane: lanes[i] ?? 0,

@@ -17,6 +17,8 @@ const LABELS: Record<Capability, string> = {
   'visits.book': 'Planifier une visite de technicien',
   'users.manage': 'Gérer les utilisateurs',
   'messages.send': 'Texter les clients (SMS)',
+  'incidents.view': 'Suivre les pannes du réseau',
+  'incidents.notify': 'Aviser par texto les clients touchés par une panne',
 };
 const FR = { capabilityLabel: (c: Capability) => LABELS[c], everything: 'Tout', nothing: 'Rien', locale: 'fr-CA' };
 
@@ -24,7 +26,7 @@ describe('describeGroup', () => {
   it('lists what each default group grants, in canonical order', () => {
     expect(describeGroup('ops-dispatch')).toEqual({
       group: 'ops-dispatch',
-      capabilities: ['dispatch.view', 'dispatch.assign', 'clients.view', 'diagnostics.view', 'tickets.view', 'visits.book', 'messages.send'],
+      capabilities: ['dispatch.view', 'dispatch.assign', 'clients.view', 'diagnostics.view', 'tickets.view', 'visits.book', 'messages.send', 'incidents.view'],
       everything: false,
     });
     expect(describeGroup('ops-tech').capabilities).toEqual(['diagnostics.view', 'scan.use']);
@@ -40,7 +42,7 @@ describe('describeGroup', () => {
 describe('groupSummary', () => {
   it('says in one French sentence what a group allows', () => {
     expect(groupSummary(describeGroup('ops-dispatch'), FR)).toBe(
-      'Consulter la répartition, assigner et planifier les interventions, consulter les dossiers clients, consulter les diagnostics, consulter les billets, planifier une visite de technicien et texter les clients (SMS)',
+      'Consulter la répartition, assigner et planifier les interventions, consulter les dossiers clients, consulter les diagnostics, consulter les billets, planifier une visite de technicien, texter les clients (SMS) et suivre les pannes du réseau',
     );
     expect(groupSummary(describeGroup('ops-tech'), FR)).toBe('Consulter les diagnostics et scanner l’équipement sur le terrain');
   });
@@ -56,7 +58,7 @@ describe('groupSummary', () => {
     try {
       setLocale('fr-CA', false);
       expect(groupSummary(describeGroup('ops-support'), words('fr-CA'))).toBe(
-        'Consulter la répartition, consulter les dossiers clients, modifier les dossiers clients, consulter les diagnostics, agir sur les appareils (rafraîchir, redémarrer), consulter les billets, traiter les billets (statut, affectation, réponses), planifier une visite de technicien et texter les clients (SMS)',
+        'Consulter la répartition, consulter les dossiers clients, modifier les dossiers clients, consulter les diagnostics, agir sur les appareils (rafraîchir, redémarrer), consulter les billets, traiter les billets (statut, affectation, réponses), planifier une visite de technicien, texter les clients (SMS) et suivre les pannes du réseau',
       );
       setLocale('en-CA', false);
       expect(groupSummary(describeGroup('ops-tech'), words('en-CA'))).toBe('View diagnostics and scan equipment in the field');
@@ -70,11 +72,11 @@ describe('groupSummary', () => {
 describe('offeredGroups', () => {
   it('offers every default group but Authentik’s superuser group', () => {
     expect(offeredGroups()).toEqual(DEFAULT_GROUPS.filter((g) => g !== AUTHENTIK_SUPERUSER_GROUP));
-    expect(offeredGroups()).toEqual(['ops-admin', 'ops-dispatch', 'ops-support', 'ops-tech']);
+    expect(offeredGroups()).toEqual(['ops-admin', 'ops-dispatch', 'ops-support', 'ops-tech', 'ops-noc']);
     expect(Object.keys(DEFAULT_GROUP_MAP)).toContain(AUTHENTIK_SUPERUSER_GROUP);
   });
 
   it('keeps the groups a user already holds, so editing never drops one', () => {
-    expect(offeredGroups(['authentik Admins', 'ops-tech', 'gitea-users'])).toEqual(['ops-admin', 'ops-dispatch', 'ops-support', 'ops-tech', 'authentik Admins', 'gitea-users']);
+    expect(offeredGroups(['authentik Admins', 'ops-tech', 'gitea-users'])).toEqual(['ops-admin', 'ops-dispatch', 'ops-support', 'ops-tech', 'ops-noc', 'authentik Admins', 'gitea-users']);
   });
 });

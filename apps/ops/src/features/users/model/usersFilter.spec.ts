@@ -63,6 +63,6 @@ describe('helpers', () => {
   });
 
   it('offers the known groups, then the others users hold', () => {
-    expect(groupFilterOptions(USERS)).toEqual(['ops-admin', 'authentik Admins', 'ops-dispatch', 'ops-support', 'ops-tech', 'gitea-users']);
+    expect(groupFilterOptions(USERS)).toEqual(['ops-admin', 'authentik Admins', 'ops-dispatch', 'ops-support', 'ops-tech', 'ops-noc', 'gitea-users']);
   });
 });
