@@ -29,10 +29,10 @@ describe('toE164', () => {
 
 describe('sendMessageSchema', () => {
   it('takes a message and refuses unknown fields (no sender from the browser)', () => {
-    expect(sendMessageSchema.safeParse({ customer: 'CUST-1', to: '+15145550142', body: 'Bonjour' }).success).toBe(true);
-    expect(sendMessageSchema.safeParse({ customer: 'CUST-1', to: '+15145550142', body: 'Bonjour', template: 'generic', job: null }).success).toBe(true);
-    expect(sendMessageSchema.safeParse({ customer: 'CUST-1', to: '+15145550142', body: 'x', sent_by: { email: 'a@b.c', name: 'A' } }).success).toBe(false);
-    expect(sendMessageSchema.safeParse({ customer: '', to: '+15145550142', body: 'x' }).success).toBe(false);
+    expect(sendMessageSchema().safeParse({ customer: 'CUST-1', to: '+15145550142', body: 'Bonjour' }).success).toBe(true);
+    expect(sendMessageSchema().safeParse({ customer: 'CUST-1', to: '+15145550142', body: 'Bonjour', template: 'generic', job: null }).success).toBe(true);
+    expect(sendMessageSchema().safeParse({ customer: 'CUST-1', to: '+15145550142', body: 'x', sent_by: { email: 'a@b.c', name: 'A' } }).success).toBe(false);
+    expect(sendMessageSchema().safeParse({ customer: '', to: '+15145550142', body: 'x' }).success).toBe(false);
   });
 });
 

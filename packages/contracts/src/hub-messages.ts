@@ -120,23 +120,32 @@ export function toE164(raw: string): string | null {
 /** Longest body accepted before counting segments (Twilio's own cap is 1,600 characters). */
 const MAX_BODY_CHARS = 1600;
 
+// Built on first use, not at import: a top-level zod call would pull zod into the SPA's first load
+// (the shell imports this module for its types' helpers).
+function buildSendMessageSchema() {
+  return z
+    .object({
+      customer: z.string().trim().min(1).max(140),
+      to: z.string().max(32),
+      body: z.string().max(MAX_BODY_CHARS),
+      template: z.string().min(1).max(64).nullish(),
+      job: z.string().min(1).max(140).nullish(),
+    })
+    .strict();
+}
+let sendSchema: ReturnType<typeof buildSendMessageSchema> | undefined;
+
 /**
  * `POST /messages` body (with `Idempotency-Key`). The shape only: the hub then refuses, with the
  * codes of `MessageRefusalCode`, an invalid number, an empty body, more than MAX_SMS_SEGMENTS
  * segments and an opted-out number, before anything is sent.
  */
-export const sendMessageSchema = z
-  .object({
-    customer: z.string().trim().min(1).max(140),
-    to: z.string().max(32),
-    body: z.string().max(MAX_BODY_CHARS),
-    template: z.string().min(1).max(64).nullish(),
-    job: z.string().min(1).max(140).nullish(),
-  })
-  .strict();
+export function sendMessageSchema(): ReturnType<typeof buildSendMessageSchema> {
+  return (sendSchema ??= buildSendMessageSchema());
+}
 
 /** `POST /messages` body. */
-export type SendMessageRequest = z.infer<typeof sendMessageSchema>;
+export type SendMessageRequest = z.infer<ReturnType<typeof buildSendMessageSchema>>;
 
 /** Why the hub refused a message before sending it (`code` of the 4xx body). */
 export type MessageRefusalCode =

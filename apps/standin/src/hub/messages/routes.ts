@@ -63,7 +63,7 @@ export class MessageRoutes {
       if (err instanceof BodyTooLargeError) throw new HubError(413, 'Message trop volumineux', undefined, { code: 'invalid_request' });
       throw invalid({ corps: ['JSON invalide'] });
     }
-    const parsed = sendMessageSchema.safeParse(raw);
+    const parsed = sendMessageSchema().safeParse(raw);
     if (!parsed.success) {
       const issues: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
