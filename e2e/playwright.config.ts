@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { HARD_HOURS, HOURS_TAG } from './clock';
+import { HARD_HOURS, HOURS_TAG, SUITE_CLOCK } from './clock';
 import type { StackWorkerFixtures } from './fixtures/stack';
 import { E2E_ENV, E2E_BASE_URL } from './stack-env';
 
@@ -7,10 +7,16 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } };
 
+// Stories that change what every signed-in user sees run on a stack of their own (as the hours do),
+// never beside the others: an open outage puts a banner over every page (a dispatcher's drag lands
+// 36 px off), and a customer's reply pops a notice for their ticket's assignee.
+const ISOLATED = /\/(incidents|messaging)\.spec\.ts$/;
+
 // The whole product (standin ERPNext + hub + edge, and the built BFF serving the built SPA)
 // runs once for the suite, on its own ports, with an in-memory database and fault injection on,
 // on the suite's business clock (clock.ts). The tests tagged HOURS_TAG run again at each of the
-// HARD_HOURS, each project's worker on a stack of its own seeded at that moment (fixtures/stack.ts).
+// HARD_HOURS, each project's worker on a stack of its own seeded at that moment (fixtures/stack.ts);
+// the ISOLATED stories run on one of their own too, at the suite's clock.
 export default defineConfig<object, Pick<StackWorkerFixtures, 'clockAt'>>({
   testDir: './tests',
   outputDir: './.artifacts/results',
@@ -41,7 +47,8 @@ export default defineConfig<object, Pick<StackWorkerFixtures, 'clockAt'>>({
     },
   },
   projects: [
-    { name: 'chromium', use: desktop },
+    { name: 'chromium', use: desktop, testIgnore: ISOLATED },
+    { name: 'isole', testMatch: ISOLATED, workers: 1, use: { ...desktop, clockAt: SUITE_CLOCK } },
     // One worker per hour: each worker of an hour starts (and seeds) a stack of its own, and two
     // for four short tests cost more than they saved. Two hours still run side by side.
     ...HARD_HOURS.map(({ label, at }) => ({ name: `heure-${label}`, grep: new RegExp(HOURS_TAG), workers: 1, use: { ...desktop, clockAt: at } })),
