@@ -1,5 +1,5 @@
-// Outage incidents through the BFF (issue 20): support and dispatch read them, a technician does
-// not, and Uptime-Kuma's webhook is not reachable through the BFF whoever asks (it goes to the hub).
+// Outage incidents through the BFF (issue 20): support and dispatch read them; a technician reads
+// only the list of what is down (the banner), not whom it touches; and Uptime-Kuma's webhook is not reachable through the BFF whoever asks (it goes to the hub).
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from './fakeUpstream';
@@ -37,12 +37,16 @@ describe('incidents through the BFF', () => {
     }
   });
 
-  it('refuses a technician (403 naming the capability), reaching nothing', async () => {
-    const before = hub.requests.length;
-    const res = await request(t.app).get('/ops/api/hub/incidents').set('X-Authentik-Jwt', tokens['ops-tech'] as string);
-    expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({ reason: 'missing_capability', missing: ['incidents.view'] });
-    expect(hub.requests.length).toBe(before);
+  it('lets a technician read what is down (the banner) but refuses whom it touches (403 naming the capability), reaching nothing', async () => {
+    const list = await request(t.app).get('/ops/api/hub/incidents?status=open').set('X-Authentik-Jwt', tokens['ops-tech'] as string);
+    expect(list.status).toBe(200);
+    for (const path of ['/incidents/affected-index', '/incidents/INC-000001', '/incidents/INC-000001/affected?limit=100']) {
+      const before = hub.requests.length;
+      const res = await request(t.app).get(`/ops/api/hub${path}`).set('X-Authentik-Jwt', tokens['ops-tech'] as string);
+      expect(res.status, path).toBe(403);
+      expect(res.body).toMatchObject({ reason: 'missing_capability', missing: ['incidents.view'] });
+      expect(hub.requests.length).toBe(before);
+    }
   });
 
   it('never forwards Uptime-Kuma’s webhook, even for an admin', async () => {

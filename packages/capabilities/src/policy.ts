@@ -84,7 +84,9 @@ export const ROUTE_POLICY: readonly PolicyRule[] = [
   { upstream: 'hub', method: 'POST', path: '/auth/users', requires: ['users.manage'] },
   { upstream: 'hub', method: 'PATCH', path: '/auth/users/:pk', requires: ['users.manage'] },
   // Outage incidents (hub-incidents.ts). Uptime-Kuma's webhook is posted to the hub directly: no row.
-  { upstream: 'hub', method: 'GET', path: '/incidents', requires: ['incidents.view'] },
+  // The list says what is down, since when and how many it touches (no client): the banner every
+  // signed-in user sees. Who is touched, and each incident's page, need incidents.view.
+  { upstream: 'hub', method: 'GET', path: '/incidents', requires: 'identity' },
   { upstream: 'hub', method: 'GET', path: '/incidents/affected-index', requires: ['incidents.view'] },
   { upstream: 'hub', method: 'GET', path: '/incidents/:id', requires: ['incidents.view'] },
   { upstream: 'hub', method: 'GET', path: '/incidents/:id/affected', requires: ['incidents.view'] },

@@ -68,11 +68,13 @@ describe('outage store', () => {
     expect(outage.forCustomer('CUST-1')).toBeUndefined();
   });
 
-  it('reads nothing for a user without incidents.view', () => {
-    const calls = fakeHub([incident()], { data: [] });
+  it('gives a user without incidents.view the open incidents (the banner), never whom they touch', async () => {
+    const calls = fakeHub([incident()], { data: [{ incident: 'INC-000001', customers: ['CUST-1'], service_locations: ['LOC-1'] }] });
     signIn(['scan.use']);
-    useOutageStore().start();
-    expect(calls).toEqual([]);
-    expect(useOutageStore().forCustomer('CUST-1')).toBeUndefined();
+    const outage = useOutageStore();
+    outage.start();
+    await vi.waitFor(() => expect(outage.open.map((i) => i.id)).toEqual(['INC-000001']));
+    expect(calls.some((u) => u.includes('affected-index'))).toBe(false);
+    expect(outage.forCustomer('CUST-1')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // Which outages are open and whom they touch, for every screen: one read of the open incidents and
-// of the hub's affected index, then kept current by the live `incident` events. Users without
-// `incidents.view` never load it (every lookup answers « not affected »).
+// of the hub's affected index, then kept current by the live `incident` events. Every signed-in user
+// gets the open incidents (the banner); only users with `incidents.view` load whom they touch (for
+// the others every lookup answers « not affected »).
 import { defineStore } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import type { AffectedIndex, Incident, IncidentList } from '@gigafibre/contracts';
@@ -29,7 +30,7 @@ export const useOutageStore = defineStore('outage', () => {
         const list = await request<IncidentList>('/hub/incidents', { query: { status: 'open' } });
         open.value = list.data;
         lookup.value = list.data.length > 0 ? lookup.value : EMPTY;
-        if (list.data.length > 0) await readIndex();
+        if (list.data.length > 0 && useSessionStore().can('incidents.view')) await readIndex();
       } catch (error) {
         // The banner is a help, not the page: a failed read leaves the last known state.
         console.warn('outage state could not be read', error);
@@ -40,16 +41,15 @@ export const useOutageStore = defineStore('outage', () => {
     return reading;
   }
 
-  /** Starts once per app, for users who may see incidents. */
+  /** Starts once per app. */
   function start(): void {
-    const session = useSessionStore();
-    if (started || !session.can('incidents.view')) return;
+    if (started) return;
     started = true;
     const live = useLiveStore();
     live.subscribeIncidents((event) => {
       open.value = applyIncidentEvent(open.value, event);
       if (open.value.length === 0) lookup.value = EMPTY;
-      else if (changesAffected(event)) void readIndex().catch((error: unknown) => console.warn('outage index could not be read', error));
+      else if (changesAffected(event) && useSessionStore().can('incidents.view')) void readIndex().catch((error: unknown) => console.warn('outage index could not be read', error));
     });
     // Back after a cut: changes may have been missed.
     watch(
