@@ -4,6 +4,7 @@
 // (~40 km/h, lights and traffic included), then rounded out to a window customers can plan with.
 import { montrealWallClock } from './montrealTime';
 import type { SmsLanguage } from './smsTemplates';
+import { smsClock } from './smsWording';
 
 /** Road distance ≈ straight-line distance × this. */
 export const ROAD_FACTOR = 1.3;
@@ -52,17 +53,9 @@ export function etaWindow(departure: number, from: LatLon, to: LatLon): EtaWindo
   return { start, end: start + ETA_WINDOW_MINUTES };
 }
 
-function clock(minutes: number, language: SmsLanguage): string {
-  const m = ((minutes % 1440) + 1440) % 1440;
-  const h = Math.floor(m / 60);
-  const min = String(m % 60).padStart(2, '0');
-  if (language === 'fr-CA') return `${h} h ${min}`;
-  return `${h % 12 === 0 ? 12 : h % 12}:${min} ${h < 12 ? 'a.m.' : 'p.m.'}`;
-}
-
 /** The window as a text's `{window}`: « entre 14 h 20 et 14 h 40 », « between 2:20 p.m. and 2:40 p.m. ». */
 export function formatEtaWindow(window: EtaWindow, language: SmsLanguage): string {
   return language === 'fr-CA'
-    ? `entre ${clock(window.start, language)} et ${clock(window.end, language)}`
-    : `between ${clock(window.start, language)} and ${clock(window.end, language)}`;
+    ? `entre ${smsClock(window.start, language)} et ${smsClock(window.end, language)}`
+    : `between ${smsClock(window.start, language)} and ${smsClock(window.end, language)}`;
 }

@@ -18,4 +18,5 @@ export * from './smsSegments';
 export * from './hub-incidents';
 export * from './hub-messages';
 export * from './smsTemplates';
+export * from './smsWording';
 export * from './enRouteEta';

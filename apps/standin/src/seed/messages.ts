@@ -1,7 +1,7 @@
 // SMS threads the hub has already exchanged: a few customers in their own language (visit
 // confirmed, access asked, the customer answering), a delivery failure now and then, and one
 // number that texted STOP. Deterministic like the rest of the seed.
-import { addDays, firstName, renderSmsTemplate, smsLanguage, smsSegments, toE164, type Message, type SmsLanguage } from '@gigafibre/contracts';
+import { addDays, firstName, renderSmsTemplate, smsDate, smsLanguage, smsSegments, toE164, type Message, type SmsLanguage } from '@gigafibre/contracts';
 import { STANDIN_DEFAULTS } from '../config';
 import { DEMO } from '../edge/demo-users';
 import { MessageStore } from '../hub/messages/store';
@@ -52,7 +52,7 @@ export function seedMessages(ctx: SeedContext, customers: SeededCustomer[]): num
     const day = addDays(ctx.today, -rng.int(1, 60));
     let at = montrealInstant(addDays(day, -1), rng.int(9 * 60, 16 * 60));
     const agent = rng.pick(STAFF);
-    const vars = { client_first_name: firstName(c.customer_name), date: day, window: language === 'fr-CA' ? 'entre 8 h et 12 h' : 'between 8 a.m. and noon' };
+    const vars = { client_first_name: firstName(c.customer_name), date: smsDate(day, language), window: language === 'fr-CA' ? 'entre 8 h et 12 h' : 'between 8 a.m. and noon' };
     const steps: { body: string; inbound: boolean; template: string | null }[] = [
       { body: renderSmsTemplate('visit_confirmation', language, vars), inbound: false, template: 'visit_confirmation' },
       { body: rng.pick(REPLIES[language]), inbound: true, template: null },

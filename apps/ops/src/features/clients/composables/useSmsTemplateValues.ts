@@ -1,19 +1,16 @@
 // The composer's template values for one client, from what the file already reads: the client's
-// name and their jobs (the same cached query as the jobs section), plus the next visit's technician.
+// name and their jobs (the same cached query as the jobs section), plus the next visit's technician,
+// worded in the customer's language.
 import { computed, shallowRef, watch, type Ref } from 'vue';
-import { montrealToday } from '@gigafibre/contracts';
+import { montrealToday, smsLanguage } from '@gigafibre/contracts';
 import { useDocQuery } from '@/shared/documents';
-import { useFormat } from '@/shared/format';
-import { useI18n } from 'vue-i18n';
 import { useCan } from '@/shared/session/useCan';
 import { fetchJobs, fetchTechnicianNames } from '../api/clientDetailApi';
 import { concernsSection } from '../model/clientSections';
 import { splitJobs } from '../model/splitJobs';
 import { templateValues } from '../model/smsTemplateValues';
 
-export function useSmsTemplateValues(id: () => string, customerName: Ref<string | null | undefined>) {
-  const { t } = useI18n();
-  const f = useFormat();
+export function useSmsTemplateValues(id: () => string, customerName: Ref<string | null | undefined>, customerLanguage: Ref<string | null | undefined>) {
   const { canAny } = useCan();
   const jobs = useDocQuery(() => ['client', 'jobs', id()], (signal) => fetchJobs(id(), signal), { on: concernsSection('jobs', id) });
   const upcoming = computed(() => splitJobs(jobs.data.value ?? [], montrealToday()).upcoming);
@@ -29,8 +26,7 @@ export function useSmsTemplateValues(id: () => string, customerName: Ref<string 
       customerName: customerName.value,
       upcoming: upcoming.value,
       technicianName: (tech) => technicians.value.get(tech) ?? null,
-      formatDate: (d) => f.longDate(d),
-      formatWindow: (d, time) => t('clients.sms.window', { time: f.time(`${d} ${time}`) }),
+      language: smsLanguage(customerLanguage.value),
     }),
   );
 }

@@ -233,7 +233,6 @@ export const enCA: Widen<typeof frCA> = {
       variable: { client_first_name: 'the customer’s first name', technician_first_name: 'the technician’s first name', window: 'the arrival window', date: 'the visit date' },
       language: 'Templates in {language} (the customer’s language)',
     },
-    window: 'around {time}',
     body: 'Message',
     send: 'Send',
     shortcut: 'Ctrl+Enter to send.',

@@ -230,7 +230,6 @@ export const frCA = {
       variable: { client_first_name: 'le prénom du client', technician_first_name: 'le prénom du technicien', window: 'la plage d’arrivée', date: 'la date de la visite' },
       language: 'Modèles en {language} (langue du client)',
     },
-    window: 'vers {time}',
     body: 'Message',
     send: 'Envoyer',
     shortcut: 'Ctrl+Entrée pour envoyer.',

@@ -1,7 +1,8 @@
 // The values a template's variables take for this client: their first name, and from their next
-// scheduled visit its date, its arrival window and its technician's first name. A value not known
-// is left out, so renderSmsTemplate names what is missing rather than texting « Bonjour , ».
-import { firstName, MissingTemplateVariables, renderSmsTemplate, type SmsLanguage, type SmsTemplateId, type SmsTemplateVariable } from '@gigafibre/contracts';
+// scheduled visit its date, its arrival window and its technician's first name, worded in the
+// customer's language (the template's), not the user's. A value not known is left out, so
+// renderSmsTemplate names what is missing rather than texting « Bonjour , ».
+import { firstName, MissingTemplateVariables, renderSmsTemplate, smsApproximateTime, smsDate, type SmsLanguage, type SmsTemplateId, type SmsTemplateVariable } from '@gigafibre/contracts';
 import type { JobRow } from '../api/clientDetailApi';
 
 export type TemplateValues = Partial<Record<SmsTemplateVariable, string>>;
@@ -11,9 +12,8 @@ export interface TemplateContext {
   /** Upcoming jobs, soonest first (splitJobs). */
   upcoming: readonly JobRow[];
   technicianName: (id: string) => string | null;
-  formatDate: (date: string) => string;
-  /** « vers 13 h 00 » from a job's start time. */
-  formatWindow: (date: string, time: string) => string;
+  /** The customer's language: the one the template is written in. */
+  language: SmsLanguage;
 }
 
 export function templateValues(c: TemplateContext): TemplateValues {
@@ -22,8 +22,9 @@ export function templateValues(c: TemplateContext): TemplateValues {
   if (first) values.client_first_name = first;
   const visit = c.upcoming.find((j) => j.scheduled_date);
   if (visit?.scheduled_date) {
-    values.date = c.formatDate(visit.scheduled_date);
-    if (visit.start_time) values.window = c.formatWindow(visit.scheduled_date, visit.start_time);
+    values.date = smsDate(visit.scheduled_date, c.language);
+    const window = visit.start_time ? smsApproximateTime(visit.start_time, c.language) : null;
+    if (window) values.window = window;
     const tech = visit.technician ? firstName(c.technicianName(visit.technician)) : '';
     if (tech) values.technician_first_name = tech;
   }
