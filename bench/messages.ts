@@ -22,7 +22,7 @@ import { STANDIN_DEFAULTS } from '../apps/standin/src/config';
 import { MessageStore } from '../apps/standin/src/hub/messages/store';
 import { FIXTURE_CUSTOMERS } from '../apps/standin/src/seed/fixtures';
 import { playInboundSms } from '../apps/standin/src/testing/twilio';
-import { BENCH, buildBff, FD_LIMIT, issuerFor, root, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
+import { BENCH, buildBff, cpuMicros, execedPid, FD_LIMIT, issuerFor, root, signEdgeJwt, startBff, startStandin, stopAll, waitFor } from './lib/benchProcesses';
 import { percentile, report, reportError, round, size } from './lib/report';
 
 const THREAD = Number(process.env.BENCH_THREAD ?? size(5000, 300));
@@ -142,9 +142,10 @@ const dbFile = join(dir, 'standin.db');
 try {
   const bundle = await buildBff();
   startStandin({ erp: PORTS.erp, hub: PORTS.hub }, { STANDIN_DB: dbFile, STANDIN_SCALE: String(size(2000, 300)) });
-  startBff(bundle, PORTS.bff, PORTS, issuerFor(), { LOG_LEVEL: 'warn', MAX_EVENT_STREAMS: String(STREAMS + 100) });
+  const bffChild = startBff(bundle, PORTS.bff, PORTS, issuerFor(), { LOG_LEVEL: 'warn', MAX_EVENT_STREAMS: String(STREAMS + 100) });
   await waitFor(`http://127.0.0.1:${PORTS.erp}/api/method/ping`, { authorization: `token ${BENCH.erpToken}` }, 300_000);
   await waitFor(`http://127.0.0.1:${PORTS.bff}/ops/readyz`);
+  const bffPid = await execedPid(bffChild);
   fillThread(dbFile, THREAD);
 
   const jwt = signEdgeJwt({ sub: 'bench-csr', email: 'csr@gigafibre.ca', name: 'Agent Bench', preferred_username: 'csr', groups: ['ops-support'] }, issuerFor());
@@ -178,6 +179,8 @@ try {
   console.log(`${STREAMS} flux ouverts en ${round((performance.now() - openedAt) / 1000, 1)} s`);
   const hub = `http://127.0.0.1:${PORTS.hub}`;
   const gap = 1000 / RATE;
+  // The BFF's CPU per delivery: what the figure costs whatever else the machine is doing.
+  const cpuBefore = cpuMicros(bffPid);
   const began = performance.now();
   for (let i = 0; i < INBOUND; i++) {
     const wait = began + i * gap - performance.now();
@@ -187,6 +190,7 @@ try {
     if (!res.ok) errors++;
   }
   await new Promise((r) => setTimeout(r, 1000));
+  const cpuPerDelivery = (cpuMicros(bffPid) - cpuBefore) / Math.max(1, latencies.length);
   for (const tab of tabs) tab.req.destroy();
   const missing = STREAMS * INBOUND - latencies.length;
   await stopAll();
@@ -209,6 +213,7 @@ try {
       delivery_p50_ms: round(percentile(latencies, 50), 1),
       delivery_p99_ms: round(p99, 1),
       delivery_max_ms: round(latencies.reduce((a, b) => Math.max(a, b), 0), 1),
+      bff_cpu_us_per_delivery: round(cpuPerDelivery, 1),
       errors,
     },
     errors === 0 && missing === 0 && openP95 <= TARGET_OPEN_P95_MS && p99 < TARGET_DELIVERY_P99_MS,
