@@ -128,6 +128,11 @@ export const DispatchErp = {
     });
   },
 
+  /** A status written straight to ERPNext (a dispatcher's drawer, a replayed offline action). */
+  async setStatus(name: string, status: ErpJob['status']): Promise<void> {
+    await erp(`/api/resource/Dispatch Job/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify({ status }) });
+  },
+
   /** Another dispatcher's change, made behind the board's back (live events carry it). */
   async assign(name: string, technician: string, date: string, start: number): Promise<ErpJob> {
     const saved = await erp<DocRead<'Dispatch Job'>>(`/api/resource/Dispatch Job/${encodeURIComponent(name)}`, {

@@ -1,17 +1,19 @@
 // Issue 19: a CSR and a dispatcher on one client's file, one story. A text sent shows delivered for
 // both; the customer's reply (played by the standin as Twilio would post it) appears live for both;
 // with the hub down the text waits « en attente », survives a reload, and is delivered once; the
-// dispatcher sets the client's job En route and the thread gets exactly one « en route » text;
+// technician sets the client's job En route from their phone and the thread gets exactly one « en
+// route » text, even when the status is written again;
 // STOP opts the number out and both composers refuse, saying why. The panel passes axe on the way.
 import AxeBuilder from '@axe-core/playwright';
 import { FaultClient } from '../../apps/standin/src/faults/client';
+import { FIXTURE_TECHNICIANS } from '../../apps/standin/src/seed/fixtures';
 import { playInboundSms } from '../../apps/standin/src/testing/twilio';
 import { expect, test } from '../fixtures/auth';
 import { activeStack, stackToday } from '../fixtures/stack';
 import { customerMobile, hubOptState, hubThread } from '../fixtures/messagingStandin';
 import { ClientSmsPanel } from '../pages/ClientSmsPanel';
-import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 import { DispatchErp, type ErpJob } from '../pages/DispatchErp';
+import { TechJobPage } from '../pages/TechJobPage';
 
 /** A queue job no other test takes (slice 5 of 6 is dispatch-board's: a twelfth of it, not its first pick), of a client who can be texted. */
 async function jobOfTextableClient(): Promise<{ job: ErpJob; customer: string; number: string }> {
@@ -69,20 +71,24 @@ test('two users on one client: sent and delivered, a reply live, the hub down, e
     await expect(a.messages(later)).toHaveCount(1);
     expect((await hubThread(customer)).filter((m) => m.body === later)).toHaveLength(1);
 
-    // The dispatcher sets the job En route: the thread gets one « en route » text, live.
-    const slot = await DispatchErp.freeSlot(job, 8 * 60);
-    await DispatchErp.assign(job.name, slot.technician.name, await stackToday(), slot.start);
-    const board = dispatcher.page;
-    await board.goto(`/ops/dispatch?job=${job.name}`);
-    const drawer = new DispatchBoardPage(board).drawer();
-    await drawer.getByTestId('status-en-route').click();
-    await expect(drawer.getByTestId('drawer-status')).toHaveText('En route');
-    await expect.poll(async () => (await hubThread(customer)).filter((m) => m.template === 'en_route' && m.job === job.name).length, { timeout: 15_000 }).toBe(1);
-    const enRoute = (await hubThread(customer)).find((m) => m.template === 'en_route' && m.job === job.name);
+    // The technician, on their phone, sets the job En route: the thread gets one « en route » text,
+    // live; the status written again (the dispatcher's drawer, an offline replay) sends no other.
+    await DispatchErp.assign(job.name, FIXTURE_TECHNICIANS.demo.technician, await stackToday(), 15 * 60);
+    const tech = await asUser('tech', { open: `/j/${job.name}`, viewport: { width: 390, height: 844 } });
+    const techJob = new TechJobPage(tech.page);
+    await expect(techJob.nextStatus()).toHaveAttribute('data-next', 'En Route');
+    await techJob.nextStatus().click();
+    await expect(techJob.status()).toHaveAttribute('data-status', 'En Route');
+    const enRouteTexts = async () => (await hubThread(customer)).filter((m) => m.template === 'en_route' && m.job === job.name);
+    await expect.poll(async () => (await enRouteTexts()).length, { timeout: 15_000 }).toBe(1);
+    const [enRoute] = await enRouteTexts();
     await expect(a.messages(enRoute?.body ?? '?')).toHaveCount(1);
-    await board.goto(`/ops/clients/${customer}`);
-    await b.ready();
+    await expect(a.messages(enRoute?.body ?? '?')).toContainText(FIXTURE_TECHNICIANS.demo.name.split(' ')[0] ?? '?');
+    await DispatchErp.setStatus(job.name, 'En Route');
     await expect(b.messages(enRoute?.body ?? '?')).toHaveCount(1);
+    // (the hub reacts to each change at once: a moment is enough for a second text, if one were sent)
+    await dispatcher.page.waitForTimeout(1_500);
+    expect(await enRouteTexts()).toHaveLength(1);
 
     // STOP: the number is opted out; both composers refuse before anything is typed, saying why.
     expect((await playInboundSms(hub, { from: number, body: 'STOP' })).ok).toBe(true);
