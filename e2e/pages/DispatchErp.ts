@@ -13,12 +13,14 @@ export interface ErpJob {
   modified: string;
   modified_by: string;
   status: string;
+  customer: string;
   technician: string | null;
   scheduled_date: string | null;
   start_time: string | null;
   duration_minutes: number;
   required_skill: string | null;
   requested_date: string;
+  no_sms: 0 | 1;
 }
 
 export interface ErpTechnician {
@@ -29,7 +31,7 @@ export interface ErpTechnician {
   shift_end: string | null;
 }
 
-const JOB_FIELDS = ['name', 'modified', 'modified_by', 'status', 'technician', 'scheduled_date', 'start_time', 'duration_minutes', 'required_skill', 'requested_date'];
+const JOB_FIELDS = ['name', 'modified', 'modified_by', 'status', 'customer', 'technician', 'scheduled_date', 'start_time', 'duration_minutes', 'required_skill', 'requested_date', 'no_sms'];
 const headers = { Authorization: `token ${E2E_ERP_TOKEN}`, 'Content-Type': 'application/json' };
 
 async function erp<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -128,9 +130,14 @@ export const DispatchErp = {
     });
   },
 
+  /** Fields written straight to ERPNext (a partial PUT). */
+  async update(name: string, fields: Partial<ErpJob>): Promise<void> {
+    await erp(`/api/resource/Dispatch Job/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify(fields) });
+  },
+
   /** A status written straight to ERPNext (a dispatcher's drawer, a replayed offline action). */
   async setStatus(name: string, status: ErpJob['status']): Promise<void> {
-    await erp(`/api/resource/Dispatch Job/${encodeURIComponent(name)}`, { method: 'PUT', body: JSON.stringify({ status }) });
+    await DispatchErp.update(name, { status });
   },
 
   /** Another dispatcher's change, made behind the board's back (live events carry it). */

@@ -11,6 +11,7 @@ import { moveContextClock } from '../fixtures/pageClock';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 import { frenchDate, stackClock, stackToday } from '../fixtures/stack';
 import { DispatchErp } from '../pages/DispatchErp';
+import { hubThread } from '../fixtures/messagingStandin';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -122,15 +123,21 @@ test('the drawer moves a job along its status, and its history shows it', async 
     const { page } = await asUser('dispatch', { open: `/dispatch?job=${job.name}` });
     const drawer = new DispatchBoardPage(page).drawer();
     await expect(drawer.getByTestId('drawer-status')).toHaveText('Planifié');
+    // « No automatic text » is saved on the job: going En route then texts the customer nothing.
+    await drawer.getByTestId('drawer-no-sms').click();
+    await expect(drawer.getByTestId('drawer-no-sms')).toHaveAttribute('aria-checked', 'true');
+    await expect.poll(async () => (await DispatchErp.job(job.name)).no_sms).toBe(1);
     await drawer.getByTestId('status-en-route').click();
     await expect(drawer.getByTestId('drawer-status')).toHaveText('En route');
     expect((await DispatchErp.job(job.name)).status).toBe('En Route');
     await expect(drawer.getByTestId('drawer-history')).toContainText('Statut : Planifié →');
+    expect((await hubThread(job.customer)).filter((m) => m.job === job.name && m.template === 'en_route')).toEqual([]);
     // En route → the next steps only.
     await expect(drawer.getByTestId('status-in-progress')).toBeVisible();
     await expect(drawer.getByTestId('status-completed')).toHaveCount(0);
   } finally {
     await DispatchErp.unassign(job.name);
+    await DispatchErp.update(job.name, { no_sms: 0 });
   }
 });
 

@@ -44,6 +44,7 @@ const job = (name: string, start: string, duration: number, over: Partial<BoardJ
   duration_minutes: duration,
   notes: null,
   _user_tags: null,
+  no_sms: 0,
   ...over,
 });
 

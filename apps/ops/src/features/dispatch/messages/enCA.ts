@@ -131,6 +131,7 @@ export const enCA: Widen<typeof frCA> = {
     plan: 'Schedule…',
     move: 'Move…',
     unassign: 'Take off the schedule',
+    noSms: 'No automatic text to the customer (“on the way”)',
     changeStatus: 'Change status',
     statusChanged: '{job}: {status}',
     client: 'Customer',

@@ -128,6 +128,7 @@ export const frCA = {
     plan: 'Planifier…',
     move: 'Déplacer…',
     unassign: 'Retirer du planning',
+    noSms: 'Aucun texto automatique au client (« en route »)',
     changeStatus: 'Changer le statut',
     statusChanged: '{job} : {status}',
     client: 'Client',

@@ -21,6 +21,7 @@ const job = (name: string, over: Partial<BoardJob> = {}): BoardJob => ({
   duration_minutes: 60,
   notes: null,
   _user_tags: null,
+  no_sms: 0,
   ...over,
 });
 const profile = (name: string, skills = ['Installation'], shift: [number, number] = [480, 990]): TechProfile => ({ name, skills, shiftStart: shift[0], shiftEnd: shift[1] });

@@ -32,6 +32,7 @@ const job = (over: Partial<BoardJob> = {}): BoardJob => ({
   duration_minutes: 120,
   notes: null,
   _user_tags: null,
+  no_sms: 0,
   ...over,
 });
 

@@ -24,6 +24,7 @@ const job = (over: Partial<BoardJob> = {}): BoardJob => ({
   duration_minutes: 60,
   notes: null,
   _user_tags: null,
+  no_sms: 0,
   ...over,
 });
 

@@ -32,6 +32,7 @@ const job = (name: string, technician: string, start: string, duration: number, 
   duration_minutes: duration,
   notes: null,
   _user_tags: null,
+  no_sms: 0,
   ...over,
 });
 

@@ -5,7 +5,7 @@ import type { DispatchJob } from '@gigafibre/contracts';
 import { formatWireTime, parseTime } from './dispatchTime';
 import type { BoardJob, SlotTarget } from './dispatchTypes';
 
-export type JobPatch = { -readonly [K in 'technician' | 'scheduled_date' | 'start_time' | 'status']?: DispatchJob[K] } & { modified: string };
+export type JobPatch = { -readonly [K in 'technician' | 'scheduled_date' | 'start_time' | 'status' | 'no_sms']?: DispatchJob[K] } & { modified: string };
 
 /** Assign to a technician at a day and time (from the queue, or moving between rows/times). */
 export function assignPatch(job: BoardJob, target: SlotTarget): JobPatch {

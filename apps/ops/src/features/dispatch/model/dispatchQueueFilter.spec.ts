@@ -20,6 +20,7 @@ const job = (over: Partial<BoardJob> = {}): BoardJob => ({
   duration_minutes: 60,
   notes: null,
   _user_tags: ',VIP,Chien sur place',
+  no_sms: 0,
   ...over,
 });
 

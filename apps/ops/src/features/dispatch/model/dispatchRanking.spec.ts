@@ -20,6 +20,7 @@ const job = (name: string, over: Partial<BoardJob> = {}): BoardJob => ({
   duration_minutes: 60,
   notes: null,
   _user_tags: null,
+  no_sms: 0,
   ...over,
 });
 const loc = (name: string, latitude: number, longitude: number) => ({ name, address_line: '1 rue', city: 'Montréal', postal_code: 'H2X 1Y4', latitude, longitude, access_notes: null }) as BoardLocation;

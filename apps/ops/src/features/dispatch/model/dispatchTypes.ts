@@ -18,6 +18,7 @@ export const JOB_FIELDS = [
   'start_time',
   'duration_minutes',
   'notes',
+  'no_sms',
   '_user_tags',
 ] as const satisfies readonly (keyof DispatchJob)[];
 
