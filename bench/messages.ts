@@ -58,7 +58,7 @@ function fillThread(dbFile: string, count: number): void {
       const body = inbound ? `Réponse ${i} : merci, c’est noté.` : `Message ${i} : votre technicien passera demain entre 8 h et 12 h.`;
       const seg = smsSegments(body);
       const at = new Date(start + i * 60_000).toISOString();
-      const message: Omit<Message, 'sid'> = {
+      const message: Omit<Message, 'sid' | 'idempotency_key'> = {
         customer: CUSTOMER.customer,
         direction: inbound ? 'inbound' : 'outbound-api',
         from: inbound ? NUMBER : STANDIN_DEFAULTS.twilioNumber,

@@ -90,6 +90,8 @@ export interface Message {
   template: string | null;
   /** The Dispatch Job it is about, when any. */
   job: string | null;
+  /** The Idempotency-Key it was sent under (null for inbound): how a sender knows its waiting text among the thread's. */
+  idempotency_key: string | null;
   /** ISO 8601 (UTC, milliseconds). */
   date_created: string;
   /** ISO 8601: the last status change. */

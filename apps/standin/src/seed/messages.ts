@@ -66,7 +66,7 @@ export function seedMessages(ctx: SeedContext, customers: SeededCustomer[]): num
       const iso = new Date(at).toISOString();
       const seg = smsSegments(step.body);
       const undelivered = !step.inbound && rng.chance(0.08);
-      const message: Omit<Message, 'sid'> = {
+      const message: Omit<Message, 'sid' | 'idempotency_key'> = {
         customer: c.name,
         direction: step.inbound ? 'inbound' : 'outbound-api',
         from: step.inbound ? to : STANDIN_DEFAULTS.twilioNumber,

@@ -57,7 +57,7 @@ describe('POST /messages', () => {
     expect(first.status).toBe(201);
     const m = (await first.json()) as Message;
     expect(m).toMatchObject({ customer: JOSEE.customer, direction: 'outbound-api', from: '+14385550100', to: '+15145550142', status: 'queued', error_code: null });
-    expect(m).toMatchObject({ segments: 1, encoding: 'GSM-7', sent_by: { email: 'agent@gigafibre.ca', name: 'Émilie Roy' }, template: 'generic', job: null });
+    expect(m).toMatchObject({ segments: 1, encoding: 'GSM-7', sent_by: { email: 'agent@gigafibre.ca', name: 'Émilie Roy' }, template: 'generic', job: null, idempotency_key: 'same-key' });
     expect(m.sid).toMatch(/^SM[0-9a-f]{32}$/);
     const again = await send(body, 'same-key', headers);
     expect(again.status).toBe(200);
@@ -171,7 +171,7 @@ describe('Twilio inbound webhook', () => {
     expect(await res.text()).toContain('<Response></Response>');
     expect((await playInboundSms(hub, { from: e164(JOSEE.phoneDigits), body: 'Merci, à demain!', sid })).status).toBe(200);
     const inbound = (await thread(JOSEE.customer, '&limit=100')).messages.filter((m) => m.sid === sid);
-    expect(inbound).toEqual([expect.objectContaining({ sid, direction: 'inbound', status: 'received', from: '+15145550142', to: '+14385550100', sent_by: null, customer: JOSEE.customer })]);
+    expect(inbound).toEqual([expect.objectContaining({ sid, direction: 'inbound', status: 'received', from: '+15145550142', to: '+14385550100', sent_by: null, idempotency_key: null, customer: JOSEE.customer })]);
     expect(eventsOf('message').filter((e) => (e.message as Message).sid === sid)).toHaveLength(1);
   });
 

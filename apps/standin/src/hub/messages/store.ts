@@ -6,6 +6,7 @@ import type { Db } from '../../db/open';
 interface MessageRow {
   seq: number;
   sid: string;
+  idempotency_key: string | null;
   fingerprint: string | null;
   customer: string | null;
   direction: MessageDirection;
@@ -30,7 +31,7 @@ export interface NewMessage {
   sid?: string;
   idempotencyKey: string | null;
   fingerprint: string | null;
-  message: Omit<Message, 'sid'>;
+  message: Omit<Message, 'sid' | 'idempotency_key'>;
 }
 
 /** A customer as messaging needs it. */
@@ -61,6 +62,7 @@ function toMessage(r: MessageRow): Message {
     sent_by: r.sent_by_email ? { email: r.sent_by_email, name: r.sent_by_name ?? r.sent_by_email } : null,
     template: r.template,
     job: r.job,
+    idempotency_key: r.idempotency_key,
     date_created: r.date_created,
     date_updated: r.date_updated,
   };
@@ -93,7 +95,7 @@ export class MessageStore {
   private readonly byMobile;
 
   constructor(private readonly db: Db) {
-    const cols = `seq, sid, fingerprint, customer, direction, from_number, to_number, body, status, error_code, segments, encoding,
+    const cols = `seq, sid, idempotency_key, fingerprint, customer, direction, from_number, to_number, body, status, error_code, segments, encoding,
       sent_by_email, sent_by_name, template, job, date_created, date_updated`;
     // OR IGNORE: a second insert under the same key (a retry, another replica) adds nothing.
     this.insertStmt = db.prepare(

@@ -9,7 +9,7 @@ import { useClientConversation } from './useClientConversation';
 
 const msg = (sid: string, minute: number, over: Partial<Message> = {}): Message => {
   const at = `2026-12-07T15:${String(minute).padStart(2, '0')}:00.000Z`;
-  return { sid, customer: 'CUST-00001', direction: 'outbound-api', from: '+15145550000', to: '+15145550142', body: sid, status: 'sent', error_code: null, segments: 1, encoding: 'GSM-7', sent_by: null, template: null, job: null, date_created: at, date_updated: at, ...over };
+  return { sid, customer: 'CUST-00001', direction: 'outbound-api', from: '+15145550000', to: '+15145550142', body: sid, status: 'sent', error_code: null, segments: 1, encoding: 'GSM-7', sent_by: null, template: null, job: null, idempotency_key: null, date_created: at, date_updated: at, ...over };
 };
 
 const api = vi.hoisted(() => ({ pages: new Map<string | null, { messages: Message[]; next_before: string | null }>(), opted: false }));

@@ -17,6 +17,7 @@ const msg = (sid: string, at: string, over: Partial<Message> = {}): Message => (
   sent_by: { email: 'support@gigafibre.ca', name: 'Sophie Tremblay' },
   template: null,
   job: null,
+  idempotency_key: null,
   date_created: at,
   date_updated: at,
   ...over,
@@ -49,9 +50,10 @@ describe('buildThread', () => {
 
   it('hides a waiting record the hub already shows (its event came before its answer)', () => {
     const record = newOutboxRecord({ customer: 'CUST-00001', to: '+15145550142', body: 'Bonjour', template: null, user: 'support@gigafibre.ca' }, Date.parse('2026-12-07T15:05:00.000Z'), 'k-1');
-    const arrived = msg('SM9', '2026-12-07T15:05:01.000Z', { body: 'Bonjour' });
+    const arrived = msg('SM9', '2026-12-07T15:05:01.000Z', { body: 'Bonjour', idempotency_key: 'k-1' });
     expect(buildThread([arrived], [record], 'CUST-00001').map((i) => i.key)).toEqual(['SM9']);
-    const older = msg('SM8', '2026-12-07T14:00:00.000Z', { body: 'Bonjour' });
-    expect(buildThread([older], [record], 'CUST-00001').map((i) => i.key)).toEqual(['SM8', 'k-1']);
+    // The same words sent a moment earlier under another key (the user texted « Bonjour » twice): both show.
+    const twin = msg('SM8', '2026-12-07T15:04:59.500Z', { body: 'Bonjour', idempotency_key: 'k-0' });
+    expect(buildThread([twin], [record], 'CUST-00001').map((i) => i.key)).toEqual(['SM8', 'k-1']);
   });
 });

@@ -53,13 +53,11 @@ export function messageItem(m: Message): ThreadItem {
 }
 
 /**
- * Whether the hub already shows `record`: the same text to the same number by the same person,
- * created after it was pressed. The hub's answer removes the record, but its live event may come
- * first (the answer was slow or lost); the Message does not carry the key, so this is the match.
+ * Whether the hub already shows `record`: a message sent under its idempotency key. The hub's answer
+ * removes the record, but its live event may come first (the answer was slow or lost).
  */
 function alreadyShown(record: SmsOutboxRecord, messages: readonly Message[]): boolean {
-  const since = new Date(record.createdAt - 5_000).toISOString();
-  return messages.some((m) => m.direction !== 'inbound' && m.to === record.to && m.body === record.body && m.sent_by?.email === record.user && m.date_created >= since);
+  return messages.some((m) => m.idempotency_key === record.key);
 }
 
 export function recordItem(r: SmsOutboxRecord, byName: string | null): ThreadItem {

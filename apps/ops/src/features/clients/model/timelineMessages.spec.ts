@@ -17,6 +17,7 @@ const text = (sid: string, iso: string, over: Partial<Message> = {}): Message =>
   sent_by: { email: 'support@gigafibre.ca', name: 'Sophie Tremblay' },
   template: null,
   job: null,
+  idempotency_key: null,
   date_created: iso,
   date_updated: iso,
   ...over,
