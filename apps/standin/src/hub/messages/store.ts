@@ -62,7 +62,9 @@ function toMessage(r: MessageRow): Message {
     sent_by: r.sent_by_email ? { email: r.sent_by_email, name: r.sent_by_name ?? r.sent_by_email } : null,
     template: r.template,
     job: r.job,
-    idempotency_key: r.idempotency_key,
+    // Inbound rows are keyed by Twilio's MessageSid (a retried webhook is filed once): the hub's own
+    // bookkeeping, not a key anyone sent under.
+    idempotency_key: r.direction === 'inbound' ? null : r.idempotency_key,
     date_created: r.date_created,
     date_updated: r.date_updated,
   };
