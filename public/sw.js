@@ -140,6 +140,10 @@ self.addEventListener('message', (event) => {
   if (!data || data.type !== 'keep' || !Array.isArray(data.urls)) return;
   event.waitUntil(
     (async () => {
+      // A page that loaded while this worker was activating is not controlled (claim() at activation
+      // ran before it existed) and could not reload offline, in a basement, on the day it installed
+      // the app. It says it is here with this message (sent once the worker is ready): take it now.
+      await self.clients.claim();
       const cache = await caches.open(CACHE);
       for (const raw of data.urls) {
         const url = new URL(String(raw), self.location.href);
