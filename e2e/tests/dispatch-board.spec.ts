@@ -7,6 +7,7 @@ import { FIXTURE_CUSTOMERS, FIXTURE_JOBS, FIXTURE_TECHNICIANS } from '../../apps
 import { minutesOf, montrealInstant } from '../../packages/contracts/src/montrealTime';
 import { HOURS_TAG } from '../clock';
 import { expect, test } from '../fixtures/auth';
+import { transitionsEnded } from '../fixtures/axe';
 import { moveContextClock } from '../fixtures/pageClock';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 import { frenchDate, stackClock, stackToday } from '../fixtures/stack';
@@ -35,6 +36,7 @@ test('board at 1366×768, 1440×900 and 1920×1080, light and dark: screenshots,
       await expect(page.locator('[data-track] [data-job]').first()).toBeVisible();
       await expect(board.queueCount()).toContainText(/\d/);
       const variant = `${viewport.width}x${viewport.height}-${theme}`;
+      await transitionsEnded(page);
       await testInfo.attach(`dispatch-${variant}.png`, { body: await page.screenshot(), contentType: 'image/png' });
       const results = await new AxeBuilder({ page }).include('[data-testid="dispatch-board"]').analyze();
       const serious = results.violations

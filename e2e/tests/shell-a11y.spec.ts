@@ -2,6 +2,7 @@
 // attached to the report.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Role } from '../fixtures/auth';
+import { transitionsEnded } from '../fixtures/axe';
 
 const SIZES = [
   { name: 'telephone-390x844', role: 'tech' as Role, viewport: { width: 390, height: 844 } },
@@ -17,6 +18,7 @@ for (const size of SIZES) {
     for (const theme of ['clair', 'sombre'] as const) {
       if (theme === 'sombre') await shell.themeToggle().click();
       await expect(page.locator('body')).toHaveClass(theme === 'sombre' ? /body--dark/ : /body--light/);
+      await transitionsEnded(page);
       await testInfo.attach(`shell-${size.name}-${theme}.png`, { body: await page.screenshot(), contentType: 'image/png' });
 
       const results = await new AxeBuilder({ page }).analyze();

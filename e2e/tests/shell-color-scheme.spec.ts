@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type Role } from '../fixtures/auth';
+import { transitionsEnded } from '../fixtures/axe';
 import { ClientSearchPage } from '../pages/ClientSearchPage';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 
@@ -19,6 +20,7 @@ const SIZES = [
 ];
 
 async function contrastViolations(page: Page): Promise<string[]> {
+  await transitionsEnded(page);
   const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
   return results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
 }

@@ -4,12 +4,14 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { E2E_BASE_URL } from '../stack-env';
 import { expect, test } from '../fixtures/auth';
+import { transitionsEnded } from '../fixtures/axe';
 import { UsersPage } from '../pages/UsersPage';
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@gigafibre.ca`;
 
 /** axe on the page, or only inside `scope` (the open dialog: the page behind it was checked already). */
 async function expectNoSeriousViolation(page: Page, testInfo: TestInfo, name: string, scope?: string): Promise<void> {
+  await transitionsEnded(page);
   await testInfo.attach(`${name}.png`, { body: await page.screenshot(), contentType: 'image/png' });
   const builder = new AxeBuilder({ page });
   const results = await (scope ? builder.include(scope) : builder).analyze();
