@@ -1,21 +1,9 @@
 // The one module that talks to IndexedDB (through idb-keyval): the scan queue's records and the
 // technician's last-known jobs (so the job view still opens in a basement). Values are stored as
-// plain data (`toRaw`): a Vue proxy cannot be structured-cloned.
+// plain data (`plainValue`, shared/storage): a Vue proxy cannot be structured-cloned.
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import { isReactive, isRef, toRaw } from 'vue';
+import { plainValue } from '@/shared/storage/idbTable';
 import { readStoredRecord, SCAN_QUEUE_IDB, type ScanQueueRecord } from '../model/scanQueueRecord';
-
-/** Unwraps Vue proxies at every level (Blobs, Dates and other objects are kept as they are). */
-export function plainValue<T>(value: T): T {
-  const raw = isRef(value) ? (value.value as T) : isReactive(value) ? toRaw(value) : value;
-  if (Array.isArray(raw)) return raw.map((item: unknown) => plainValue(item)) as T;
-  if (raw !== null && typeof raw === 'object' && Object.getPrototypeOf(raw) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(raw as Record<string, unknown>)) out[key] = plainValue(item);
-    return out as T;
-  }
-  return raw;
-}
 
 export interface StoredQueue {
   records: ScanQueueRecord[];
