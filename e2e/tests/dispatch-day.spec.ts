@@ -189,11 +189,15 @@ test('the assign dialog’s first suggestion is a free technician with the skill
   await expect(dialog).toBeVisible();
   const first = dialog.getByTestId('assign-suggestion').first();
   await expect(first).toContainText('Libre à');
+  // Typed as soon as the suggestions show, while the dialog is still opening: a quick dispatcher's « a » then « 1 ».
+  await page.keyboard.press('1');
   await expect(first).toContainText('km');
   const technician = (await first.getAttribute('data-technician')) as string;
   const tech = await DispatchErp.technician(technician);
   expect((tech.skills ?? '').split(',')).toContain(job.required_skill);
-  await page.keyboard.press('1');
+  await expect(dialog.getByTestId('assign-technician')).toHaveValue(tech.technician_name);
+  // Taken, and Enter would book it: the opening dialog does not pull focus back to the technician field.
+  await expect(dialog.getByTestId('assign-confirm')).toBeFocused();
   // The board's own rules (overlap, shift, skill) find nothing wrong with the suggestion.
   await expect(dialog.getByTestId('assign-conflicts')).toContainText('Aucun conflit');
   await page.keyboard.press('Escape');
