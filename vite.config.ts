@@ -25,6 +25,8 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: 'true',
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+    // Messages are compiled by apps/ops/src/i18n/messageCompiler.ts; vue-i18n's compiler is left out.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
   },
   // The close-out photo worker is started as a module worker (type: 'module'), in dev and built;
   // its file is named apart from the chunk that only holds its URL (bench/closeout.ts waits for it).

@@ -1,7 +1,7 @@
 // `pnpm bench bundle-budget`: builds the SPA and prints, for the shell and for each route, the gzip
 // size of the JS and CSS a browser must load before it can show it (entry + static imports, the
-// boot-time Quasar language pack, the route's lazy page and its feature messages, and their static
-// imports). Fails when over budget. `--no-build` (and BENCH_SMOKE=1) reuses apps/ops/dist.
+// route's lazy page and its feature messages in French, and their static imports). Fails when over
+// budget. `--no-build` (and BENCH_SMOKE=1) reuses apps/ops/dist.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
@@ -42,7 +42,8 @@ function routeTable(): { path: string; keys: string[] }[] {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const feature = /defineFeatureRoutes\('([\w-]+)'/.exec(text)?.[1];
-    const messagesKey = feature ? `src/features/${feature}/messages/index.ts` : null;
+    // A feature's messages load in the user's language only: French, the default, is measured.
+    const messagesKey = feature ? `src/features/${feature}/messages/frCA.ts` : null;
     const blocks = text.split(/(?=\bpath:\s*')/).slice(1);
     for (const block of blocks) {
       const path = /^path:\s*'([^']*)'/.exec(block)?.[1];
@@ -51,7 +52,7 @@ function routeTable(): { path: string; keys: string[] }[] {
       const abs = target.startsWith('@/') ? join(srcDir, target.slice(2)) : join(dirname(file), target);
       const key = relative(appRoot, abs).split('\\').join(posix.sep);
       const keys = [key];
-      if (messagesKey && build.has(messagesKey)) keys.push(messagesKey);
+      if (messagesKey) keys.push(messagesKey);
       table.push({ path: `/${path}`, keys });
     }
   }

@@ -16,17 +16,17 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
   bootHttp();
 });
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
-  setLocale('fr-CA', false);
+  await setLocale('fr-CA', false);
 });
 
 describe('failures shown in one place', () => {
-  it('a 403 names the missing capability in words, in the user’s language', () => {
+  it('a 403 names the missing capability in words, in the user’s language', async () => {
     const error = new ApiError({ status: 403, code: 'forbidden', message: 'x', missing: ['dispatch.assign'] });
     expect(failureMessage(error)).toBe('Action refusée : il vous manque l’autorisation « Assigner et planifier les interventions ».');
-    setLocale('en-CA', false);
+    await setLocale('en-CA', false);
     expect(failureMessage(error)).toBe('Refused: you lack the “Assign and schedule jobs” permission.');
   });
 

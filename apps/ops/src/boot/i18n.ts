@@ -5,7 +5,8 @@ import { applyQuasarLang } from '@/i18n/quasarLang';
 
 export async function bootI18n(app: App): Promise<void> {
   const locale = initialLocale();
-  setLocale(locale, false);
+  // French if English's messages cannot load (the fallback language, always there).
+  await setLocale(locale, false).catch(() => undefined);
   app.use(i18n);
   await applyQuasarLang(locale).catch(() => undefined);
 }

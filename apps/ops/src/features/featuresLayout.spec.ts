@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FEATURE_MESSAGE_LOADERS } from '@/i18n/featureMessages';
-import { MESSAGE_FEATURES } from '@/shared/i18n/defineFeatureMessages';
+import { featureMessageLoader } from '@/i18n/featureMessages';
+import { MESSAGE_FEATURES } from '@/shared/i18n/featureMessageTypes';
 
 const featuresDir = import.meta.dirname;
 const srcDir = resolve(featuresDir, '..');
@@ -72,10 +72,6 @@ function featureProblems(dir: string, layout: Part[]): string[] {
       if (!exists) problems.push(`${feature}/routes.ts: ${target} is not a page of pages/`);
     }
   }
-  const registration = join(dir, 'messages', 'index.ts');
-  if (entries.includes('messages') && readdirSync(join(dir, 'messages')).includes('index.ts') && !readFileSync(registration, 'utf8').includes(`defineFeatureMessages('${feature}'`)) {
-    problems.push(`${feature}/messages/index.ts: not defineFeatureMessages('${feature}', …)`);
-  }
   return problems;
 }
 
@@ -107,7 +103,7 @@ describe('features/README.md describes the tree', () => {
 
   it('every feature is registered where the app lists them, and nothing else is', () => {
     expect([...MESSAGE_FEATURES].sort()).toEqual([...features].sort());
-    expect(Object.keys(FEATURE_MESSAGE_LOADERS).sort()).toEqual([...features].sort());
+    for (const feature of features) for (const locale of ['fr-CA', 'en-CA'] as const) expect(() => featureMessageLoader(feature as never, locale), `${feature} ${locale}`).not.toThrow();
     const appRoutes = readFileSync(join(srcDir, 'router/routes.ts'), 'utf8');
     const routed = [...appRoutes.matchAll(/from '@\/features\/([\w-]+)\/routes'/g)].map((m) => m[1]);
     expect(routed.sort()).toEqual([...features].sort());
@@ -122,7 +118,7 @@ describe('features/README.md describes the tree', () => {
       };
       write('probe/routes.ts', "defineFeatureRoutes('probe', [{ component: () => import('./pages/Probe.vue') }]);");
       write('probe/messages/frCA.ts');
-      write('probe/messages/index.ts', "defineFeatureMessages('other', {});");
+      write('probe/messages/index.ts');
       write('probe/pages/Probe.vue');
       write('probe/model/queue/probeQueue.ts');
       write('probe/api/probe.ts');
@@ -134,7 +130,7 @@ describe('features/README.md describes the tree', () => {
         'probe/api/probe.ts: not a *Api.ts file',
         'probe/helpers: not a part of the layout',
         'probe/messages/enCA.ts: missing',
-        "probe/messages/index.ts: not defineFeatureMessages('probe', …)",
+        'probe/messages/index.ts: not a frCA.ts or enCA.ts file',
         'probe/model/queue: parts have no sub-folders',
         'probe/pages/Probe.vue: not a *Page.vue file',
         'probe/routes.ts: ./pages/Probe.vue is not a page of pages/',

@@ -1,14 +1,17 @@
-// Where each feature's messages come from. They load with the feature's routes (never in the first
-// load); the one place that lists them, so nothing else needs editing when a feature grows.
-import type { FeatureMessages, MessageFeature } from '@/shared/i18n/defineFeatureMessages';
+// Where each feature's messages come from, one language at a time: they load with the feature's
+// routes (never in the first load), and only in the language the user works in.
+import type { AppLocale } from '@/shared/format/locale';
+import type { MessageFeature, MessageTree } from '@/shared/i18n/featureMessageTypes';
 
-export const FEATURE_MESSAGE_LOADERS: Record<MessageFeature, () => Promise<{ default: FeatureMessages }>> = {
-  dispatch: () => import('@/features/dispatch/messages'),
-  clients: () => import('@/features/clients/messages'),
-  tickets: () => import('@/features/tickets/messages'),
-  diagnostics: () => import('@/features/diagnostics/messages'),
-  scan: () => import('@/features/scan/messages'),
-  users: () => import('@/features/users/messages'),
-  profile: () => import('@/features/profile/messages'),
-  incidents: () => import('@/features/incidents/messages'),
-};
+type Loader = () => Promise<MessageTree>;
+
+const FRENCH = import.meta.glob<MessageTree>('../features/*/messages/frCA.ts', { import: 'frCA' });
+const ENGLISH = import.meta.glob<MessageTree>('../features/*/messages/enCA.ts', { import: 'enCA' });
+
+/** The loader of a feature's messages in a language; throws for a feature without its two files. */
+export function featureMessageLoader(feature: MessageFeature, locale: AppLocale): Loader {
+  const file = `../features/${feature}/messages/${locale === 'fr-CA' ? 'frCA' : 'enCA'}.ts`;
+  const loader = (locale === 'fr-CA' ? FRENCH : ENGLISH)[file];
+  if (!loader) throw new Error(`${file} : messages introuvables`);
+  return loader;
+}

@@ -6,33 +6,9 @@ import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import { detectLocale } from './detectLocale';
-import { MESSAGE_FEATURES, type MessageTree } from '@/shared/i18n/defineFeatureMessages';
-import { FEATURE_MESSAGE_LOADERS } from './featureMessages';
-import enCA from './en-CA';
-import frCA from './fr-CA';
+import { catalogue, leaves } from './testing/catalogue';
 
 const srcDir = resolve(import.meta.dirname, '..');
-
-function leaves(tree: MessageTree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-async function catalogue(locale: 'fr-CA' | 'en-CA'): Promise<MessageTree> {
-  const tree: MessageTree = { ...(locale === 'fr-CA' ? frCA : enCA) };
-  for (const feature of MESSAGE_FEATURES) {
-    const { default: bundle } = await FEATURE_MESSAGE_LOADERS[feature]();
-    expect(bundle.feature).toBe(feature);
-    expect(tree[feature], `« ${feature} » is both a shell key and a feature`).toBeUndefined();
-    tree[feature] = bundle[locale];
-  }
-  return tree;
-}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

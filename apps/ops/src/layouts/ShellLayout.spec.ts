@@ -42,9 +42,9 @@ async function mountShellAs(group: string, width: number) {
   return { wrapper, router };
 }
 
-afterEach(() => {
+afterEach(async () => {
   document.body.innerHTML = '';
-  setLocale('fr-CA', false);
+  await setLocale('fr-CA', false);
 });
 
 describe('ShellLayout navigation', () => {
@@ -77,7 +77,7 @@ describe('ShellLayout navigation', () => {
     expect(wrapper.find('[data-testid="user-name"]').text()).toBe('Marie-Ève Tremblay');
     expect(wrapper.find('[data-testid="user-menu"] .q-avatar').text()).toBe('MT');
     expect(wrapper.find('[data-nav="clients"]').text()).toContain('Clients');
-    setLocale('en-CA', false);
+    await setLocale('en-CA', false);
     await flushPromises();
     expect(wrapper.find('[data-nav="clients"]').text()).toContain('Customers');
     wrapper.unmount();

@@ -1,6 +1,6 @@
 // What a route may declare in `meta` (typed for every route in the app).
 import type { Capability } from '@gigafibre/capabilities';
-import type { MessageFeature } from '@/shared/i18n/defineFeatureMessages';
+import type { MessageFeature } from '@/shared/i18n/featureMessageTypes';
 
 /** How a route appears in the navigation (drawer on desktop, bottom tabs on phones). */
 export interface NavMeta {

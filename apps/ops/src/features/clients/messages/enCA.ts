@@ -1,5 +1,5 @@
 // Clients feature, English (same keys as frCA; the compiler checks).
-import type { Widen } from '@/shared/i18n/defineFeatureMessages';
+import type { Widen } from '@/shared/i18n/featureMessageTypes';
 import type { frCA } from './frCA';
 
 export const enCA: Widen<typeof frCA> = {

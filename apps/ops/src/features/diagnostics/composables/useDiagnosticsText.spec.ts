@@ -11,8 +11,8 @@ beforeAll(() => loadFeatureMessages('diagnostics'));
 afterEach(() => setLocale('fr-CA', false));
 
 describe('useDiagnosticsText', () => {
-  it('speaks the UI language on screen and French in the summary', () => {
-    setLocale('en-CA', false);
+  it('speaks the UI language on screen and French in the summary', async () => {
+    await setLocale('en-CA', false);
     let kits: ReturnType<typeof useDiagnosticsText> | undefined;
     mount(defineComponent({ setup: () => ((kits = useDiagnosticsText()), () => h('div')) }), { global: { plugins: [i18n] } });
     const finding = { code: 'optical-weak', severity: 'critical', params: { rx: -28.4 } } as const;

@@ -2,13 +2,14 @@
 import { createI18n } from 'vue-i18n';
 import type { AppLocale } from '@/shared/format';
 import type { TextKit } from '../model/diagnosticsText';
-import messages from '../messages/index';
+import { enCA } from '../messages/enCA';
+import { frCA } from '../messages/frCA';
 
 export function textKit(locale: AppLocale = 'fr-CA'): TextKit {
   const i18n = createI18n({
     legacy: false,
     locale,
-    messages: { 'fr-CA': { diagnostics: messages['fr-CA'] }, 'en-CA': { diagnostics: messages['en-CA'] } },
+    messages: { 'fr-CA': { diagnostics: frCA }, 'en-CA': { diagnostics: enCA } },
     missingWarn: false,
     fallbackWarn: false,
   });

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { mount } from '@vue/test-utils';
-import { i18n, loadFeatureMessages } from '@/i18n';
+import { i18n, loadFeatureMessages, setLocale } from '@/i18n';
 import { useDispatchLabels, type DispatchLabels } from '../composables/useDispatchLabels';
 import { techProfile } from '../model/dispatchConflicts';
 import { createBoardLayout } from '../model/dispatchLayout';
@@ -144,7 +144,7 @@ describe('DispatchTimelineRow', () => {
 });
 
 describe('useDispatchLabels', () => {
-  it('formats times, ranges and durations per language, from cached messages', () => {
+  it('formats times, ranges and durations per language, from cached messages', async () => {
     const { labels } = mountRow([]);
     expect(labels.range(600, 690)).toBe('10 h 00 – 11 h 30');
     expect(labels.shortRange(480, 960)).toBe('8 h–16 h');
@@ -158,7 +158,7 @@ describe('useDispatchLabels', () => {
     expect(labels.status('En Route')).toBe('En route');
     expect(labels.skill('Wi-Fi/Mesh')).toBe('Wi-Fi et maillage');
     expect(labels.conflict({ kind: 'outside-shift', shiftStart: 600, shiftEnd: 1110 })).toBe('Hors du quart du technicien (10 h 00 – 18 h 30)');
-    i18n.global.locale.value = 'en-CA';
+    await setLocale('en-CA', false);
     try {
       expect(labels.status('En Route')).toBe('En route');
       expect(labels.jobType('Repair')).toBe('Repair');
@@ -167,7 +167,7 @@ describe('useDispatchLabels', () => {
       expect(labels.shortRange(480, 960)).toMatch(/^8\sa\.m\.–4\sp\.m\.$/);
       expect(labels.format('dispatch.queue.priority', { priority: 'High' })).toBe('High priority');
     } finally {
-      i18n.global.locale.value = 'fr-CA';
+      await setLocale('fr-CA', false);
     }
   });
 });

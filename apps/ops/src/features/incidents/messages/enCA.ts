@@ -1,5 +1,5 @@
 // Incidents feature, Canadian English (exactly the keys of frCA, checked by the compiler).
-import type { Widen } from '@/shared/i18n/defineFeatureMessages';
+import type { Widen } from '@/shared/i18n/featureMessageTypes';
 import type { frCA } from './frCA';
 
 export const enCA: Widen<typeof frCA> = {

@@ -23,19 +23,19 @@ const failed = (record: ScanQueueRecord, status: number, code: ApiError['code'],
   afterFailure(markSending(record, T0), new ApiError({ status, code, message: `m-${code}`, serverMessages, retryAfterMs }), T0 + 100, () => 0);
 
 beforeAll(() => loadFeatureMessages('scan'));
-afterEach(() => {
-  setLocale('fr-CA', false);
+afterEach(async () => {
+  await setLocale('fr-CA', false);
   vi.useRealTimers();
 });
 
 describe('describeRecordError', () => {
-  it('a photo too large (413) says how large and what to do, then the server’s words', () => {
+  it('a photo too large (413) says how large and what to do, then the server’s words', async () => {
     const refused = failed(photo(9.5 * 1024 * 1024, 'image/heic'), 413, 'unknown', ['Corps de requête trop volumineux : au plus 8 Mo.']);
     expect(refused.state).toBe('refused');
     expect(describeRecordError(refused, t, 'fr-CA')).toBe(
       'Photo trop volumineuse (9,5\u00a0Mo) : reprenez-la, ou choisissez-en une plus petite. (Serveur : Corps de requête trop volumineux : au plus 8 Mo.)',
     );
-    setLocale('en-CA', false);
+    await setLocale('en-CA', false);
     expect(describeRecordError(failed(photo(9.5 * 1024 * 1024, 'image/heic'), 413, 'unknown'), t, 'en-CA')).toBe('Photo too large (9.5 MB): retake it, or choose a smaller one.');
   });
 
@@ -66,7 +66,7 @@ describe('ScanRateLimitCountdown', () => {
     expect(wrapper.text()).toBe('Trop de requêtes, nouvel essai dans 2\u00a0s');
     await vi.advanceTimersByTimeAsync(2_000);
     expect(wrapper.text()).toBe('Trop de requêtes, nouvel essai dès que possible');
-    setLocale('en-CA', false);
+    await setLocale('en-CA', false);
     await vi.advanceTimersByTimeAsync(0);
     expect(wrapper.text()).toBe('Too many requests, retrying as soon as possible');
     wrapper.unmount();

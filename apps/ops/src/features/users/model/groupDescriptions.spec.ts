@@ -53,17 +53,17 @@ describe('groupSummary', () => {
     expect(groupSummary(describeGroup('gitea-users'), FR)).toBe('Rien');
   });
 
-  it('uses the app’s capability labels in both languages', () => {
+  it('uses the app’s capability labels in both languages', async () => {
     const words = (locale: 'fr-CA' | 'en-CA') => ({ capabilityLabel, everything: 'x', nothing: 'y', locale });
     try {
-      setLocale('fr-CA', false);
+      await setLocale('fr-CA', false);
       expect(groupSummary(describeGroup('ops-support'), words('fr-CA'))).toBe(
         'Consulter la répartition, consulter les dossiers clients, modifier les dossiers clients, consulter les diagnostics, agir sur les appareils (rafraîchir, redémarrer), consulter les billets, traiter les billets (statut, affectation, réponses), planifier une visite de technicien, texter les clients (SMS) et suivre les pannes du réseau',
       );
-      setLocale('en-CA', false);
+      await setLocale('en-CA', false);
       expect(groupSummary(describeGroup('ops-tech'), words('en-CA'))).toBe('View diagnostics and scan equipment in the field');
     } finally {
-      setLocale('fr-CA', false);
+      await setLocale('fr-CA', false);
     }
     expect(i18n.global.locale.value).toBe('fr-CA');
   });

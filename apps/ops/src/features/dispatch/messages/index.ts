@@ -1,5 +1,0 @@
-import { defineFeatureMessages } from '@/shared/i18n/defineFeatureMessages';
-import { enCA } from './enCA';
-import { frCA } from './frCA';
-
-export default defineFeatureMessages('dispatch', { 'fr-CA': frCA, 'en-CA': enCA });
