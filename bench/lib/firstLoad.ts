@@ -1,7 +1,6 @@
 // What a browser must load before it shows the SPA, read from a build (`vite build` with its
-// manifest): the files index.html makes it load, the boot-time Quasar language pack, and for a
-// route its lazy page and feature messages, each with its static imports (recursively) and their
-// CSS. Sizes are gzip level 9. Shared by bench/bundle-budget.ts and bench/scan-queue.ts.
+// manifest): the files index.html makes it load, and for a route its lazy page and feature
+// messages, each with its static imports (recursively) and their CSS. Sizes are gzip level 9. Shared by bench/bundle-budget.ts and bench/scan-queue.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -28,7 +27,7 @@ export function kb(bytes: number): number {
 export class FirstLoad {
   private readonly manifest: Manifest;
   private readonly gzipCache = new Map<string, number>();
-  /** The manifest keys index.html loads (every module script and module preload: the bundler may put a runtime chunk first), plus Quasar's boot-time language pack. */
+  /** The manifest keys index.html loads (every module script and module preload: the bundler may put a runtime chunk first). */
   readonly shellKeys: string[];
 
   constructor(private readonly dist: string) {
@@ -41,8 +40,8 @@ export class FirstLoad {
       if (!key) throw new Error(`${file} (index.html) absent du manifeste`);
       return key;
     });
-    // boot/i18n.ts awaits Quasar's language pack before mounting: part of the first load.
-    this.shellKeys = [...entryKeys, ...Object.keys(this.manifest).filter((key) => /quasar\/lang\/fr\.js$/.test(key))];
+    // Quasar's French pack is not among them: boot/i18n.ts lets it load beside the first page.
+    this.shellKeys = entryKeys;
   }
 
   /** True when the build has this source module as a chunk (e.g. a feature's messages). */

@@ -3,6 +3,17 @@
 // also uses a module, and gzip of many small files costs ~10 % more than of one file.
 import type { Plugin } from 'vite';
 
+/** A module that only re-exports others (`export … from`), e.g. @gigafibre/contracts's index. */
+function isBarrel(code: string | null): boolean {
+  if (!code) return false;
+  const statements = code
+    .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return statements.length > 0 && statements.every((s) => /^export\s*(\*|\{[^}]*\})\s*from\s*["'][^"']+["']$/.test(s) || /^import\s+["'][^"']+["']$/.test(s));
+}
+
 export function shellChunk(): { plugin: Plugin; isShellModule: (id: string) => boolean } {
   const shell = new Set<string>();
   const entries = new Set<string>();
@@ -18,7 +29,9 @@ export function shellChunk(): { plugin: Plugin; isShellModule: (id: string) => b
         const id = stack.pop() as string;
         if (shell.has(id)) continue;
         shell.add(id);
-        stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        const info = this.getModuleInfo(id);
+        // A barrel's targets are not all the shell's: lazy pages use some of them.
+        if (info && !isBarrel(info.code)) stack.push(...info.importedIds);
       }
     },
   };

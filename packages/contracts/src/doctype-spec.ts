@@ -29,7 +29,7 @@ export interface FieldSpec {
   readonly unique?: boolean;
   /** The DocField's default, set on insert when the request leaves the field out. */
   readonly default?: string | number;
-  readonly description?: string;
+  // What a field means is a doc comment on it, not a value: the SPA's first load carries DOCTYPES.
 }
 
 /** How a doctype names its documents and which of its fields it declares. */

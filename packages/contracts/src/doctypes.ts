@@ -1,5 +1,6 @@
 import type { DoctypeSpec, DocOf, DocReadValuesOf, TableFieldOf } from './doctype-spec';
 import { FAILURE_REASONS } from './jobCloseout';
+import { FRAPPE_CORE_DOCTYPES } from './frappeCoreDoctypes';
 import { ABSENCE_TYPES } from './technicianAbsence';
 import { SKILLS, JOB_STATUSES, PRIORITIES, ISSUE_STATUSES, AGREEMENT_STATUSES, VISIT_WINDOWS, JOB_TYPES, EQUIPMENT_TYPES } from './doctypeOptions';
 
@@ -17,18 +18,19 @@ export const DOCTYPES = {
     fields: {
       customer_name: { type: 'Data', reqd: true },
       customer_type: { type: 'Select', options: ['Company', 'Individual'], reqd: true },
-      customer_group: { type: 'Data', description: 'Link to Customer Group (not modelled by the standin)' },
-      territory: { type: 'Data', description: 'Link to Territory: one of REGIONS' },
+      /** Link to Customer Group (not modelled by the standin) */
+      customer_group: { type: 'Data' },
+      /** Link to Territory: one of REGIONS */
+      territory: { type: 'Data' },
       mobile_no: { type: 'Data' },
       email_id: { type: 'Data' },
       language: { type: 'Data' },
       disabled: { type: 'Check' },
       custom_account_status: { type: 'Select', options: ['Active', 'Suspended', 'Terminated'] },
-      custom_phone_digits: {
-        type: 'Data',
-        description: 'Digits of mobile_no without the leading 1 (`5145550142`), kept by the gigafibre app on save: phone search',
-      },
-      credit_limits: { type: 'Table', options: 'Customer Credit Limit', description: 'ERPNext’s child table of credit limits per company' },
+      /** Digits of mobile_no without the leading 1 (`5145550142`), kept by the gigafibre app on save: phone search */
+      custom_phone_digits: { type: 'Data' },
+      /** ERPNext’s child table of credit limits per company */
+      credit_limits: { type: 'Table', options: 'Customer Credit Limit' },
     },
   },
   /** ERPNext's child doctype of Customer.credit_limits. */
@@ -36,7 +38,8 @@ export const DOCTYPES = {
     naming: 'hash',
     istable: true,
     fields: {
-      company: { type: 'Data', reqd: true, description: 'Link to Company (not modelled by the standin)' },
+      /** Link to Company (not modelled by the standin) */
+      company: { type: 'Data', reqd: true },
       credit_limit: { type: 'Currency' },
       bypass_credit_limit_check: { type: 'Check' },
     },
@@ -48,7 +51,8 @@ export const DOCTYPES = {
       customer: { type: 'Link', options: 'Customer', reqd: true },
       address_line: { type: 'Data', reqd: true },
       city: { type: 'Data' },
-      postal_code: { type: 'Data', description: 'Canadian format, `H2X 1Y4`' },
+      /** Canadian format, `H2X 1Y4` */
+      postal_code: { type: 'Data' },
       territory: { type: 'Data' },
       latitude: { type: 'Float' },
       longitude: { type: 'Float' },
@@ -68,10 +72,12 @@ export const DOCTYPES = {
       manufacturer: { type: 'Data' },
       model: { type: 'Data' },
       serial_no: { type: 'Data', reqd: true, unique: true },
-      mac_address: { type: 'Data', description: 'Upper-case, colon-separated: `AA:BB:CC:DD:EE:FF`' },
+      /** Upper-case, colon-separated: `AA:BB:CC:DD:EE:FF` */
+      mac_address: { type: 'Data' },
       status: { type: 'Select', options: ['Active', 'In Stock', 'Returned', 'Faulty'] },
       installed_on: { type: 'Date' },
-      dispatch_job: { type: 'Link', options: 'Dispatch Job', description: 'The job that installed or linked it' },
+      /** The job that installed or linked it */
+      dispatch_job: { type: 'Link', options: 'Dispatch Job' },
     },
   },
   Subscription: {
@@ -110,7 +116,8 @@ export const DOCTYPES = {
       posting_date: { type: 'Date', reqd: true },
       paid_amount: { type: 'Currency' },
       mode_of_payment: { type: 'Data' },
-      reference_name: { type: 'Link', options: 'Sales Invoice', description: 'Simplified: ERPNext keeps references in a child table' },
+      /** Simplified: ERPNext keeps references in a child table */
+      reference_name: { type: 'Link', options: 'Sales Invoice' },
     },
   },
   Issue: {
@@ -120,7 +127,8 @@ export const DOCTYPES = {
     fields: {
       subject: { type: 'Data', reqd: true },
       status: { type: 'Select', options: ISSUE_STATUSES },
-      priority: { type: 'Data', description: 'Link to Issue Priority: Low, Medium, High, Urgent' },
+      /** Link to Issue Priority: Low, Medium, High, Urgent */
+      priority: { type: 'Data' },
       issue_type: { type: 'Data' },
       customer: { type: 'Link', options: 'Customer' },
       raised_by: { type: 'Data' },
@@ -128,12 +136,17 @@ export const DOCTYPES = {
       opening_time: { type: 'Time' },
       resolution_date: { type: 'Datetime' },
       description: { type: 'Text' },
-      service_level_agreement: { type: 'Data', description: 'Link to Service Level Agreement (not modelled: its name)' },
-      response_by: { type: 'Datetime', description: 'First response due (SLA), set on insert and on a priority change' },
-      resolution_by: { type: 'Datetime', description: 'Resolution due (SLA)' },
+      /** Link to Service Level Agreement (not modelled: its name) */
+      service_level_agreement: { type: 'Data' },
+      /** First response due (SLA), set on insert and on a priority change */
+      response_by: { type: 'Datetime' },
+      /** Resolution due (SLA) */
+      resolution_by: { type: 'Datetime' },
       agreement_status: { type: 'Select', options: AGREEMENT_STATUSES },
-      first_responded_on: { type: 'Datetime', description: 'Set by the first Sent Communication (frappe communication.py)' },
-      _assign: { type: 'Text', description: 'Frappe’s standard column: JSON list of assignees’ e-mails, kept by ToDo (todo.py update_in_reference)' },
+      /** Set by the first Sent Communication (frappe communication.py) */
+      first_responded_on: { type: 'Datetime' },
+      /** Frappe’s standard column: JSON list of assignees’ e-mails, kept by ToDo (todo.py update_in_reference) */
+      _assign: { type: 'Text' },
     },
   },
   'Dispatch Job': {
@@ -149,21 +162,32 @@ export const DOCTYPES = {
       technician: { type: 'Link', options: 'Technician' },
       territory: { type: 'Data' },
       required_skill: { type: 'Select', options: SKILLS },
-      requested_date: { type: 'Date', reqd: true, description: 'The day the customer asked for' },
+      /** The day the customer asked for */
+      requested_date: { type: 'Date', reqd: true },
       scheduled_date: { type: 'Date' },
-      start_time: { type: 'Time', description: 'Local time (America/Toronto), `HH:mm:ss`' },
+      /** Local time (America/Toronto), `HH:mm:ss` */
+      start_time: { type: 'Time' },
       duration_minutes: { type: 'Int', reqd: true },
       notes: { type: 'Text' },
-      requested_window: { type: 'Select', options: VISIT_WINDOWS, description: 'The customer’s preferred part of the day' },
-      issue: { type: 'Link', options: 'Issue', description: 'The ticket the visit was booked from' },
-      en_route_at: { type: 'Datetime', description: 'When the technician left for the job (set_job_status `at`)' },
-      arrived_at: { type: 'Datetime', description: 'When the technician arrived (status In Progress)' },
-      closed_at: { type: 'Datetime', description: 'When the job was Completed or Not Completed' },
-      failure_reason: { type: 'Select', options: FAILURE_REASONS, description: 'Why it was Not Completed' },
+      /** The customer’s preferred part of the day */
+      requested_window: { type: 'Select', options: VISIT_WINDOWS },
+      /** The ticket the visit was booked from */
+      issue: { type: 'Link', options: 'Issue' },
+      /** When the technician left for the job (set_job_status `at`) */
+      en_route_at: { type: 'Datetime' },
+      /** When the technician arrived (status In Progress) */
+      arrived_at: { type: 'Datetime' },
+      /** When the job was Completed or Not Completed */
+      closed_at: { type: 'Datetime' },
+      /** Why it was Not Completed */
+      failure_reason: { type: 'Select', options: FAILURE_REASONS },
       failure_details: { type: 'Text' },
-      completion_notes: { type: 'Text', description: 'The technician’s notes at close-out' },
-      checklist_done: { type: 'Text', description: 'JSON list of the JOB_CHECKLISTS item ids done' },
-      no_sms: { type: 'Check', description: 'Send the customer no automatic text for this job (e.g. the « en route » text)' },
+      /** The technician’s notes at close-out */
+      completion_notes: { type: 'Text' },
+      /** JSON list of the JOB_CHECKLISTS item ids done */
+      checklist_done: { type: 'Text' },
+      /** Send the customer no automatic text for this job (e.g. the « en route » text) */
+      no_sms: { type: 'Check' },
     },
   },
   Technician: {
@@ -171,9 +195,11 @@ export const DOCTYPES = {
     digits: 3,
     fields: {
       technician_name: { type: 'Data', reqd: true },
-      user: { type: 'Link', options: 'User', description: 'The technician’s sign-in email' },
+      /** The technician’s sign-in email */
+      user: { type: 'Link', options: 'User' },
       territory: { type: 'Data' },
-      skills: { type: 'Data', description: 'Comma-separated SKILLS' },
+      /** Comma-separated SKILLS */
+      skills: { type: 'Data' },
       shift_start: { type: 'Time' },
       shift_end: { type: 'Time' },
       phone: { type: 'Data' },
@@ -187,8 +213,10 @@ export const DOCTYPES = {
     digits: 6,
     fields: {
       technician: { type: 'Link', options: 'Technician', reqd: true },
-      from_datetime: { type: 'Datetime', reqd: true, description: 'Montréal wall time, included' },
-      to_datetime: { type: 'Datetime', reqd: true, description: 'Montréal wall time, excluded' },
+      /** Montréal wall time, included */
+      from_datetime: { type: 'Datetime', reqd: true },
+      /** Montréal wall time, excluded */
+      to_datetime: { type: 'Datetime', reqd: true },
       reason_type: { type: 'Select', options: ABSENCE_TYPES, reqd: true },
       note: { type: 'Text' },
     },
@@ -200,87 +228,8 @@ export const DOCTYPES = {
       color: { type: 'Data' },
     },
   },
-  User: {
-    naming: 'field:email',
-    fields: {
-      email: { type: 'Data', reqd: true, unique: true },
-      full_name: { type: 'Data' },
-      first_name: { type: 'Data' },
-      enabled: { type: 'Check', default: 1 },
-      user_type: { type: 'Select', options: ['System User', 'Website User'] },
-    },
-  },
-  Comment: {
-    naming: 'hash',
-    fields: {
-      reference_doctype: { type: 'Data', reqd: true },
-      reference_name: { type: 'Data', reqd: true },
-      comment_type: {
-        type: 'Select',
-        options: ['Comment', 'Info', 'Edit', 'Assigned', 'Assignment Completed', 'Attachment', 'Like'],
-        reqd: true,
-      },
-      content: { type: 'Text' },
-      comment_email: { type: 'Data' },
-      comment_by: { type: 'Data' },
-    },
-  },
-  /** Frappe's ToDo: one per assignment (frappe/desk/doctype/todo/todo.json). */
-  ToDo: {
-    naming: 'hash',
-    fields: {
-      status: { type: 'Select', options: ['Open', 'Closed', 'Cancelled'], default: 'Open' },
-      priority: { type: 'Select', options: ['High', 'Medium', 'Low'], default: 'Medium' },
-      date: { type: 'Date' },
-      allocated_to: { type: 'Data', description: 'Link to User: the assignee’s e-mail' },
-      description: { type: 'Text', reqd: true },
-      reference_type: { type: 'Data' },
-      reference_name: { type: 'Data' },
-      assigned_by: { type: 'Data', description: 'Link to User' },
-    },
-  },
-  /** Frappe's Communication: a reply to (Sent) or a message from (Received) the customer. */
-  Communication: {
-    naming: 'hash',
-    fields: {
-      subject: { type: 'Data', reqd: true },
-      content: { type: 'Text' },
-      communication_type: { type: 'Select', options: ['Communication', 'Comment', 'Chat', 'Notification', 'Feedback', 'Automated Message'], default: 'Communication' },
-      communication_medium: { type: 'Select', options: ['Email', 'Chat', 'Phone', 'SMS', 'Event', 'Meeting', 'Visit', 'Other'] },
-      sent_or_received: { type: 'Select', options: ['Sent', 'Received'], reqd: true },
-      sender: { type: 'Data' },
-      sender_full_name: { type: 'Data' },
-      recipients: { type: 'Text' },
-      communication_date: { type: 'Datetime' },
-      status: { type: 'Select', options: ['Open', 'Replied', 'Closed', 'Linked'] },
-      reference_doctype: { type: 'Data' },
-      reference_name: { type: 'Data' },
-    },
-  },
-  /** Frappe's File (frappe/core/doctype/file/file.json): an upload, attached to a document. */
-  File: {
-    naming: 'hash',
-    fields: {
-      file_name: { type: 'Data' },
-      file_url: { type: 'Data', description: '`/private/files/<name>` when is_private, else `/files/<name>`' },
-      is_private: { type: 'Check' },
-      file_size: { type: 'Int' },
-      file_type: { type: 'Data', description: 'The extension in capitals: JPG, PNG' },
-      content_hash: { type: 'Data', description: 'MD5 of the content' },
-      folder: { type: 'Data' },
-      attached_to_doctype: { type: 'Data', description: 'Link to DocType' },
-      attached_to_name: { type: 'Data' },
-      attached_to_field: { type: 'Data' },
-    },
-  },
-  Version: {
-    naming: 'hash',
-    fields: {
-      ref_doctype: { type: 'Data', reqd: true },
-      docname: { type: 'Data', reqd: true },
-      data: { type: 'Text', description: 'JSON: {"changed": [[field, old, new], …]}' },
-    },
-  },
+  // Frappe's own: User, Comment, ToDo, Communication, File, Version.
+  ...FRAPPE_CORE_DOCTYPES,
 } as const satisfies Record<string, DoctypeSpec>;
 
 /** A doctype the ops app knows. */

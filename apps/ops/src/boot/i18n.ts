@@ -8,5 +8,7 @@ export async function bootI18n(app: App): Promise<void> {
   // French if English's messages cannot load (the fallback language, always there).
   await setLocale(locale, false).catch(() => undefined);
   app.use(i18n);
-  await applyQuasarLang(locale).catch(() => undefined);
+  // Not waited for: the shell shows none of Quasar's own strings, and on a slow network the first
+  // paint should not wait on one more download. Pages that do (tables, date pickers) follow it live.
+  void applyQuasarLang(locale).catch(() => undefined);
 }
