@@ -3,7 +3,8 @@
 // drops it with __INTLIFY_DROP_MESSAGE_COMPILER__). Understood: text, {name}, {0}, a literal
 // {'@'}, and plural cases split by « | ». Anything else (linked @:key, nested or unclosed braces)
 // shows the message as written; messageCompiler.spec.ts checks every message of every feature
-// against vue-i18n's own compiler, so no message gets there unnoticed.
+// against vue-i18n's own compiler, so no message gets there unnoticed. vue-i18n calls a custom
+// compiler experimental (a warning in development): that spec is also what an upgrade must pass.
 import type { MessageCompiler, MessageContext, MessageFunction } from 'vue-i18n';
 
 type Part = string | { named: string } | { list: number };

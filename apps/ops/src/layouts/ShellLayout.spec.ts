@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The shell shows exactly the navigation each default group may use: drawer on desktop, bottom
 // tabs on phones; the header names the user.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Incident } from '@gigafibre/contracts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory } from 'vue-router';
@@ -42,7 +43,25 @@ async function mountShellAs(group: string, width: number) {
   return { wrapper, router };
 }
 
+/** What the hub answers for the open incidents (the banner's read at start); nothing else is served. */
+let openIncidents: Incident[] = [];
+let incidentReads = 0;
+
+beforeEach(() => {
+  openIncidents = [];
+  incidentReads = 0;
+  vi.stubGlobal('fetch', async (input: string | URL) => {
+    const url = new URL(String(input), 'http://ops.test');
+    if (url.pathname === '/ops/api/hub/incidents') {
+      incidentReads++;
+      return Response.json({ data: openIncidents });
+    }
+    return Response.json({ message: 'not served here' }, { status: 404 });
+  });
+});
+
 afterEach(async () => {
+  vi.unstubAllGlobals();
   document.body.innerHTML = '';
   await setLocale('fr-CA', false);
 });
@@ -81,6 +100,35 @@ describe('ShellLayout navigation', () => {
     await flushPromises();
     expect(wrapper.find('[data-nav="clients"]').text()).toContain('Customers');
     wrapper.unmount();
+  });
+});
+
+describe('ShellLayout outage banner', () => {
+  it('is absent while nothing is down, and shows an open incident once the shell has read it', async () => {
+    const quiet = await mountShellAs('ops-tech', 1440);
+    await vi_waitFor(() => incidentReads > 0);
+    await flushPromises();
+    expect(quiet.wrapper.find('[data-testid="outage-banner"]').exists()).toBe(false);
+    quiet.wrapper.unmount();
+
+    openIncidents = [
+      {
+        id: 'INC-000001',
+        element: { id: 'OLT-BLA-01', kind: 'olt', name: 'OLT Blainville 01', parent: 'ZONE-BLA', zone: 'ZONE-BLA' },
+        monitor: { id: 101, name: 'OLT Blainville 01' },
+        status: 'open',
+        opened_at: '2026-12-07T14:05:00Z',
+        resolved_at: null,
+        last_message: 'timeout',
+        affected_count: 412,
+        updated_at: '2026-12-07T14:05:00Z',
+      },
+    ];
+    const down = await mountShellAs('ops-tech', 1440);
+    await vi_waitFor(() => down.wrapper.find('[data-testid="outage-banner"]').exists());
+    expect(down.wrapper.find('[data-testid="outage-banner"]').text()).toContain('OLT Blainville 01');
+    expect(down.wrapper.find('[data-testid="outage-banner"]').text()).toContain('412 clients touchés');
+    down.wrapper.unmount();
   });
 });
 
