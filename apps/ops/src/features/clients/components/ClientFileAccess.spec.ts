@@ -61,8 +61,8 @@ describe('client file access', () => {
       [['clients.view', 'clients.edit'], true],
       [['clients.view', 'dispatch.view'], false],
     ] as [Capability[], boolean][]) {
-      const timeline = mount(ClientTimelineSection, { props: { id: 'CUST-00001', refresh: 0 }, ...setup(caps) });
-      const tickets = mount(ClientTicketsSection, { props: { id: 'CUST-00001', customerName: 'Josée Tremblay', refresh: 0 }, ...setup(caps) });
+      const timeline = mount(ClientTimelineSection, { props: { id: 'CUST-00001' }, ...setup(caps) });
+      const tickets = mount(ClientTicketsSection, { props: { id: 'CUST-00001', customerName: 'Josée Tremblay' }, ...setup(caps) });
       await flushPromises();
       expect(timeline.find('[data-testid="note-form"]').exists(), caps.join()).toBe(shown);
       expect(tickets.find('[data-testid="ticket-create"]').exists(), caps.join()).toBe(shown);
