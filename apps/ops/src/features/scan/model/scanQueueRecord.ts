@@ -172,3 +172,8 @@ export function readStoredRecord(raw: unknown): ScanQueueRecord | null {
   // A send interrupted by a closed tab or a crash: try it again (same Idempotency-Key).
   return record.state === 'sending' ? { ...record, state: 'pending' } : record;
 }
+
+/** The Idempotency-Key of a link: the record's id with a suffix of its own (the bench counts sends by it). */
+export function linkKeyOf(record: ScanQueueRecord): string {
+  return `${record.id}:link`;
+}

@@ -8,11 +8,11 @@ const http = vi.hoisted(() => ({ callMethod: vi.fn(), erpList: vi.fn(), erpGet: 
 vi.mock('@/shared/http', async (importOriginal) => ({ ...(await importOriginal<typeof HttpModule>()), ...http }));
 
 const { ApiError } = await import('@/shared/http');
-const { newScanRecord, readStoredRecord } = await import('../model/scanQueueRecord');
+const { linkKeyOf, newScanRecord, readStoredRecord } = await import('../model/scanQueueRecord');
 const { describeFailure } = await import('../model/scanQueueMachine');
 const { describeRecordError } = await import('../model/describeRecordError');
 const { JobGone } = await import('../model/jobGone');
-const { linkKeyOf, sendScanRecord } = await import('./scanQueueSenders');
+const { sendScanRecord } = await import('./scanQueueSenders');
 
 /** A link record exactly as yesterday's app stored it (schema v1, the location known when queued). */
 const YESTERDAYS_RECORD = {

@@ -6,7 +6,7 @@ import { findTechnician, getJob, linkJobEquipment, readEquipmentLabel, reportLat
 import { JobGone } from '../model/jobGone';
 import { lateItemKind, lateItemSummary } from '../model/lateItemSummary';
 import { classifyFailure, SCAN_SEND_TIMEOUT_MS } from '../model/scanQueueMachine';
-import type { ScanQueueRecord } from '../model/scanQueueRecord';
+import { linkKeyOf, type ScanQueueRecord } from '../model/scanQueueRecord';
 
 /**
  * Sends one record; resolves on the server's acknowledgement (with the OCR answer for OCR). A job
@@ -78,11 +78,6 @@ async function send(record: ScanQueueRecord): Promise<VisionEquipment | undefine
     case 'ocr':
       return readEquipmentLabel(record.payload.image, record.payload.fileName, call);
   }
-}
-
-/** The Idempotency-Key of a link: the record's id with a suffix of its own. */
-export function linkKeyOf(record: ScanQueueRecord): string {
-  return `${record.id}:link`;
 }
 
 function requireJob(record: ScanQueueRecord): string {
