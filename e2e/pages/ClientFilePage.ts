@@ -18,12 +18,13 @@ export class ClientFilePage {
 
   async open(customer: string): Promise<void> {
     await this.page.goto(`/ops/clients/${encodeURIComponent(customer)}`);
-    await this.expectLoaded();
+    // A cold load boots the whole app first; on two starved cores that once took past 8 s.
+    await this.expectLoaded(15_000);
   }
 
   /** Header and every section have finished their first load. */
-  async expectLoaded(): Promise<void> {
-    await expect(this.name()).toBeVisible();
+  async expectLoaded(nameTimeoutMs?: number): Promise<void> {
+    await expect(this.name()).toBeVisible({ timeout: nameTimeoutMs });
     for (const s of ['locations', 'tickets', 'jobs', 'invoices', 'subscriptions', 'timeline'] as const) {
       await expect(this.section(s)).toHaveAttribute('aria-busy', 'false');
     }
