@@ -52,7 +52,11 @@ function loadEnglishShell(): Promise<void> {
 export async function setLocale(locale: AppLocale, remember = true): Promise<void> {
   if (!(LOCALES as readonly string[]).includes(locale)) return;
   switchingTo = locale;
-  await Promise.all([locale === 'en-CA' ? loadEnglishShell() : undefined, ...[...opened].map((feature) => loadFeatureIn(feature, locale))]);
+  try {
+    await Promise.all([locale === 'en-CA' ? loadEnglishShell() : undefined, ...[...opened].map((feature) => loadFeatureIn(feature, locale))]);
+  } finally {
+    switchingTo = null;
+  }
   i18n.global.locale.value = locale;
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
   if (remember) writePreference(LOCALE_STORAGE_KEY, locale);
